@@ -1,0 +1,83 @@
+/**
+ * The one place that defines chapkhana's options: their types, defaults and
+ * validation. The CLI, the config file and the tests all go through it.
+ */
+import { languageInfo, knownLanguages, type Direction } from './languages.ts'
+
+/** Options for a build, after validation. */
+export interface Config {
+  /** Folder scanned for `*.md` articles. */
+  readonly contentDir: string
+  /** Folder the editions are written to. */
+  readonly outDir: string
+  /** Language for documents whose front matter has none. */
+  readonly lang?: string
+  /** Direction for documents whose front matter has none (else the language's). */
+  readonly dir?: Direction
+  /** Language given to Latin-script runs isolated inside right-to-left text. */
+  readonly latinLang: string
+  /** Milliseconds one PDF render may take before it is retried once. */
+  readonly renderTimeoutMs: number
+  /** Which outputs to write. */
+  readonly formats: readonly ('epub' | 'pdf')[]
+}
+
+export const DEFAULTS: Config = {
+  contentDir: 'content',
+  outDir: 'out',
+  latinLang: 'en',
+  renderTimeoutMs: 60_000,
+  formats: ['epub', 'pdf']
+}
+
+/** Raised for an option that cannot work; the message names the option. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Check `lang` and return it, or throw naming `option`. */
+export function validateLang(lang: unknown, option: string): string {
+  if (typeof lang !== 'string' || !languageInfo(lang)) {
+    throw new ConfigError(
+      `${option}: unknown language ${JSON.stringify(lang)}; use one of ${knownLanguages()} (optionally with a region, e.g. ckb-IQ)`
+    )
+  }
+  return lang
+}
+
+/** Check `dir` and return it, or throw naming `option`. */
+export function validateDir(dir: unknown, option: string): Direction {
+  if (dir !== 'rtl' && dir !== 'ltr') {
+    throw new ConfigError(`${option}: ${JSON.stringify(dir)} is not a direction; use rtl or ltr`)
+  }
+  return dir
+}
+
+/** Merge user options over the defaults, validating each. */
+export function resolveConfig(input: Readonly<Record<string, unknown>>): Config {
+  const known = new Set(['contentDir', 'outDir', 'lang', 'dir', 'latinLang', 'renderTimeoutMs', 'formats'])
+  for (const key of Object.keys(input)) {
+    if (!known.has(key)) throw new ConfigError(`unknown option ${JSON.stringify(key)}; known options: ${[...known].join(', ')}`)
+  }
+  const str = (key: string, fallback: string): string => {
+    const v = input[key]
+    if (v === undefined) return fallback
+    if (typeof v !== 'string' || v === '') throw new ConfigError(`${key}: expected a non-empty string`)
+    return v
+  }
+  const timeout = input.renderTimeoutMs ?? DEFAULTS.renderTimeoutMs
+  if (typeof timeout !== 'number' || !(timeout > 0)) throw new ConfigError('renderTimeoutMs: expected a positive number of milliseconds')
+  const formats = input.formats ?? DEFAULTS.formats
+  if (!Array.isArray(formats) || formats.length === 0 || !formats.every((f) => f === 'epub' || f === 'pdf')) {
+    throw new ConfigError('formats: expected a list of "epub" and/or "pdf"')
+  }
+  return {
+    contentDir: str('contentDir', DEFAULTS.contentDir),
+    outDir: str('outDir', DEFAULTS.outDir),
+    latinLang: validateLang(input.latinLang ?? DEFAULTS.latinLang, 'latinLang'),
+    renderTimeoutMs: timeout,
+    formats: formats as Config['formats'],
+    ...(input.lang === undefined ? {} : { lang: validateLang(input.lang, 'lang') }),
+    ...(input.dir === undefined ? {} : { dir: validateDir(input.dir, 'dir') })
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * Reading one article from disk into a VFile whose `data` carries validated
+ * metadata, language and direction. Everything that can be wrong with the
+ * bytes or the front matter is reported here, with its position.
+ */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { VFile } from 'vfile'
+import { languageInfo, knownLanguages, type Direction } from '../config/languages.ts'
+import { keyLine, parseFrontMatter, validateMeta } from './front-matter.ts'
+import './types.ts'
+
+/** What a document may inherit when its front matter is silent. */
+export interface ReadOptions {
+  /** `--lang` or the configured default. */
+  readonly lang?: string
+  /** `--dir` or the configured default. */
+  readonly dir?: Direction
+  /** Date used when the front matter has none (YYYY-MM-DD). */
+  readonly fallbackDate?: string
+}
+
+/** Date from `SOURCE_DATE_EPOCH`, else the Unix epoch: never the clock, so builds repeat. */
+export function sourceDate(env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = Number(env.SOURCE_DATE_EPOCH)
+  return new Date(Number.isFinite(epoch) && epoch > 0 ? epoch * 1000 : 0).toISOString().slice(0, 10)
+}
+
+/** Line and column of byte `offset` in `bytes`, counting UTF-8 characters. */
+function placeOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1
+  let column = 1
+  for (let i = 0; i < offset; i++) {
+    const b = bytes[i] ?? 0
+    if (b === 0x0a) {
+      line++
+      column = 1
+    } else if ((b & 0xc0) !== 0x80) column++
+  }
+  return { line, column }
+}
+
+/** The first offset at which `bytes` stop being valid UTF-8 (RFC 3629). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
+    if (need < 0) return i
+    for (let k = 1; k <= need; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i
+    i += need + 1
+  }
+  return i
+}
+
+/** Decode `bytes` as strict UTF-8, failing `file` at the first bad byte. */
+export function decodeSource(file: VFile, bytes: Uint8Array): string {
+  const probe = bytes.subarray(0, 8192)
+  if (probe.includes(0)) {
+    file.fail('This is not a Markdown text file (it contains NUL bytes, as binary files do): give chapkhana a `.md` text file', {
+      place: placeOfByte(bytes, probe.indexOf(0)),
+      ruleId: 'encoding-binary',
+      source: 'chapkhana'
+    })
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
+    return text
+  } catch {
+    const at = firstInvalidUtf8(bytes)
+    return file.fail(
+      'The file is not valid UTF-8 (it may be saved as Windows-1256 or another legacy code page): re-save it as UTF-8',
+      { place: placeOfByte(bytes, at), ruleId: 'encoding-utf8', source: 'chapkhana' }
+    )
+  }
+}
+
+/** Apply language and direction from front matter or the inherited defaults. */
+function resolveLanguage(file: VFile, data: Record<string, unknown>, options: ReadOptions): void {
+  let lang = data.lang === undefined || data.lang === null ? undefined : String(data.lang)
+  if (lang !== undefined && !languageInfo(lang)) {
+    file.fail(`Unknown language \`lang: ${lang}\`; use one of ${knownLanguages()} (optionally with a region, e.g. ckb-IQ)`, {
+      place: keyLine(file, 'lang'),
+      ruleId: 'meta-lang',
+      source: 'chapkhana'
+    })
+  }
+  if (lang === undefined) {
+    if (!options.lang) {
+      file.fail('The article has no `lang`: add `lang: ckb` (or ar, fa, …) to its front matter, or build with `--lang CODE`', {
+        place: { line: 1, column: 1 },
+        ruleId: 'meta-lang',
+        source: 'chapkhana'
+      })
+    }
+    lang = options.lang
+    file.info(`No \`lang\` in the front matter: using ${lang} from --lang or the configuration`, {
+      place: { line: 1, column: 1 },
+      ruleId: 'meta-lang-default',
+      source: 'chapkhana'
+    })
+  }
+  let dir: Direction
+  if (data.dir !== undefined && data.dir !== null) {
+    if (data.dir !== 'rtl' && data.dir !== 'ltr') {
+      file.fail(`Unknown direction \`dir: ${String(data.dir)}\`; use rtl or ltr`, {
+        place: keyLine(file, 'dir'),
+        ruleId: 'meta-dir',
+        source: 'chapkhana'
+      })
+    }
+    dir = data.dir
+  } else {
+    dir = options.dir ?? languageInfo(lang)?.dir ?? 'ltr'
+    if (!options.dir) {
+      file.info(`No \`dir\` in the front matter: using ${dir}, the direction of ${lang}`, {
+        place: { line: 1, column: 1 },
+        ruleId: 'meta-dir-default',
+        source: 'chapkhana'
+      })
+    }
+  }
+  file.data.lang = lang
+  file.data.dir = dir
+}
+
+/** Build a VFile from text already in memory (tests, watch mode). */
+export function documentFromText(text: string, filePath: string, options: ReadOptions = {}): VFile {
+  const file = new VFile({ path: filePath, value: text.startsWith('\uFEFF') ? text.slice(1) : text })
+  const front = parseFrontMatter(file)
+  file.data.meta = validateMeta(file, front.data, options.fallbackDate ?? sourceDate())
+  resolveLanguage(file, front.data, options)
+  file.data.slug = slugOf(filePath)
+  const body = String(file.value).replace(/^---[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/, '')
+  if (body.trim() === '') {
+    file.fail('The article has a title but no text: write the article below the front matter', {
+      place: { line: String(file.value).split('\n').length, column: 1 },
+      ruleId: 'body-empty',
+      source: 'chapkhana'
+    })
+  }
+  return file
+}
+
+/** The URL-safe name of an article from its path: `content/My Piece.md` → `my-piece`. */
+export function slugOf(filePath: string): string {
+  const base = path.basename(filePath).replace(/\.(md|markdown)$/i, '')
+  const slug = base
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+  return slug === '' ? 'article' : slug
+}
+
+/**
+ * Read and validate the article at `filePath`. Throws a fatal `VFileMessage`
+ * (with file, line and column) for anything that cannot be built.
+ */
+export async function readDocument(filePath: string, options: ReadOptions = {}): Promise<VFile> {
+  const shell = new VFile({ path: filePath })
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(filePath)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return shell.fail(code === 'ENOENT' ? 'No such file: check the path' : `Cannot read the file (${code ?? String(error)})`, {
+      ruleId: 'read',
+      source: 'chapkhana'
+    })
+  }
+  return documentFromText(decodeSource(shell, bytes), filePath, options)
+}

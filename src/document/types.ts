@@ -1,0 +1,42 @@
+/**
+ * Facts about a document that travel on `file.data`, typed through vfile's
+ * `DataMap` so every plugin and renderer reads the same names.
+ */
+import type { Direction } from '../config/languages.ts'
+
+/** Front matter after validation. Only `title` is required. */
+export interface DocumentMeta {
+  readonly title: string
+  /** ISO date `YYYY-MM-DD` of this edition. */
+  readonly date: string
+  readonly edition: number
+  readonly author?: readonly string[]
+  readonly publisher?: string
+  readonly description?: string
+  readonly subject?: readonly string[]
+  readonly rights?: string
+  /** Path of a cover image, relative to the article. */
+  readonly cover?: string
+}
+
+/** One heading, as the table of contents and the PDF outline need it. */
+export interface HeadingEntry {
+  readonly depth: number
+  readonly id: string
+  readonly text: string
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    meta: DocumentMeta
+    /** BCP 47 language of the document. */
+    lang: string
+    dir: Direction
+    /** URL-safe name of the article, from its file name. */
+    slug: string
+    /** Headings in reading order, filled by `rehype-heading-ids`. */
+    headings: HeadingEntry[]
+    /** Text of the first paragraph, filled by `rehype-heading-ids`. */
+    teaser: string
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The typeface chapkhana sets books in, installed from npm as TTF so that no
+ * output depends on the fonts a machine happens to have: Amiri (SIL Open Font
+ * License 1.1), a Naskh that covers every Sorani, Arabic and Persian letter,
+ * Arabic-Indic and Persian digits, and Latin letters and punctuation of its
+ * own, so it is its own Latin companion.
+ *
+ * Why not Noto Naskh Arabic from npm: its Google Fonts build positions glyphs
+ * so that PDF text extraction breaks words apart ("ب ۆ" for "بۆ"); Amiri's
+ * text layer extracts whole words (measured with pdftotext).
+ */
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import subsetFont from 'subset-font'
+
+const require = createRequire(import.meta.url)
+
+/** One font file of the family. */
+export interface FontFace {
+  /** CSS family name, unique to chapkhana so no system font can stand in. */
+  readonly family: string
+  readonly weight: 400 | 700
+  readonly style: 'normal' | 'italic'
+  /** Absolute path of the TTF. */
+  readonly file: string
+  /** Short file name used inside outputs. */
+  readonly name: string
+}
+
+/** A family with its human name and licence, for colophons. */
+export interface FontFamily {
+  readonly family: string
+  readonly displayName: string
+  readonly licence: string
+  readonly licenceFile: string
+  readonly faces: readonly FontFace[]
+}
+
+const PKG = path.dirname(require.resolve('@expo-google-fonts/amiri/package.json'))
+const FAMILY = 'Chapkhana Amiri'
+const face = (weight: 400 | 700, style: 'normal' | 'italic', dir: string, name: string): FontFace => ({
+  family: FAMILY,
+  weight,
+  style,
+  file: path.join(PKG, dir, `Amiri_${dir}.ttf`),
+  name
+})
+
+/** The book face. */
+export const BOOK_FONT: FontFamily = {
+  family: FAMILY,
+  displayName: 'Amiri',
+  licence: 'SIL Open Font License 1.1',
+  licenceFile: path.join(PKG, 'LICENSE_FONT'),
+  faces: [
+    face(400, 'normal', '400Regular', 'amiri-regular.ttf'),
+    face(700, 'normal', '700Bold', 'amiri-bold.ttf'),
+    face(400, 'italic', '400Regular_Italic', 'amiri-italic.ttf'),
+    face(700, 'italic', '700Bold_Italic', 'amiri-bold-italic.ttf')
+  ]
+}
+
+/**
+ * `@font-face` rules for the faces, with `url()` made by `href` (a relative
+ * path inside an EPUB, a `file:` URL for print).
+ */
+export function fontFaceCss(href: (face: FontFace) => string, faces: readonly FontFace[] = BOOK_FONT.faces): string {
+  return faces
+    .map((f) => `@font-face { font-family: "${f.family}"; font-weight: ${f.weight}; font-style: ${f.style}; src: url("${href(f)}") format("truetype"); }`)
+    .join('\n')
+}
+
+const fontCache = new Map<string, Promise<Buffer>>()
+
+/** Bytes of a face, read once per process. */
+export function fontBytes(f: FontFace): Promise<Buffer> {
+  let bytes = fontCache.get(f.file)
+  if (!bytes) {
+    bytes = readFile(f.file)
+    fontCache.set(f.file, bytes)
+  }
+  return bytes
+}
+
+/**
+ * A TTF of `face` holding only the glyphs needed for `text`, with all the
+ * OpenType layout features (init/medi/fina, ligatures, marks) kept so that
+ * Arabic script still shapes.
+ */
+export async function subsetFace(f: FontFace, text: string): Promise<Buffer> {
+  return subsetFont(await fontBytes(f), text, { targetFormat: 'sfnt' })
+}

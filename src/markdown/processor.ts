@@ -1,0 +1,74 @@
+/**
+ * The processor factory: one unified pipeline, Markdown → sanitized,
+ * bidi-isolated hast with heading ids, built once per language (footnote
+ * labels are words of the document's language) and reused for every file.
+ */
+import type { Root } from 'hast'
+import rehypeRaw from 'rehype-raw'
+import rehypeSanitize from 'rehype-sanitize'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import { unified, type Processor } from 'unified'
+import type { VFile } from 'vfile'
+import { languageInfo } from '../config/languages.ts'
+import { toArabicIndic } from './digits.ts'
+import rehypeFootnoteDigits from './rehype-footnote-digits.ts'
+import rehypeBidiIsolate from './rehype-bidi-isolate.ts'
+import rehypeCollectImages from './rehype-collect-images.ts'
+import rehypeHeadingIds from './rehype-heading-ids.ts'
+import rehypeReportUnsafe from './rehype-report-unsafe.ts'
+import { sanitizeSchema } from './sanitize-schema.ts'
+// PROOFING-IMPORT import { remarkProofing } from '../proofing/index.ts'
+const remarkProofing = () => undefined
+
+/** Options settled when the processor is made. */
+export interface ProcessorOptions {
+  readonly lang: string
+  readonly latinLang: string
+  /** Add the proofing rules' warnings (on by default). */
+  readonly proofing?: boolean
+}
+
+type HastProcessor = Processor<import('mdast').Root, import('mdast').Root, Root>
+
+const cache = new Map<string, HastProcessor>()
+
+/** A processor for documents in `lang`, made once and cached. */
+export function createProcessor(options: ProcessorOptions): HastProcessor {
+  const key = `${options.lang}|${options.latinLang}|${options.proofing !== false}`
+  const cached = cache.get(key)
+  if (cached) return cached
+  const words = languageInfo(options.lang)?.words
+  if (!words) throw new TypeError(`createProcessor: option \`lang\` ${JSON.stringify(options.lang)} is not a known language`)
+  const base = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
+  const withProofing = options.proofing === false ? base : base.use(remarkProofing)
+  const processor = withProofing
+    .use(remarkRehype, {
+      allowDangerousHtml: true,
+      clobberPrefix: '',
+      footnoteLabel: words.footnotes,
+      footnoteLabelTagName: 'h2',
+      footnoteLabelProperties: { className: ['footnotes-label'] },
+      footnoteBackLabel: (i: number) => `${words.backToReference} ${toArabicIndic(i + 1, options.lang)}`
+    })
+    .use(rehypeRaw)
+    .use(rehypeReportUnsafe)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeCollectImages)
+    .use(rehypeFootnoteDigits)
+    .use(rehypeHeadingIds)
+    .use(rehypeBidiIsolate, { latinLang: options.latinLang }) as unknown as HastProcessor
+  cache.set(key, processor)
+  return processor
+}
+
+/** Run `file` (already read and validated) through its language's processor. */
+export async function toHast(file: VFile, options: { latinLang: string; proofing?: boolean }): Promise<Root> {
+  const lang = file.data.lang
+  if (!lang) throw new TypeError('toHast: file.data.lang is not set; read the file with readDocument first')
+  const processor = createProcessor({ lang, latinLang: options.latinLang, ...(options.proofing === undefined ? {} : { proofing: options.proofing }) })
+  return processor.run(processor.parse(file), file)
+}
+

@@ -1,0 +1,20 @@
+/**
+ * Writes footnote reference numbers in the document's digits (١ ٢ ٣ in
+ * Sorani and Arabic, ۱ ۲ ۳ in Persian): GFM always prints ASCII digits.
+ */
+import type { Element, Root } from 'hast'
+import type { VFile } from 'vfile'
+import { visit } from 'unist-util-visit'
+import { toArabicIndic } from './digits.ts'
+
+/** The attacher: no options. */
+export default function rehypeFootnoteDigits() {
+  return (tree: Root, file: VFile): void => {
+    const lang = file.data.lang
+    if (!lang) return
+    visit(tree, 'element', (node: Element) => {
+      if (node.properties.dataFootnoteRef === undefined) return
+      for (const child of node.children) if (child.type === 'text') child.value = toArabicIndic(Number(child.value), lang)
+    })
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * What raw HTML in an article may keep: GitHub's schema (no scripts, no
+ * event handlers, no `javascript:` URLs, no frames or objects) plus what books
+ * need: language and direction on every element, bidi isolation, asides,
+ * figures and the classes the stylesheets use.
+ */
+import { defaultSchema, type Options as Schema } from 'rehype-sanitize'
+
+const attributes = defaultSchema.attributes ?? {}
+
+export const sanitizeSchema: Schema = {
+  ...defaultSchema,
+  // Ids are ours (headings, footnotes) or the author's; the outputs run no
+  // scripts, so DOM clobbering cannot hurt and prefixes would only break links.
+  clobber: [],
+  clobberPrefix: '',
+  tagNames: [...(defaultSchema.tagNames ?? []), 'bdi', 'bdo', 'section', 'aside', 'figure', 'figcaption', 'abbr', 'mark', 'small', 'cite', 'time'],
+  attributes: {
+    ...attributes,
+    '*': [...(attributes['*'] ?? []), 'dir', 'lang', 'className', 'title'],
+    a: [...(attributes.a ?? []), 'dataFootnoteRef', 'dataFootnoteBackref'],
+    section: ['dataFootnotes', 'className'],
+    // GitHub allows only `sr-only` here; our footnote label carries its own class.
+    h2: ['className'],
+    time: ['dateTime'],
+    abbr: ['title']
+  },
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] }
+}

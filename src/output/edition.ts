@@ -1,0 +1,78 @@
+/**
+ * One edition of one article: the validated document and its tree, plus the
+ * furniture every rendering prints around the text (title block, colophon),
+ * built as hast from the document's own language and direction.
+ */
+import type { Element, Root } from 'hast'
+import { h } from 'hastscript'
+import type { VFile } from 'vfile'
+import { languageInfo, type Direction, type LanguageWords } from '../config/languages.ts'
+import type { DocumentMeta, HeadingEntry } from '../document/types.ts'
+import { BOOK_FONT } from '../fonts/fonts.ts'
+import { toArabicIndic } from '../markdown/digits.ts'
+
+/** Everything a renderer needs; renderers never look elsewhere for facts. */
+export interface Edition {
+  readonly file: VFile
+  readonly tree: Root
+  readonly meta: DocumentMeta
+  readonly lang: string
+  readonly dir: Direction
+  readonly slug: string
+  readonly words: LanguageWords
+  readonly headings: readonly HeadingEntry[]
+  /** Directory of the source article (local images resolve against it). */
+  readonly baseDir: string
+}
+
+/** Make an edition from a file that went through `toHast`. */
+export function makeEdition(file: VFile, tree: Root, baseDir: string): Edition {
+  const { meta, lang, dir, slug } = file.data
+  if (!meta || !lang || !dir || !slug) throw new TypeError('makeEdition: the file was not read with readDocument')
+  const words = languageInfo(lang)?.words
+  if (!words) throw new TypeError(`makeEdition: unknown language ${lang}`)
+  return { file, tree, meta, lang, dir, slug, words, headings: file.data.headings ?? [], baseDir }
+}
+
+/** A number in the document's digits. */
+export function localNumber(edition: Edition, n: number): string {
+  return toArabicIndic(n, edition.lang)
+}
+
+/** The edition date, written out in the document's language and digits. */
+export function dateLabel(edition: Edition): string {
+  const date = new Date(`${edition.meta.date}T12:00:00Z`)
+  try {
+    return new Intl.DateTimeFormat(edition.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date)
+  } catch {
+    return edition.meta.date
+  }
+}
+
+/** "Edition 2" in the document's language. */
+export function editionLabel(edition: Edition): string {
+  return `${edition.words.edition} ${localNumber(edition, edition.meta.edition)}`
+}
+
+/** The title block opening page 1 (and the EPUB title page). */
+export function titleBlock(edition: Edition): Element {
+  return h('header.title-block', [
+    h('h1.title', edition.meta.title),
+    ...(edition.meta.author ? [h('p.author', edition.meta.author.join('، '))] : []),
+    h('p.dateline', [h('time', { dateTime: edition.meta.date }, dateLabel(edition)), ' · ', editionLabel(edition)])
+  ])
+}
+
+/** The closing colophon: edition, date, typefaces and their licence. */
+export function colophon(edition: Edition): Element {
+  const { words } = edition
+  return h('footer.colophon', { role: 'contentinfo' }, [
+    h('p', [edition.meta.title]),
+    h('p', [editionLabel(edition), ' · ', h('time', { dateTime: edition.meta.date }, dateLabel(edition))]),
+    h('p', [
+      `${words.typeface}: `,
+      h('span', { dir: 'ltr', lang: 'en' }, `${BOOK_FONT.displayName} (${BOOK_FONT.licence})`)
+    ]),
+    h('p', [h('span', { dir: 'ltr', lang: 'en' }, 'chapkhana')])
+  ])
+}

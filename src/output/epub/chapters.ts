@@ -1,0 +1,111 @@
+/**
+ * Cutting one document tree into EPUB chapters: one per top-level heading when
+ * there are several, else one. Footnotes become EPUB 3 pop-up notes
+ * (`noteref` → `<aside epub:type="footnote">`) in the chapter of their first
+ * reference, and every in-book link is re-pointed to the file holding its
+ * target.
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast'
+import { h } from 'hastscript'
+import { toString } from 'hast-util-to-string'
+import { visit } from 'unist-util-visit'
+import type { Edition } from '../edition.ts'
+import { localNumber } from '../edition.ts'
+
+/** One chapter file. */
+export interface Chapter {
+  readonly id: string
+  readonly filename: string
+  readonly title: string
+  readonly children: ElementContent[]
+}
+
+const isElement = (node: RootContent | ElementContent, tag?: string): node is Element =>
+  node.type === 'element' && (tag === undefined || node.tagName === tag)
+
+const depthOf = (node: RootContent): number => (isElement(node) && /^h[1-6]$/.test(node.tagName) ? Number(node.tagName[1]) : 0)
+
+/** Split `edition.tree` (deep-cloned, so the print rendering is untouched). */
+export function splitChapters(edition: Edition): Chapter[] {
+  const tree = structuredClone(edition.tree)
+  const notesIndex = tree.children.findIndex((n) => isElement(n, 'section') && n.properties.dataFootnotes !== undefined)
+  const notes = notesIndex >= 0 ? (tree.children.splice(notesIndex, 1)[0] as Element) : undefined
+  const depths = tree.children.map(depthOf).filter((d) => d > 0)
+  const top = depths.length > 0 ? Math.min(...depths) : 0
+  const split = top > 0 && depths.filter((d) => d === top).length >= 2
+
+  const groups: RootContent[][] = [[]]
+  for (const node of tree.children) {
+    if (split && depthOf(node) === top && groups.at(-1)!.some((n) => n.type === 'element')) groups.push([])
+    groups.at(-1)!.push(node)
+  }
+  const chapters = groups.map((children, i): Chapter => {
+    const heading = children.find((n) => depthOf(n) > 0)
+    const n = String(i + 1).padStart(3, '0')
+    return {
+      id: `chapter-${n}`,
+      filename: `chapter-${n}.xhtml`,
+      title: heading ? toString(heading as Element).trim() : edition.meta.title,
+      children: children.filter((c): c is ElementContent => c.type !== 'doctype')
+    }
+  })
+  if (notes) placeNotes(chapters, notes, edition)
+  relink(chapters)
+  return chapters
+}
+
+/** Move each note to the chapter of its first reference, as an aside. */
+function placeNotes(chapters: Chapter[], notes: Element, edition: Edition): void {
+  const items: Element[] = []
+  visit(notes, 'element', (node: Element) => {
+    if (node.tagName === 'li' && typeof node.properties.id === 'string') items.push(node)
+  })
+  const home = new Map<string, Chapter>()
+  for (const chapter of chapters) {
+    visit({ type: 'root', children: chapter.children }, 'element', (node: Element) => {
+      if (node.properties.dataFootnoteRef === undefined) return
+      node.properties['epub:type'] = 'noteref'
+      node.properties.role = 'doc-noteref'
+      delete node.properties.ariaDescribedBy
+      const target = String(node.properties.href ?? '').slice(1)
+      if (!home.has(target)) home.set(target, chapter)
+    })
+  }
+  const perChapter = new Map<Chapter, Element[]>()
+  items.forEach((li, index) => {
+    visit(li, 'element', (node: Element) => {
+      if (node.properties.dataFootnoteBackref !== undefined) {
+        node.properties.role = 'doc-backlink'
+      }
+    })
+    const number = h('span.note-number', `${localNumber(edition, index + 1)}. `)
+    const first = li.children.find((c): c is Element => isElement(c, 'p'))
+    if (first) first.children.unshift(number)
+    else li.children.unshift(number)
+    const aside = h('aside', { id: li.properties.id, 'epub:type': 'footnote', role: 'doc-footnote' }, li.children)
+    const chapter = home.get(String(li.properties.id)) ?? chapters.at(-1)!
+    perChapter.set(chapter, [...(perChapter.get(chapter) ?? []), aside])
+  })
+  for (const [chapter, asides] of perChapter) {
+    chapter.children.push(h('section.footnotes', { 'epub:type': 'footnotes', role: 'doc-endnotes', ariaLabel: edition.words.footnotes }, asides))
+  }
+}
+
+/** Point `#id` links at `chapter-NNN.xhtml#id` when the id lives in another file. */
+function relink(chapters: Chapter[]): void {
+  const owner = new Map<string, string>()
+  for (const chapter of chapters) {
+    visit({ type: 'root', children: chapter.children }, 'element', (node: Element) => {
+      if (typeof node.properties.id === 'string') owner.set(node.properties.id, chapter.filename)
+    })
+  }
+  for (const chapter of chapters) {
+    visit({ type: 'root', children: chapter.children }, 'element', (node: Element) => {
+      const href = node.properties.href
+      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return
+      const file = owner.get(decodeURIComponent(href.slice(1)))
+      if (file && file !== chapter.filename) node.properties.href = `${file}${href}`
+      else if (!file) delete node.properties.href
+    })
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The EPUB navigation document: a nested table of contents from the headings
+ * in reading order (or one entry per chapter when there are none) and a
+ * landmarks list.
+ */
+import type { Element, ElementContent } from 'hast'
+import { h } from 'hastscript'
+import { visit } from 'unist-util-visit'
+import type { Edition } from '../edition.ts'
+import type { Chapter } from './chapters.ts'
+import { xhtmlDocument } from './xhtml.ts'
+
+/** One entry of the table of contents. */
+export interface TocEntry {
+  readonly depth: number
+  readonly text: string
+  readonly href: string
+}
+
+/** Entries in reading order: headings with the file they are in. */
+export function tocEntries(edition: Edition, chapters: readonly Chapter[]): TocEntry[] {
+  const entries: TocEntry[] = []
+  const byId = new Map(edition.headings.map((hd) => [hd.id, hd]))
+  for (const chapter of chapters) {
+    visit({ type: 'root', children: chapter.children }, 'element', (node: Element) => {
+      const heading = typeof node.properties.id === 'string' ? byId.get(node.properties.id) : undefined
+      if (heading && /^h[1-6]$/.test(node.tagName)) entries.push({ depth: heading.depth, text: heading.text, href: `${chapter.filename}#${heading.id}` })
+    })
+  }
+  if (entries.length === 0) return chapters.map((c) => ({ depth: 1, text: c.title, href: c.filename }))
+  return entries
+}
+
+/** Nest a flat list by depth into `<ol>` lists (depth jumps are tolerated). */
+function nest(entries: readonly TocEntry[]): Element {
+  const root = h('ol')
+  const stack: { depth: number; list: Element }[] = [{ depth: 0, list: root }]
+  for (const entry of entries) {
+    while (stack.length > 1 && stack.at(-1)!.depth >= entry.depth) stack.pop()
+    const li = h('li', [h('a', { href: entry.href }, entry.text)])
+    stack.at(-1)!.list.children.push(li)
+    const sub = h('ol')
+    li.children.push(sub)
+    stack.push({ depth: entry.depth, list: sub })
+  }
+  // Drop the empty sub-lists: an empty <ol> is invalid in a nav.
+  visit(root, 'element', (node: Element) => {
+    node.children = node.children.filter((c) => !(c.type === 'element' && c.tagName === 'ol' && c.children.length === 0))
+  })
+  return root
+}
+
+/** The serialised nav document (`toc.xhtml`). */
+export function navXhtml(edition: Edition, entries: readonly TocEntry[], landmarks: readonly { type: string; href: string; text: string }[]): string {
+  const children: ElementContent[] = [
+    h('nav', { 'epub:type': 'toc', id: 'toc', role: 'doc-toc', ariaLabelledBy: ['toc-title'] }, [h('h1', { id: 'toc-title' }, edition.words.contents), nest(entries)]),
+    h('nav', { 'epub:type': 'landmarks', id: 'landmarks', hidden: 'hidden', ariaLabel: edition.words.landmarks }, [
+      h('ol', landmarks.map((l) => h('li', [h('a', { 'epub:type': l.type, href: l.href }, l.text)])))
+    ])
+  ]
+  return xhtmlDocument(edition, children, { title: edition.words.contents, bodyType: 'frontmatter' })
+}

@@ -1,0 +1,145 @@
+/**
+ * Writing the EPUB 3 with epub-gen-memory: chapkhana's templates (see
+ * `templates.ts`) make the package right-to-left and reproducible, the XHTML
+ * is serialised by chapkhana (epub-gen-memory would re-encode every letter as
+ * `&#x…;` and drop `dir`/`lang`), and fonts are added from disk, subset to
+ * the glyphs the book uses, so nothing is fetched.
+ */
+import { createHash } from 'node:crypto'
+import path from 'node:path'
+import { EPub } from 'epub-gen-memory'
+import { h } from 'hastscript'
+import { toString } from 'hast-util-to-string'
+import { BOOK_FONT, fontFaceCss, subsetFace } from '../../fonts/fonts.ts'
+import { writeFileAtomic } from '../../util/atomic.ts'
+import { colophon, titleBlock, type Edition } from '../edition.ts'
+import { stylesheet } from '../styles.ts'
+import { splitChapters } from './chapters.ts'
+import { navXhtml, tocEntries } from './nav.ts'
+import * as templates from './templates.ts'
+import { xhtmlDocument } from './xhtml.ts'
+
+/** Arguments of every output function. */
+export interface OutputArgs {
+  readonly edition: Edition
+  /** Path to write. */
+  readonly target: string
+  readonly generator: string
+  readonly signal?: AbortSignal
+}
+
+/** epub-gen-memory keeps its zip protected; chapkhana adds fonts and fixes dates in it. */
+class ChapkhanaEpub extends EPub {
+  get archive(): EPub['zip'] {
+    return this.zip
+  }
+}
+
+/** A stable `urn:uuid:` for the article: a UUID v5-style hash of its slug. */
+export function bookIdentifier(slug: string): string {
+  const hex = createHash('sha1').update(`chapkhana:article:${slug}`).digest('hex')
+  const variant = ((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(18, 20)}-${hex.slice(20, 32)}`
+}
+
+/** The date every zip entry carries: `SOURCE_DATE_EPOCH`, else the edition date. */
+export function zipDate(edition: Edition, env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = Number(env.SOURCE_DATE_EPOCH)
+  return Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date(`${edition.meta.date}T00:00:00Z`)
+}
+
+/** Every character the book prints, for font subsetting. */
+function bookText(edition: Edition, parts: readonly string[]): string {
+  // Digits of every style, so page-independent numbering never misses a glyph.
+  return [toString(edition.tree), ...parts, '0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹.،:·- '].join(' ')
+}
+
+/** Build the EPUB bytes for `edition`. */
+export async function buildEpub(edition: Edition, generator: string): Promise<Buffer> {
+  const chapters = splitChapters(edition)
+  const titleChildren = [titleBlock(edition)]
+  const titleXhtml = xhtmlDocument(edition, [h('section', { 'epub:type': 'titlepage', className: ['title-page'] }, titleChildren)], { title: edition.meta.title, bodyType: 'frontmatter' })
+  const colophonXhtml = xhtmlDocument(edition, [colophon(edition)], { title: edition.meta.title, bodyType: 'backmatter' })
+  const entries = tocEntries(edition, chapters)
+  const nav = navXhtml(edition, entries, [
+    { type: 'titlepage', href: 'title.xhtml', text: edition.words.titlePage },
+    { type: 'toc', href: 'toc.xhtml#toc', text: edition.words.contents },
+    { type: 'bodymatter', href: chapters[0]!.filename, text: chapters[0]!.title }
+  ])
+  const chapterFiles = chapters.map((c) => ({
+    id: c.id,
+    filename: c.filename,
+    title: c.title,
+    xhtml: xhtmlDocument(edition, [h('section', { 'epub:type': 'chapter', role: 'doc-chapter', ariaLabel: c.title }, c.children)], { title: c.title, bodyType: 'bodymatter' })
+  }))
+
+  const text = bookText(edition, [edition.meta.title, toString(titleBlock(edition)), toString(colophon(edition)), ...Object.values(edition.words)])
+  const faces = BOOK_FONT.faces
+  const fonts = await Promise.all(faces.map(async (face) => ({ face, bytes: await subsetFace(face, text) })))
+  const css = [fontFaceCss((face) => `fonts/${face.name}`), await stylesheet('base'), await stylesheet('epub')].join('\n')
+
+  const pages = [
+    { id: 'titlepage', filename: 'title.xhtml', title: edition.meta.title, xhtml: titleXhtml },
+    ...chapterFiles,
+    { id: 'colophon', filename: 'colophon.xhtml', title: edition.meta.title, xhtml: colophonXhtml }
+  ]
+  const book = {
+    identifier: bookIdentifier(edition.slug),
+    title: edition.meta.title,
+    lang: edition.lang,
+    dir: edition.dir,
+    authors: edition.meta.author ?? [],
+    date: edition.meta.date,
+    modified: `${edition.meta.date}T00:00:00Z`,
+    publisher: edition.meta.publisher,
+    description: edition.meta.description ?? edition.file.data.teaser,
+    subjects: edition.meta.subject ?? [],
+    rights: edition.meta.rights,
+    visual: false,
+    cover: false,
+    accessibilitySummary: 'Text with headings, a table of contents and reading order; no images carry information without a text alternative.',
+    generator,
+    items: [
+      ...pages.map((p) => ({ id: p.id, href: p.filename, mediaType: 'application/xhtml+xml' })),
+      ...fonts.map((f, i) => ({ id: `font-${i + 1}`, href: `fonts/${f.face.name}`, mediaType: 'font/ttf' }))
+    ],
+    // Title first, then the contents, then the text: never the contents first.
+    spine: [pages[0]!.id, 'nav', ...pages.slice(1).map((p) => p.id)],
+    ncx: entries.filter((e) => e.depth === Math.min(...entries.map((x) => x.depth))),
+    navXhtml: nav
+  }
+  const epub = new ChapkhanaEpub(
+    {
+      title: edition.meta.title,
+      lang: edition.lang,
+      date: edition.meta.date,
+      css,
+      contentOPF: templates.contentOPF,
+      tocNCX: templates.tocNCX,
+      tocXHTML: templates.tocXHTML,
+      chapterXHTML: templates.chapterXHTML,
+      fonts: [],
+      verbose: false,
+      ignoreFailedDownloads: false,
+      // Read by chapkhana's templates; epub-gen-memory passes it through.
+      ...({ book } as object)
+    },
+    pages.map((p) => ({ title: p.title, filename: p.filename, content: '<p></p>', ...({ xhtml: p.xhtml } as object) }))
+  )
+  await epub.render()
+  const zip = epub.archive
+  const oebps = zip.folder('OEBPS')!
+  for (const { face, bytes } of fonts) oebps.file(`fonts/${face.name}`, bytes)
+  const date = zipDate(edition)
+  zip.forEach((_path, entry) => {
+    entry.date = date
+  })
+  return zip.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 } })
+}
+
+/** Write `out/<slug>.epub` atomically; returns the path written. */
+export async function writeEpub({ edition, target, generator, signal }: OutputArgs): Promise<string> {
+  const bytes = await buildEpub(edition, generator)
+  signal?.throwIfAborted()
+  return writeFileAtomic(path.resolve(target), bytes)
+}

@@ -1,0 +1,36 @@
+/**
+ * Serialising hast as XHTML for EPUB: well-formed XML, UTF-8 characters kept
+ * as they are (not `&#x…;`), language and direction on the root.
+ */
+import type { ElementContent, Root } from 'hast'
+import { h } from 'hastscript'
+import { toXast } from 'hast-util-to-xast'
+import { toXml } from 'xast-util-to-xml'
+import type { Edition } from '../edition.ts'
+
+/** Options for one XHTML file. */
+export interface XhtmlOptions {
+  readonly title: string
+  /** `epub:type` of the body, e.g. `bodymatter`. */
+  readonly bodyType?: string
+  readonly bodyClass?: string
+  readonly stylesheet?: string
+}
+
+/** A complete XHTML document for the EPUB. */
+export function xhtmlDocument(edition: Edition, children: ElementContent[], options: XhtmlOptions): string {
+  const html = h(
+    'html',
+    { lang: edition.lang, 'xml:lang': edition.lang, dir: edition.dir, 'xmlns:epub': 'http://www.idpf.org/2007/ops' },
+    [
+      h('head', [
+        h('meta', { charset: 'utf-8' }),
+        h('title', options.title),
+        h('link', { rel: 'stylesheet', type: 'text/css', href: options.stylesheet ?? 'style.css' })
+      ]),
+      h('body', { ...(options.bodyType ? { 'epub:type': options.bodyType } : {}), ...(options.bodyClass ? { className: [options.bodyClass] } : {}) }, children)
+    ]
+  )
+  const root: Root = { type: 'root', children: [{ type: 'doctype' }, html] }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${toXml(toXast(root), { closeEmptyElements: true })}\n`
+}

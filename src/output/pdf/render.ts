@@ -1,0 +1,86 @@
+/**
+ * Printing the print HTML to PDF in headless Chromium, with a time limit, one
+ * retry, and a check that every declared font really loaded (Chromium would
+ * otherwise fall back silently to whatever the machine has).
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Browser } from 'puppeteer'
+import { BOOK_FONT } from '../../fonts/fonts.ts'
+import { openLockedPage } from '../../browser/page.ts'
+
+/** What a render needs. */
+export interface RenderOptions {
+  readonly browser: Browser
+  readonly html: string
+  /** Folders the page may read (fonts, the article's images). */
+  readonly roots: readonly string[]
+  readonly timeoutMs: number
+  readonly signal?: AbortSignal
+}
+
+/** Raised when a render fails twice or fonts do not load. */
+export class RenderError extends Error {
+  override name = 'RenderError'
+}
+
+const FONT_DIRS = BOOK_FONT.faces.map((f) => path.dirname(f.file))
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RenderError(`${what} took longer than ${ms} ms`)), ms)
+  })
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer))
+}
+
+async function renderOnce(options: RenderOptions, htmlPath: string): Promise<Uint8Array> {
+  const { page, refused } = await openLockedPage(options.browser, [path.dirname(htmlPath), ...FONT_DIRS, ...options.roots])
+  try {
+    await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: options.timeoutMs })
+    // Load every declared face, then insist all of them did.
+    const fonts = await page.evaluate(async () => {
+      await Promise.all([...document.fonts].map((f) => f.load().catch(() => undefined)))
+      return [...document.fonts].map((f) => `${f.family} ${f.weight} ${f.style}: ${f.status}`)
+    })
+    const failed = fonts.filter((f) => !f.endsWith(': loaded'))
+    if (failed.length > 0 || fonts.length === 0) throw new RenderError(`Fonts did not load in the browser: ${failed.join('; ') || 'none declared'}`)
+    const pdf = await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      tagged: true,
+      outline: true,
+      timeout: options.timeoutMs
+    })
+    if (refused.length > 0) throw new RenderError(`The page asked for ${refused.length} resource(s) outside the build and was refused: ${refused.slice(0, 3).join(', ')}`)
+    return pdf
+  } finally {
+    await page.close().catch(() => undefined)
+  }
+}
+
+/** Render `html` to PDF bytes, retrying once after a failure or time-out. */
+export async function renderPdf(options: RenderOptions): Promise<Uint8Array> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'chapkhana-print-'))
+  const htmlPath = path.join(dir, 'print.html')
+  try {
+    await writeFile(htmlPath, options.html)
+    let lastError: unknown
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      options.signal?.throwIfAborted()
+      try {
+        return await withTimeout(renderOnce(options, htmlPath), options.timeoutMs, 'Printing the PDF')
+      } catch (error) {
+        lastError = error
+        // Font failures and refused requests will not change on a second try.
+        if (error instanceof RenderError && !/took longer/.test(error.message)) throw error
+        if (!options.browser.connected) break
+      }
+    }
+    throw new RenderError(`Printing the PDF failed twice: ${(lastError as Error)?.message ?? String(lastError)}`)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * The project stylesheets from `styles/`, read once per process.
+ */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { PACKAGE_ROOT } from '../paths.ts'
+
+/** Folder holding `base.css`, `epub.css`, `print.css`. */
+export const STYLES_DIR = path.join(PACKAGE_ROOT, 'styles')
+
+const cache = new Map<string, Promise<string>>()
+
+/** The text of `styles/<name>.css`. */
+export function stylesheet(name: 'base' | 'epub' | 'print' | 'site'): Promise<string> {
+  let css = cache.get(name)
+  if (!css) {
+    css = readFile(path.join(STYLES_DIR, `${name}.css`), 'utf8')
+    cache.set(name, css)
+  }
+  return css
+}
+
+/** A CSS string literal holding `text`. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ')}"`
+}

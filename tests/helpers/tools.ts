@@ -1,0 +1,78 @@
+/**
+ * The real checkers the end-to-end tests use: EPUBCheck (Java), poppler's
+ * pdfinfo/pdffonts/pdftotext, and the chapkhana CLI itself.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import JSZip from 'jszip'
+import { CLI, ROOT } from './paths.ts'
+
+/** Run the compiled CLI; returns its exit code and output. */
+export function chapkhana(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, encoding: 'utf8', timeout: 180_000 })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+/** EPUBCheck's verdict on `file`. */
+export function epubcheck(file: string): { errors: number; warnings: number; fatals: number; output: string } {
+  const r = spawnSync('java', ['-jar', '/usr/share/java/epubcheck.jar', '--quiet', file], { encoding: 'utf8', timeout: 180_000 })
+  const full = spawnSync('java', ['-jar', '/usr/share/java/epubcheck.jar', file], { encoding: 'utf8', timeout: 180_000 })
+  const output = `${r.stdout}${r.stderr}${full.stdout}${full.stderr}`
+  const m = /Messages: (\d+) fatals? \/ (\d+) errors? \/ (\d+) warnings?/.exec(output)
+  if (!m) throw new Error(`EPUBCheck printed no summary:\n${output}`)
+  return { fatals: Number(m[1]), errors: Number(m[2]), warnings: Number(m[3]), output }
+}
+
+/** `pdfinfo` as a key → value map. */
+export function pdfinfo(file: string, extra: readonly string[] = []): Record<string, string> {
+  const out = execFileSync('pdfinfo', [...extra, file], { encoding: 'utf8' })
+  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]))
+}
+
+/** Rows of `pdffonts`: name, type, emb, sub. */
+export function pdffonts(file: string): { name: string; embedded: boolean; subset: boolean }[] {
+  const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '')
+  return lines.map((l) => {
+    const cols = l.trim().split(/\s+/)
+    // The last columns are: emb sub uni object-number generation.
+    return { name: cols[0] ?? '', embedded: cols.at(-5) === 'yes', subset: cols.at(-4) === 'yes' }
+  })
+}
+
+/** Text of pages `first`..`last` (all when omitted). */
+export function pdftotext(file: string, first?: number, last?: number): string {
+  const range = first ? ['-f', String(first), '-l', String(last ?? first)] : []
+  return execFileSync('pdftotext', [...range, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+}
+
+/** The EPUB's entries, as text where they are text. */
+export async function unzipEpub(file: string): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(readFileSync(file))
+  const out = new Map<string, Buffer>()
+  for (const name of Object.keys(zip.files)) {
+    const entry = zip.files[name]
+    if (entry && !entry.dir) out.set(name, await entry.async('nodebuffer'))
+  }
+  return out
+}
+
+/** One word of the text layer with its box, in points from the top left. */
+export interface Word {
+  readonly text: string
+  readonly xMin: number
+  readonly yMin: number
+  readonly xMax: number
+  readonly yMax: number
+}
+
+/** The words of page `page` with their bounding boxes (`pdftotext -bbox`). */
+export function pdfWords(file: string, page: number): Word[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+    yMax: Number(m[4]),
+    text: m[5] ?? ''
+  }))
+}
