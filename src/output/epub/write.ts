@@ -10,6 +10,7 @@ import path from 'node:path'
 import { EPub } from 'epub-gen-memory'
 import { h } from 'hastscript'
 import { toString } from 'hast-util-to-string'
+import { facesUsed } from '../../fonts/faces-used.ts'
 import { BOOK_FONT, fontFaceCss, subsetFace } from '../../fonts/fonts.ts'
 import { writeFileAtomic } from '../../util/atomic.ts'
 import { colophon, titleBlock, type Edition } from '../edition.ts'
@@ -74,9 +75,9 @@ export async function buildEpub(edition: Edition, generator: string): Promise<Bu
   }))
 
   const text = bookText(edition, [edition.meta.title, toString(titleBlock(edition)), toString(colophon(edition)), ...Object.values(edition.words)])
-  const faces = BOOK_FONT.faces
+  const faces = facesUsed(edition.tree, BOOK_FONT.faces)
   const fonts = await Promise.all(faces.map(async (face) => ({ face, bytes: await subsetFace(face, text) })))
-  const css = [fontFaceCss((face) => `fonts/${face.name}`), await stylesheet('base'), await stylesheet('epub')].join('\n')
+  const css = [fontFaceCss((face) => `fonts/${face.name}`, faces), await stylesheet('base'), await stylesheet('epub')].join('\n')
 
   const pages = [
     { id: 'titlepage', filename: 'title.xhtml', title: edition.meta.title, xhtml: titleXhtml },

@@ -1,0 +1,23 @@
+/**
+ * Which faces of the book font a tree needs, so the EPUB carries no font
+ * file that nothing is set in (the italic faces alone would add ~100 KB).
+ */
+import type { Element, Root } from 'hast'
+import { visitParents } from 'unist-util-visit-parents'
+import type { FontFace } from './fonts.ts'
+
+const ITALIC = new Set(['em', 'i', 'cite', 'dfn', 'var', 'address'])
+const BOLD = new Set(['strong', 'b', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+
+/** The faces of `faces` that `tree` sets text in. Regular and bold are always kept (title page). */
+export function facesUsed(tree: Root, faces: readonly FontFace[]): FontFace[] {
+  let italic = false
+  let boldItalic = false
+  visitParents(tree, 'element', (node: Element, ancestors) => {
+    const chain = [...ancestors.filter((a): a is Element => a.type === 'element').map((a) => a.tagName), node.tagName]
+    const isItalic = chain.some((t) => ITALIC.has(t))
+    if (isItalic) italic = true
+    if (isItalic && chain.some((t) => BOLD.has(t))) boldItalic = true
+  })
+  return faces.filter((f) => f.style === 'normal' || (f.weight === 400 ? italic : boldItalic))
+}
