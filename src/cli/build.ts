@@ -11,6 +11,7 @@ import type { Config } from '../config/schema.ts'
 import { buildArticle } from '../build/article.ts'
 import { BrowserPool } from '../build/browser-pool.ts'
 import { formatSize } from '../util/format.ts'
+import { slugOf } from '../document/read.ts'
 
 /** Every Markdown article directly in `dir`, sorted by name. */
 export async function listArticles(dir: string): Promise<string[]> {
@@ -30,6 +31,16 @@ export async function buildCommand(files: readonly string[], config: Config, log
   if (sources.length === 0) {
     log(`No articles in ${config.contentDir}/: add a Markdown file (see README)`)
     return 1
+  }
+  const seen = new Map<string, string>()
+  for (const source of sources) {
+    const slug = slugOf(source)
+    const other = seen.get(slug)
+    if (other) {
+      log(`${source}: it would be written to ${slug}.epub/.pdf like ${other}; rename one of them`)
+      return 1
+    }
+    seen.set(slug, source)
   }
   const browsers = new BrowserPool()
   let failures = 0

@@ -60,6 +60,19 @@ export function keyLine(file: VFile, key: string): { line: number; column: numbe
   return { line: 1, column: 1 }
 }
 
+/** The first level-1 ATX heading outside code fences, with its line. */
+export function firstHeading(text: string): { text: string; line: number } | undefined {
+  let fenced = false
+  const lines = text.split(/\r?\n/)
+  for (const [i, line] of lines.entries()) {
+    if (/^\s{0,3}(```|~~~)/.test(line)) fenced = !fenced
+    const m = fenced ? null : /^\s{0,3}#[ \t]+(.+?)[ \t#]*$/.exec(line)
+    const heading = m?.[1]?.replace(/[*_`]/g, '').trim()
+    if (heading) return { text: heading, line: i + 1 }
+  }
+  return undefined
+}
+
 const list = (v: unknown): string[] | undefined => {
   if (v === undefined || v === null) return undefined
   const items = Array.isArray(v) ? v : String(v).split(/\s*[,،]\s*/)
@@ -81,9 +94,16 @@ function isoDate(v: unknown): string | undefined {
 export function validateMeta(file: VFile, data: Record<string, unknown>, fallbackDate: string): DocumentMeta {
   const fail = (key: string, reason: string, ruleId: string): never =>
     file.fail(reason, { place: keyLine(file, key), ruleId, source: 'chapkhana' })
-  const title = data.title
+  let title = data.title
   if (title === undefined || title === null || String(title).trim() === '') {
-    fail('title', 'The article has no title: add `title: "…"` to its front matter (between the `---` lines at the top)', 'meta-title')
+    // Plain Markdown documents name themselves with a first `# heading`.
+    const heading = firstHeading(String(file.value))
+    if (heading) {
+      title = heading.text
+      file.info(`No \`title\` in the front matter: using the first heading «${heading.text}»`, { place: { line: heading.line, column: 1 }, ruleId: 'meta-title-heading', source: 'chapkhana' })
+    } else {
+      fail('title', 'The article has no title: add `title: "…"` to its front matter (between the `---` lines at the top), or start it with a `# heading`', 'meta-title')
+    }
   }
   let date = fallbackDate
   if (data.date !== undefined) {

@@ -144,7 +144,9 @@ export function documentFromText(text: string, filePath: string, options: ReadOp
 
 /** The URL-safe name of an article from its path: `content/My Piece.md` → `my-piece`. */
 export function slugOf(filePath: string): string {
-  const base = path.basename(filePath).replace(/\.(md|markdown)$/i, '')
+  let base = path.basename(filePath).replace(/\.(md|markdown)$/i, '')
+  // `guide/index.md` is the article "guide", as on every static site.
+  if (/^(index|readme)$/i.test(base)) base = path.basename(path.dirname(path.resolve(filePath)))
   const slug = base
     .normalize('NFKD')
     .toLowerCase()

@@ -18,6 +18,7 @@ import rehypeFootnoteDigits from './rehype-footnote-digits.ts'
 import rehypeBidiIsolate from './rehype-bidi-isolate.ts'
 import rehypeCollectImages from './rehype-collect-images.ts'
 import rehypeHeadingIds from './rehype-heading-ids.ts'
+import rehypeLocalLinks from './rehype-local-links.ts'
 import rehypeReportUnsafe from './rehype-report-unsafe.ts'
 import { sanitizeSchema } from './sanitize-schema.ts'
 // PROOFING-IMPORT import { remarkProofing } from '../proofing/index.ts'
@@ -57,6 +58,7 @@ export function createProcessor(options: ProcessorOptions): HastProcessor {
     .use(rehypeReportUnsafe)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeCollectImages)
+    .use(rehypeLocalLinks)
     .use(rehypeFootnoteDigits)
     .use(rehypeHeadingIds)
     .use(rehypeBidiIsolate, { latinLang: options.latinLang }) as unknown as HastProcessor

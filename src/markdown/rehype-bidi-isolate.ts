@@ -44,7 +44,9 @@ export default function rehypeBidiIsolate(options: BidiOptions) {
       if (node.type === 'element') {
         const el = node as Element
         if ((el.tagName === 'code' || el.tagName === 'pre') && el.properties.dir === undefined) el.properties.dir = 'ltr'
-        return SKIP.has(el.tagName) || el.properties.dir !== undefined ? 'skip' : undefined
+        // A right-to-left wrapper (`<div dir="rtl">`) is walked like the body;
+        // an element already set left-to-right or auto is isolated as it is.
+        return SKIP.has(el.tagName) || (el.properties.dir !== undefined && el.properties.dir !== 'rtl') ? 'skip' : undefined
       }
       if (node.type !== 'text') return undefined
       const parent = ancestors.at(-1)

@@ -12,6 +12,7 @@ import { chapkhana, epubcheck, pdffonts, pdfinfo, pdftotext, pdfWords, unzipEpub
 const out = tempDir('chapkhana-e2e-')
 const epub = path.join(out, 'nato-coalition-leadership.epub')
 const pdf = path.join(out, 'nato-coalition-leadership.pdf')
+const info0Pages = () => pdfinfo(pdf).Pages ?? '1'
 const paragraphs = readFileSync(path.join(SHARED, 'seed', 'article.txt'), 'utf8')
   .trim()
   .split(/(?<=\.) {2,}/)
@@ -61,6 +62,59 @@ describe('the seed article, built by `chapkhana build`', () => {
     assert.ok(Number(info.Pages) >= 2)
     assert.equal(info.Tagged, 'yes')
     assert.equal(info.Title, 'گواستنەوەی سەرکردایەتی هاوپەیمانییەکە بۆ دەستی ناتۆ')
+  })
+
+  it('PDF: exactly A4 on every page (595.28 × 841.89 pt within 0.01 pt)', () => {
+    const info = pdfinfo(pdf, ['-box', '-f', '1', '-l', info0Pages()])
+    for (const [key, value] of Object.entries(info)) {
+      if (!/MediaBox|CropBox|TrimBox/.test(key)) continue
+      const [x0, y0, x1, y1] = value.split(/\s+/).map(Number)
+      assert.ok(Math.abs((x1 ?? 0) - (x0 ?? 0) - 595.28) <= 0.01 && Math.abs((y1 ?? 0) - (y0 ?? 0) - 841.89) <= 0.01, `${key}: ${value}`)
+    }
+  })
+
+  it('PDF: mirrored margins, the wider one at the spine (page 1 of an RTL book is a left-hand page)', () => {
+    // Page 2 is a right-hand page: spine on its left. Page 3 is a left-hand page: spine on its right.
+    const box = (page: number) => {
+      const words = pdfWords(pdf, page).filter((w) => w.yMin > 68 && w.yMax < 841.89 - 68)
+      return { left: Math.min(...words.map((w) => w.xMin)), right: 595.28 - Math.max(...words.map((w) => w.xMax)) }
+    }
+    const right = box(2)
+    const left = box(3)
+    const mm = (pt: number) => (pt * 25.4) / 72
+    assert.ok(mm(right.left) > mm(right.right) + 5, `page 2 inner (left) ${mm(right.left)} mm > outer ${mm(right.right)} mm`)
+    assert.ok(mm(left.right) > mm(left.left) + 5, `page 3 inner (right) ${mm(left.right)} mm > outer ${mm(left.left)} mm`)
+    assert.ok(Math.abs(right.left - left.right) < 3 && Math.abs(right.right - left.left) < 3, 'the two pages mirror each other')
+  })
+
+  it('PDF metadata: language, reading direction, creator and the edition date', () => {
+    const info = pdfinfo(pdf)
+    assert.equal(info.Creator, 'chapkhana')
+    assert.match(info.Producer ?? '', /^chapkhana /)
+    assert.match(info.CreationDate ?? '', /2026/)
+    const raw = readFileSync(pdf).toString('latin1')
+    assert.match(raw, /\/Lang \(ckb\)/)
+    assert.match(raw, /\/Direction \/R2L/)
+  })
+
+  it('the same sources build byte-identical EPUB and PDF', () => {
+    const again = tempDir('chapkhana-again-')
+    const r = chapkhana(['build', '--out', again, path.join(ROOT, 'content', 'nato-coalition-leadership.md')])
+    assert.equal(r.code, 0, r.stderr)
+    for (const name of ['nato-coalition-leadership.epub', 'nato-coalition-leadership.pdf']) {
+      assert.ok(readFileSync(path.join(again, name)).equals(readFileSync(path.join(out, name))), `${name} differs between two builds`)
+    }
+  })
+
+  it('EPUB: small, with every character of the text covered by the embedded fonts', async () => {
+    const { statSync } = await import('node:fs')
+    assert.ok(statSync(epub).size <= 150_000, `EPUB is ${statSync(epub).size} bytes`)
+    const fontkit = await import('fontkit')
+    const files = await unzipEpub(epub)
+    const fonts = [...files.entries()].filter(([n]) => n.endsWith('.ttf')).map(([, b]) => fontkit.create(b) as import('fontkit').Font)
+    const text = [...files.entries()].filter(([n]) => n.endsWith('.xhtml')).map(([, b]) => b.toString('utf8').replace(/<[^>]*>/g, '')).join('')
+    const missing = [...new Set(text)].filter((c) => /\S/u.test(c) && !fonts.some((f) => f.hasGlyphForCodePoint(c.codePointAt(0)!)))
+    assert.deepEqual(missing, [])
   })
 
   it('PDF: every font embedded, and only chapkhana\'s fonts', () => {

@@ -110,5 +110,14 @@ describe('slugs', () => {
   it('makes URL-safe names from file names', () => {
     assert.equal(slugOf('content/My Piece.md'), 'my-piece')
     assert.equal(slugOf('content/nato-coalition-leadership.md'), 'nato-coalition-leadership')
+    assert.equal(slugOf('pages/content/content-basics/index.md'), 'content-basics')
+  })
+})
+
+describe('titles from headings', () => {
+  it('uses the first # heading when the front matter has no title, with a notice', () => {
+    const file = documentFromText('<div dir="rtl">\n\n# بنەماکانی ناوەڕۆک\n\nدەق.\n', 'doc.md', { lang: 'ckb' })
+    assert.equal(file.data.meta?.title, 'بنەماکانی ناوەڕۆک')
+    assert.ok(file.messages.some((m) => m.ruleId === 'meta-title-heading' && m.line === 3))
   })
 })

@@ -44,6 +44,15 @@ describe('what the fixtures must show', () => {
     assert.ok(file.messages.every((m) => m.line !== undefined), 'every warning has a line')
   })
 
+  it('unwraps links to files outside the book, keeping their text, and keeps web links', async () => {
+    const { html, file } = await render(readFileSync(path.join(FIXTURES, 'sanitize-raw-html', 'input.md'), 'utf8'))
+    assert.doesNotMatch(html, /part-1\.xml/)
+    assert.match(html, /بەشی پێشوو/)
+    assert.match(html, /<a href="https:\/\/example\.org">ماڵپەڕ<\/a>/)
+    const warning = file.messages.find((m) => m.ruleId === 'link-outside-book')
+    assert.ok(warning && warning.line === 14, `a warning at line 14, got ${String(warning?.line)}`)
+  })
+
   it('numbers headings and records them with the teaser', async () => {
     const { file } = await render(readFileSync(path.join(FIXTURES, 'footnotes', 'input.md'), 'utf8'))
     assert.deepEqual(file.data.headings, [
