@@ -1,0 +1,13 @@
+/**
+ * Sorani proofing (issue 6): orthography and typography rules for Sorani,
+ * Arabic and Persian Markdown, as a remark plugin that reports and as a
+ * source fixer for `lint --fix`.
+ *
+ * The build uses `.use(remarkProofing)` after remark-parse,
+ * remark-frontmatter and remark-gfm; `lint` uses {@link lintFile}.
+ */
+export { remarkProofing, reportProofing, PROOFING_SOURCE } from './plugin.ts'
+export { fixSource, parseMarkdown, type FixChange, type FixResult } from './fix.ts'
+export { analyze, settleSeverity, type ProofingOptions, type RatedFinding, type SeverityMap } from './analyze.ts'
+export { lintFile, lintSource, readSource, type LintOptions, type SourceText } from './lint-source.ts'
+export { RULES, RULE_IDS, isRuleId, type RuleId, type Severity } from './rules-meta.ts'

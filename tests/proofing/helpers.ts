@@ -1,0 +1,27 @@
+/**
+ * Shared test helpers: lint or fix a Markdown snippet, and find the shared
+ * corpora beside the repository.
+ */
+import { fileURLToPath } from 'node:url'
+import { analyze, fixSource, parseMarkdown, settleSeverity, type ProofingOptions, type RatedFinding } from '../../src/proofing/index.ts'
+
+/** The repository root (two levels above this file). */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+/** `../shared` beside the repository. */
+export const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url))
+
+/** Findings for `md` in `lang`, optionally only those of `ruleId`. */
+export function findings(md: string, lang: string | undefined, ruleId?: string, options: ProofingOptions = {}): RatedFinding[] {
+  const all = analyze(parseMarkdown(md), md, lang, settleSeverity(options)).findings
+  return ruleId === undefined ? [...all] : all.filter((f) => f.ruleId === ruleId)
+}
+
+/** The fixed text of `md`. */
+export function fixed(md: string, lang: string | undefined, options: ProofingOptions = {}): string {
+  return fixSource(md, lang, options).text
+}
+
+/** Only the letters, marks and digits of `text`: what a fix of typography must not change. */
+export function lettersOf(text: string): string {
+  return text.replace(/[^\p{L}\p{M}\p{N}]/gu, '')
+}
