@@ -8,6 +8,7 @@ import { resolveConfig, ConfigError } from '../config/schema.ts'
 import { loadProjectConfig } from '../config/load.ts'
 import { VERSION } from '../version.ts'
 import { buildCommand } from './build.ts'
+import { lintCommand } from './lint.ts'
 
 const HELP = `chapkhana ${VERSION}: right-to-left Markdown articles → EPUB 3 and A4 PDF
 
@@ -35,9 +36,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0
   }
   if (command === 'lint') {
-    // TEMP until proofing lands: resolved at run time.
-    const lintModule = './lint.js'
-    const { lintCommand } = (await import(lintModule)) as { lintCommand: (argv: string[]) => Promise<number> }
     return lintCommand([...rest])
   }
   if (command !== 'build') throw new ConfigError(`unknown command ${JSON.stringify(command)}; see chapkhana --help`)

@@ -21,8 +21,7 @@ import rehypeHeadingIds from './rehype-heading-ids.ts'
 import rehypeLocalLinks from './rehype-local-links.ts'
 import rehypeReportUnsafe from './rehype-report-unsafe.ts'
 import { sanitizeSchema } from './sanitize-schema.ts'
-// PROOFING-IMPORT import { remarkProofing } from '../proofing/index.ts'
-const remarkProofing = () => undefined
+import { remarkProofing } from '../proofing/index.ts'
 
 /** Options settled when the processor is made. */
 export interface ProcessorOptions {
@@ -44,7 +43,8 @@ export function createProcessor(options: ProcessorOptions): HastProcessor {
   const words = languageInfo(options.lang)?.words
   if (!words) throw new TypeError(`createProcessor: option \`lang\` ${JSON.stringify(options.lang)} is not a known language`)
   const base = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
-  const withProofing = options.proofing === false ? base : base.use(remarkProofing)
+  // Proofing only adds messages; the tree type is unchanged.
+  const withProofing = options.proofing === false ? base : (base.use(remarkProofing) as unknown as typeof base)
   const processor = withProofing
     .use(remarkRehype, {
       allowDangerousHtml: true,
