@@ -50,10 +50,15 @@ if (has('pandoc')) {
   }
 }
 
+const { benchLint } = await import('../src/proofing/bench.ts')
+const lint = await benchLint()
+rows.push([`chapkhana lint: all of ../shared/corpora (${lint.files} files)`, lint.ms])
+
 const width = Math.max(...rows.map(([name]) => name.length))
 process.stdout.write(`median of ${RUNS} runs on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'})\n`)
 for (const [name, ms] of rows) {
-  const ratio = name.startsWith('chapkhana') ? '' : `   chapkhana/peer ${(ours / ms).toFixed(2)}`
+  const peer = name.includes('pandoc') || name.startsWith('peers')
+  const ratio = !peer ? '' : `   chapkhana/peer ${(ours / ms).toFixed(2)}`
   process.stdout.write(`${name.padEnd(width)}  ${(ms / 1000).toFixed(3)} s${ratio}\n`)
 }
 if (!has('pandoc')) process.stdout.write('pandoc is not installed: peer pipelines skipped (apt-get install pandoc)\n')

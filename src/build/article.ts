@@ -32,7 +32,7 @@ export async function loadEdition(source: string, config: Config): Promise<Editi
     ...(config.lang ? { lang: config.lang } : {}),
     ...(config.dir ? { dir: config.dir } : {})
   })
-  const tree = await toHast(file, { latinLang: config.latinLang })
+  const tree = await toHast(file, { latinLang: config.latinLang, ...(config.proofing ? { severity: config.proofing } : {}) })
   const baseDir = path.dirname(path.resolve(source))
   await checkImages(file, baseDir)
   return makeEdition(file, tree, baseDir)

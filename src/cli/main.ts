@@ -36,7 +36,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0
   }
   if (command === 'lint') {
-    return lintCommand([...rest])
+    const config = resolveConfig(await loadProjectConfig(process.cwd()))
+    return lintCommand([...rest], {
+      contentDir: config.contentDir,
+      ...(config.lang ? { lang: config.lang } : {}),
+      ...(config.proofing ? { severity: config.proofing } : {})
+    })
   }
   if (command !== 'build') throw new ConfigError(`unknown command ${JSON.stringify(command)}; see chapkhana --help`)
   const { values, positionals } = parseArgs({

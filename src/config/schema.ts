@@ -20,6 +20,8 @@ export interface Config {
   readonly renderTimeoutMs: number
   /** Which outputs to write. */
   readonly formats: readonly ('epub' | 'pdf')[]
+  /** Project-wide severities of proofing rules (`rule-id: off | warn | error`). */
+  readonly proofing?: Readonly<Record<string, 'off' | 'warn' | 'error'>>
 }
 
 export const DEFAULTS: Config = {
@@ -55,7 +57,7 @@ export function validateDir(dir: unknown, option: string): Direction {
 
 /** Merge user options over the defaults, validating each. */
 export function resolveConfig(input: Readonly<Record<string, unknown>>): Config {
-  const known = new Set(['contentDir', 'outDir', 'lang', 'dir', 'latinLang', 'renderTimeoutMs', 'formats'])
+  const known = new Set(['contentDir', 'outDir', 'lang', 'dir', 'latinLang', 'renderTimeoutMs', 'formats', 'proofing'])
   for (const key of Object.keys(input)) {
     if (!known.has(key)) throw new ConfigError(`unknown option ${JSON.stringify(key)}; known options: ${[...known].join(', ')}`)
   }
@@ -71,7 +73,12 @@ export function resolveConfig(input: Readonly<Record<string, unknown>>): Config 
   if (!Array.isArray(formats) || formats.length === 0 || !formats.every((f) => f === 'epub' || f === 'pdf')) {
     throw new ConfigError('formats: expected a list of "epub" and/or "pdf"')
   }
+  const proofing = input.proofing
+  if (proofing !== undefined && (typeof proofing !== 'object' || proofing === null || Array.isArray(proofing) || !Object.values(proofing).every((v) => v === 'off' || v === 'warn' || v === 'error'))) {
+    throw new ConfigError('proofing: expected a mapping of rule ids to "off", "warn" or "error"')
+  }
   return {
+    ...(proofing === undefined ? {} : { proofing: proofing as Config['proofing'] & object }),
     contentDir: str('contentDir', DEFAULTS.contentDir),
     outDir: str('outDir', DEFAULTS.outDir),
     latinLang: validateLang(input.latinLang ?? DEFAULTS.latinLang, 'latinLang'),

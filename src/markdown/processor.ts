@@ -29,6 +29,8 @@ export interface ProcessorOptions {
   readonly latinLang: string
   /** Add the proofing rules' warnings (on by default). */
   readonly proofing?: boolean
+  /** Project-wide proofing severities. */
+  readonly severity?: Readonly<Record<string, 'off' | 'warn' | 'error'>>
 }
 
 type HastProcessor = Processor<import('mdast').Root, import('mdast').Root, Root>
@@ -37,14 +39,14 @@ const cache = new Map<string, HastProcessor>()
 
 /** A processor for documents in `lang`, made once and cached. */
 export function createProcessor(options: ProcessorOptions): HastProcessor {
-  const key = `${options.lang}|${options.latinLang}|${options.proofing !== false}`
+  const key = `${options.lang}|${options.latinLang}|${options.proofing !== false}|${JSON.stringify(options.severity ?? {})}`
   const cached = cache.get(key)
   if (cached) return cached
   const words = languageInfo(options.lang)?.words
   if (!words) throw new TypeError(`createProcessor: option \`lang\` ${JSON.stringify(options.lang)} is not a known language`)
   const base = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
   // Proofing only adds messages; the tree type is unchanged.
-  const withProofing = options.proofing === false ? base : (base.use(remarkProofing) as unknown as typeof base)
+  const withProofing = options.proofing === false ? base : (base.use(remarkProofing, options.severity ? { severity: options.severity } : {}) as unknown as typeof base)
   const processor = withProofing
     .use(remarkRehype, {
       allowDangerousHtml: true,
@@ -67,10 +69,15 @@ export function createProcessor(options: ProcessorOptions): HastProcessor {
 }
 
 /** Run `file` (already read and validated) through its language's processor. */
-export async function toHast(file: VFile, options: { latinLang: string; proofing?: boolean }): Promise<Root> {
+export async function toHast(file: VFile, options: { latinLang: string; proofing?: boolean; severity?: ProcessorOptions['severity'] }): Promise<Root> {
   const lang = file.data.lang
   if (!lang) throw new TypeError('toHast: file.data.lang is not set; read the file with readDocument first')
-  const processor = createProcessor({ lang, latinLang: options.latinLang, ...(options.proofing === undefined ? {} : { proofing: options.proofing }) })
+  const processor = createProcessor({
+    lang,
+    latinLang: options.latinLang,
+    ...(options.proofing === undefined ? {} : { proofing: options.proofing }),
+    ...(options.severity ? { severity: options.severity } : {})
+  })
   return processor.run(processor.parse(file), file)
 }
 

@@ -121,3 +121,12 @@ describe('titles from headings', () => {
     assert.ok(file.messages.some((m) => m.ruleId === 'meta-title-heading' && m.line === 3))
   })
 })
+
+describe('project configuration', () => {
+  it('accepts proofing severities and refuses bad ones, naming the option', async () => {
+    const { resolveConfig, ConfigError } = await import('../../src/config/schema.ts')
+    assert.deepEqual(resolveConfig({ proofing: { 'straight-quotes': 'off' } }).proofing, { 'straight-quotes': 'off' })
+    assert.throws(() => resolveConfig({ proofing: { 'straight-quotes': 'loud' } }), (e: Error) => e instanceof ConfigError && /proofing/.test(e.message))
+    assert.throws(() => resolveConfig({ lang: 'xx' }), (e: Error) => e instanceof ConfigError && /^lang:/.test(e.message))
+  })
+})
