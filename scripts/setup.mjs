@@ -25,7 +25,7 @@ const stamp = path.join(root, 'node_modules', '.package-lock.json')
 const lock = path.join(root, 'package-lock.json')
 if (!existsSync(stamp) || statSync(stamp).mtimeMs < statSync(lock).mtimeMs) {
   say('installing npm packages (npm ci)')
-  run('npm', ['ci', '--no-audit', '--no-fund'], { PUPPETEER_SKIP_DOWNLOAD: '1' })
+  run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { PUPPETEER_SKIP_DOWNLOAD: '1' })
 }
 
 // 2. System packages: a browser for the PDF; EPUBCheck and poppler to check outputs.
