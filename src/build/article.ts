@@ -2,6 +2,7 @@
  * Building one article: read → tree → edition → EPUB and PDF, written
  * side by side. A failure leaves the previous edition's files untouched.
  */
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import type { Config } from '../config/schema.ts'
@@ -13,35 +14,42 @@ import { writeEpub } from '../output/epub/write.ts'
 import { writePdf } from '../output/pdf/write.ts'
 import { GENERATOR } from '../version.ts'
 import type { BrowserPool } from './browser-pool.ts'
+import { hastOptions, loadBook } from './book.ts'
 
 /** One file written, for the report. */
 export interface Written {
   readonly path: string
+  readonly bytes: number
   readonly ms: number
 }
 
-/** The outcome of one article. */
+/** The outcome of one article or book. */
 export interface ArticleResult {
-  readonly file: VFile
+  /** Every source read (a book's file and its chapters), for the report. */
+  readonly files: readonly VFile[]
   readonly written: readonly Written[]
+  /** Every file the edition was made from, for the build record. */
+  readonly inputs: readonly string[]
 }
 
-/** Read and parse `source` into an edition (no output yet). */
+/** Read and parse `source` (an article or a book) into an edition (no output yet). */
 export async function loadEdition(source: string, config: Config): Promise<Edition> {
   const file = await readDocument(source, {
     ...(config.lang ? { lang: config.lang } : {}),
     ...(config.dir ? { dir: config.dir } : {})
   })
-  const tree = await toHast(file, { latinLang: config.latinLang, ...(config.proofing ? { severity: config.proofing } : {}) })
+  if (file.data.book) return loadBook(file, config)
+  const tree = await toHast(file, hastOptions(config))
   const baseDir = path.dirname(path.resolve(source))
-  await checkImages(file, baseDir)
-  return makeEdition(file, tree, baseDir)
+  const images = await checkImages(file, baseDir)
+  return makeEdition(file, tree, baseDir, [], [file.path, ...images.map((i) => i.file)])
 }
 
 async function timed(work: () => Promise<string>): Promise<Written> {
   const start = performance.now()
   const written = await work()
-  return { path: written, ms: performance.now() - start }
+  const ms = performance.now() - start
+  return { path: written, bytes: (await stat(written)).size, ms }
 }
 
 /** Build `source` into `config.outDir`. Throws a fatal VFileMessage for bad input. */
@@ -58,5 +66,5 @@ export async function buildArticle(source: string, config: Config, browsers: Bro
   const settled = await Promise.allSettled(jobs)
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
   if (failed) throw failed.reason
-  return { file: edition.file, written: settled.map((s) => (s as PromiseFulfilledResult<Written>).value) }
+  return { files: [edition.file, ...edition.chapters], inputs: edition.inputs, written: settled.map((s) => (s as PromiseFulfilledResult<Written>).value) }
 }

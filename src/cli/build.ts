@@ -1,39 +1,68 @@
 /**
- * `chapkhana build [files…]`: build every article (or the ones named) into
- * the output folder, one browser for all PDFs, reporting each file written.
+ * `chapkhana build [files…]`: build every article and book (or the ones
+ * named) into the output folder: one browser for all PDFs, a bounded number
+ * of articles at a time, unchanged editions skipped (unless `--force`), an
+ * optional deterministic shard, progress as it goes, one report at the end.
  */
-import { readdir, stat } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { reporter } from 'vfile-reporter'
 import { VFileMessage } from 'vfile-message'
 import { VFile } from 'vfile'
 import type { Config } from '../config/schema.ts'
-import { buildArticle } from '../build/article.ts'
+import { runBatch } from '../build/batch.ts'
 import { BrowserPool } from '../build/browser-pool.ts'
-import { formatSize } from '../util/format.ts'
+import { BuildCache, toolchainKey } from '../build/cache.ts'
+import { inShard, type Shard } from '../build/shard.ts'
+import { isBookFileName } from '../document/book.ts'
 import { slugOf } from '../document/read.ts'
+import { progressReporter, type ProgressSink } from './progress.ts'
 
-/** Every Markdown article directly in `dir`, sorted by name. */
+/**
+ * Every Markdown article directly in `dir`, and every folder book in it
+ * (`dir/<name>/book.md`), sorted by name. Chapters kept in sub-folders are
+ * built as part of their book, not on their own.
+ */
 export async function listArticles(dir: string): Promise<string[]> {
-  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw new Error(`The content folder ${dir}/ does not exist: create it and put .md articles in it, or name files to build`)
     throw error
   })
-  return names
-    .filter((n) => /\.(md|markdown)$/i.test(n) && !n.startsWith('.'))
-    .sort()
-    .map((n) => path.join(dir, n))
+  const found: string[] = []
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue
+    if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) found.push(entry.name)
+    if (entry.isDirectory()) {
+      const book = (await readdir(path.join(dir, entry.name)).catch(() => [] as string[])).find(isBookFileName)
+      if (book) found.push(path.join(entry.name, book))
+    }
+  }
+  return found.sort().map((n) => path.join(dir, n))
 }
 
+/** How `build` runs beyond the config. */
+export interface BuildOptions {
+  /** Rebuild even what is up to date. */
+  readonly force?: boolean
+  readonly shard?: Shard
+  /** No per-file lines or progress, only problems and the summary. */
+  readonly quiet?: boolean
+  readonly sink?: ProgressSink
+}
+
+const stderrSink: ProgressSink = { write: (t) => process.stderr.write(t), isTTY: process.stderr.isTTY === true }
+
 /** Build `files` (or all of `config.contentDir`); returns the exit code. */
-export async function buildCommand(files: readonly string[], config: Config, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<number> {
-  const sources = files.length > 0 ? [...files] : await listArticles(config.contentDir)
-  if (sources.length === 0) {
+export async function buildCommand(files: readonly string[], config: Config, options: BuildOptions = {}): Promise<number> {
+  const sink = options.sink ?? stderrSink
+  const log = (line: string): void => sink.write(`${line}\n`)
+  const all = files.length > 0 ? [...files] : await listArticles(config.contentDir)
+  if (all.length === 0) {
     log(`No articles in ${config.contentDir}/: add a Markdown file (see README)`)
     return 1
   }
   const seen = new Map<string, string>()
-  for (const source of sources) {
+  for (const source of all) {
     const slug = slugOf(source)
     const other = seen.get(slug)
     if (other) {
@@ -42,38 +71,43 @@ export async function buildCommand(files: readonly string[], config: Config, log
     }
     seen.set(slug, source)
   }
+  const { shard } = options
+  const sources = shard ? all.filter((s) => inShard(slugOf(s), shard)) : all
+  if (shard) log(`shard ${shard.index}/${shard.total}: ${sources.length} of ${all.length} articles`)
+  if (sources.length === 0) return 0
+
+  const started = performance.now()
+  const store = await BuildCache.open()
+  const toolchain = await toolchainKey(config)
+  const progress = progressReporter(sources.length, sink, options.quiet)
   const browsers = new BrowserPool()
-  let failures = 0
-  const reports: VFile[] = []
+  let result
   try {
-    // Two articles at a time: each already keeps Chromium and a core busy.
-    const queue = [...sources]
-    const worker = async (): Promise<void> => {
-      for (let source = queue.shift(); source !== undefined; source = queue.shift()) {
-        try {
-          const result = await buildArticle(source, config, browsers)
-          reports.push(result.file)
-          for (const w of result.written) {
-            const size = (await stat(w.path)).size
-            log(`wrote ${path.relative(process.cwd(), w.path) || w.path}  ${formatSize(size)}  ${Math.round(w.ms)} ms`)
-          }
-        } catch (error) {
-          failures++
-          if (error instanceof VFileMessage) {
-            const file = new VFile({ path: error.file || source })
-            file.messages.push(error)
-            reports.push(file)
-          } else {
-            log(`${source}: ${(error as Error).message}`)
-          }
-        }
-      }
-    }
-    await Promise.all([worker(), worker()])
+    result = await runBatch(sources, {
+      config,
+      browsers,
+      jobs: config.jobs,
+      ...(options.force ? {} : { cache: { store, toolchain } }),
+      onEvent: progress.onEvent
+    })
   } finally {
+    progress.finish()
     await browsers.close()
+    await store.save()
+  }
+  const reports = [...result.files]
+  for (const { source, error } of result.errors) {
+    if (error instanceof VFileMessage) {
+      const file = new VFile({ path: error.file || source })
+      file.messages.push(error)
+      reports.push(file)
+    } else {
+      log(`${source}: ${(error as Error).message}`)
+    }
   }
   const report = reporter(reports, { quiet: true })
   if (report) log(report)
-  return failures > 0 ? 1 : 0
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  log(`${result.built} built, ${result.fresh} up to date${result.failed ? `, ${result.failed} failed` : ''} in ${seconds} s${result.fresh && !options.force ? ' (--force rebuilds everything)' : ''}`)
+  return result.failed > 0 ? 1 : 0
 }

@@ -8,21 +8,27 @@ import { resolveConfig, ConfigError } from '../config/schema.ts'
 import { loadProjectConfig } from '../config/load.ts'
 import { VERSION } from '../version.ts'
 import { buildCommand } from './build.ts'
+import { parseShard } from '../build/shard.ts'
 import { lintCommand } from './lint.ts'
 
 const HELP = `chapkhana ${VERSION}: right-to-left Markdown articles → EPUB 3 and A4 PDF
 
 Usage:
   chapkhana build [files…] [--out DIR] [--lang CODE] [--dir rtl|ltr] [--format epub,pdf]
+                  [--force] [--jobs N] [--shard I/N] [--timeout MS] [--quiet]
   chapkhana lint [files…] [--fix] [--lang CODE]
   chapkhana --help | --version
 
-build   Builds every article in content/ (or the files named) into out/<slug>.epub and out/<slug>.pdf.
-        --lang and --dir fill in what an article's front matter lacks.
+build   Builds every article and book in content/ (or the files named) into out/<slug>.epub and
+        out/<slug>.pdf, skipping editions whose sources, styles and options did not change
+        (--force rebuilds them). --lang and --dir fill in what a front matter lacks.
+        --jobs N builds N articles at once; --shard I/N builds only the I-th of N shares
+        (for a CI matrix); --timeout MS limits one PDF render (one retry).
+        A book is a .md file that lists chapters: in its front matter, or a folder with book.md.
 lint    Checks Sorani (and Arabic/Persian) orthography and typography; --fix rewrites the prose.
 
 Settings may also live in chapkhana.config.json (contentDir, outDir, lang, dir, latinLang,
-renderTimeoutMs, formats). Exit code 0 only when every edition was written.`
+renderTimeoutMs, formats, jobs, proofing). Exit code 0 only when every edition was written.`
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -52,7 +58,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       lang: { type: 'string' },
       dir: { type: 'string' },
       format: { type: 'string' },
-      timeout: { type: 'string' }
+      timeout: { type: 'string' },
+      jobs: { type: 'string' },
+      shard: { type: 'string' },
+      force: { type: 'boolean' },
+      quiet: { type: 'boolean' }
     }
   })
   const project = await loadProjectConfig(process.cwd())
@@ -62,9 +72,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     ...(values.lang ? { lang: values.lang } : {}),
     ...(values.dir ? { dir: values.dir } : {}),
     ...(values.format ? { formats: values.format.split(',') } : {}),
-    ...(values.timeout ? { renderTimeoutMs: Number(values.timeout) } : {})
+    ...(values.timeout ? { renderTimeoutMs: Number(values.timeout) } : {}),
+    ...(values.jobs ? { jobs: Number(values.jobs) } : {})
   })
-  return buildCommand(positionals, config)
+  return buildCommand(positionals, config, {
+    ...(values.force ? { force: true } : {}),
+    ...(values.quiet ? { quiet: true } : {}),
+    ...(values.shard ? { shard: parseShard(values.shard) } : {})
+  })
 }
 
 try {

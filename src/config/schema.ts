@@ -2,6 +2,7 @@
  * The one place that defines chapkhana's options: their types, defaults and
  * validation. The CLI, the config file and the tests all go through it.
  */
+import { availableParallelism } from 'node:os'
 import { languageInfo, knownLanguages, type Direction } from './languages.ts'
 
 /** Options for a build, after validation. */
@@ -20,6 +21,8 @@ export interface Config {
   readonly renderTimeoutMs: number
   /** Which outputs to write. */
   readonly formats: readonly ('epub' | 'pdf')[]
+  /** Articles built at once (each keeps a browser page and a core busy). */
+  readonly jobs: number
   /** Project-wide severities of proofing rules (`rule-id: off | warn | error`). */
   readonly proofing?: Readonly<Record<string, 'off' | 'warn' | 'error'>>
 }
@@ -29,7 +32,8 @@ export const DEFAULTS: Config = {
   outDir: 'out',
   latinLang: 'en',
   renderTimeoutMs: 60_000,
-  formats: ['epub', 'pdf']
+  formats: ['epub', 'pdf'],
+  jobs: Math.max(1, Math.min(4, availableParallelism()))
 }
 
 /** Raised for an option that cannot work; the message names the option. */
@@ -57,7 +61,7 @@ export function validateDir(dir: unknown, option: string): Direction {
 
 /** Merge user options over the defaults, validating each. */
 export function resolveConfig(input: Readonly<Record<string, unknown>>): Config {
-  const known = new Set(['contentDir', 'outDir', 'lang', 'dir', 'latinLang', 'renderTimeoutMs', 'formats', 'proofing'])
+  const known = new Set(['contentDir', 'outDir', 'lang', 'dir', 'latinLang', 'renderTimeoutMs', 'formats', 'proofing', 'jobs'])
   for (const key of Object.keys(input)) {
     if (!known.has(key)) throw new ConfigError(`unknown option ${JSON.stringify(key)}; known options: ${[...known].join(', ')}`)
   }
@@ -73,6 +77,8 @@ export function resolveConfig(input: Readonly<Record<string, unknown>>): Config 
   if (!Array.isArray(formats) || formats.length === 0 || !formats.every((f) => f === 'epub' || f === 'pdf')) {
     throw new ConfigError('formats: expected a list of "epub" and/or "pdf"')
   }
+  const jobs = input.jobs ?? DEFAULTS.jobs
+  if (typeof jobs !== 'number' || !Number.isInteger(jobs) || jobs < 1) throw new ConfigError('jobs: expected a whole number of articles to build at once, from 1 up')
   const proofing = input.proofing
   if (proofing !== undefined && (typeof proofing !== 'object' || proofing === null || Array.isArray(proofing) || !Object.values(proofing).every((v) => v === 'off' || v === 'warn' || v === 'error'))) {
     throw new ConfigError('proofing: expected a mapping of rule ids to "off", "warn" or "error"')
@@ -84,6 +90,7 @@ export function resolveConfig(input: Readonly<Record<string, unknown>>): Config 
     latinLang: validateLang(input.latinLang ?? DEFAULTS.latinLang, 'latinLang'),
     renderTimeoutMs: timeout,
     formats: formats as Config['formats'],
+    jobs,
     ...(input.lang === undefined ? {} : { lang: validateLang(input.lang, 'lang') }),
     ...(input.dir === undefined ? {} : { dir: validateDir(input.dir, 'dir') })
   }

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { languageInfo, knownLanguages, type Direction } from '../config/languages.ts'
+import { chapterList, declaresBook } from './book.ts'
 import { keyLine, parseFrontMatter, validateMeta } from './front-matter.ts'
 import './types.ts'
 
@@ -18,6 +19,8 @@ export interface ReadOptions {
   readonly dir?: Direction
   /** Date used when the front matter has none (YYYY-MM-DD). */
   readonly fallbackDate?: string
+  /** Where inherited values come from, for the notices (default: --lang or the configuration). */
+  readonly origin?: string
 }
 
 /** Date from `SOURCE_DATE_EPOCH`, else the Unix epoch: never the clock, so builds repeat. */
@@ -94,7 +97,7 @@ function resolveLanguage(file: VFile, data: Record<string, unknown>, options: Re
       })
     }
     lang = options.lang
-    file.info(`No \`lang\` in the front matter: using ${lang} from --lang or the configuration`, {
+    file.info(`No \`lang\` in the front matter: using ${lang} from ${options.origin ?? '--lang or the configuration'}`, {
       place: { line: 1, column: 1 },
       ruleId: 'meta-lang-default',
       source: 'chapkhana'
@@ -131,6 +134,12 @@ export function documentFromText(text: string, filePath: string, options: ReadOp
   file.data.meta = validateMeta(file, front.data, options.fallbackDate ?? sourceDate())
   resolveLanguage(file, front.data, options)
   file.data.slug = slugOf(filePath)
+  if (declaresBook(front.data, filePath)) {
+    // A book's own text is optional: its chapters carry the text.
+    const listed = chapterList(file, front.data)
+    file.data.book = listed ? { listed } : {}
+    return file
+  }
   const body = String(file.value).replace(/^---[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/, '')
   if (body.trim() === '') {
     file.fail('The article has a title but no text: write the article below the front matter', {
@@ -145,8 +154,9 @@ export function documentFromText(text: string, filePath: string, options: ReadOp
 /** The URL-safe name of an article from its path: `content/My Piece.md` → `my-piece`. */
 export function slugOf(filePath: string): string {
   let base = path.basename(filePath).replace(/\.(md|markdown)$/i, '')
-  // `guide/index.md` is the article "guide", as on every static site.
-  if (/^(index|readme)$/i.test(base)) base = path.basename(path.dirname(path.resolve(filePath)))
+  // `guide/index.md` is the article "guide", as on every static site;
+  // `my-book/book.md` is the book "my-book".
+  if (/^(index|readme|book)$/i.test(base)) base = path.basename(path.dirname(path.resolve(filePath)))
   const slug = base
     .normalize('NFKD')
     .toLowerCase()

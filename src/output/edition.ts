@@ -23,15 +23,19 @@ export interface Edition {
   readonly headings: readonly HeadingEntry[]
   /** Directory of the source article (local images resolve against it). */
   readonly baseDir: string
+  /** A book's chapter sources (none for an article). */
+  readonly chapters: readonly VFile[]
+  /** Every file the edition was made from (sources, images, a folder book's folder), for the build cache. */
+  readonly inputs: readonly string[]
 }
 
 /** Make an edition from a file that went through `toHast`. */
-export function makeEdition(file: VFile, tree: Root, baseDir: string): Edition {
+export function makeEdition(file: VFile, tree: Root, baseDir: string, chapters: readonly VFile[] = [], inputs: readonly string[] = [file.path]): Edition {
   const { meta, lang, dir, slug } = file.data
   if (!meta || !lang || !dir || !slug) throw new TypeError('makeEdition: the file was not read with readDocument')
   const words = languageInfo(lang)?.words
   if (!words) throw new TypeError(`makeEdition: unknown language ${lang}`)
-  return { file, tree, meta, lang, dir, slug, words, headings: file.data.headings ?? [], baseDir }
+  return { file, tree, meta, lang, dir, slug, words, headings: file.data.headings ?? [], baseDir, chapters, inputs }
 }
 
 /** A number in the document's digits. */

@@ -28,8 +28,10 @@ const depthOf = (node: RootContent): number => (isElement(node) && /^h[1-6]$/.te
 /** Split `edition.tree` (deep-cloned, so the print rendering is untouched). */
 export function splitChapters(edition: Edition): Chapter[] {
   const tree = structuredClone(edition.tree)
-  const notesIndex = tree.children.findIndex((n) => isElement(n, 'section') && n.properties.dataFootnotes !== undefined)
-  const notes = notesIndex >= 0 ? (tree.children.splice(notesIndex, 1)[0] as Element) : undefined
+  // An article has one notes section; a book has one per chapter.
+  const isNotes = (n: RootContent): n is Element => isElement(n, 'section') && n.properties.dataFootnotes !== undefined
+  const notes = tree.children.filter(isNotes)
+  tree.children = tree.children.filter((n) => !isNotes(n))
   const depths = tree.children.map(depthOf).filter((d) => d > 0)
   const top = depths.length > 0 ? Math.min(...depths) : 0
   const split = top > 0 && depths.filter((d) => d === top).length >= 2
@@ -49,7 +51,7 @@ export function splitChapters(edition: Edition): Chapter[] {
       children: children.filter((c): c is ElementContent => c.type !== 'doctype')
     }
   })
-  if (notes) placeNotes(chapters, notes, edition)
+  for (const section of notes) placeNotes(chapters, section, edition)
   relink(chapters)
   return chapters
 }

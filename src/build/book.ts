@@ -1,0 +1,43 @@
+/**
+ * Loading a book: its chapters are read and parsed like articles (inheriting
+ * the book's language, direction and date where their front matter is
+ * silent), checked, and joined into one tree.
+ */
+import path from 'node:path'
+import type { VFile } from 'vfile'
+import type { Config } from '../config/schema.ts'
+import { resolveChapters } from '../document/book.ts'
+import { readDocument } from '../document/read.ts'
+import { checkImages } from '../document/resources.ts'
+import { toHast } from '../markdown/processor.ts'
+import { makeEdition, type Edition } from '../output/edition.ts'
+import { joinChapters, type ChapterPart } from './book-tree.ts'
+
+/** Options every chapter and the book go through `toHast` with. */
+export function hastOptions(config: Config): Parameters<typeof toHast>[1] {
+  return { latinLang: config.latinLang, ...(config.proofing ? { severity: config.proofing } : {}) }
+}
+
+/** Turn `file` (a book read by `readDocument`) into one edition of all its chapters. */
+export async function loadBook(file: VFile, config: Config): Promise<Edition> {
+  const bookDir = path.dirname(path.resolve(file.path))
+  const sources = await resolveChapters(file, file.data.book?.listed)
+  const inherit = { lang: file.data.lang!, dir: file.data.dir!, fallbackDate: file.data.meta!.date, origin: `the book ${path.basename(file.path)}` }
+  const parts: ChapterPart[] = []
+  // A folder book without a list changes when a chapter file is added.
+  const inputs = [file.path, ...(file.data.book?.listed ? [] : [bookDir]), ...sources]
+  for (const source of sources) {
+    const chapter = await readDocument(source, inherit)
+    const tree = await toHast(chapter, hastOptions(config))
+    const baseDir = path.dirname(source)
+    // Images must lie in the chapter's folder, which lies in the book's.
+    inputs.push(...(await checkImages(chapter, baseDir)).map((i) => i.file))
+    parts.push({ file: chapter, tree, baseDir })
+  }
+  const intro = await toHast(file, hastOptions(config))
+  inputs.push(...(await checkImages(file, bookDir)).map((i) => i.file))
+  const joined = joinChapters(intro, file.data.headings ?? [], parts, bookDir)
+  file.data.headings = joined.headings
+  if (!file.data.teaser) file.data.teaser = parts.find((p) => p.file.data.teaser)?.file.data.teaser ?? ''
+  return makeEdition(file, joined.tree, bookDir, parts.map((p) => p.file), inputs)
+}
