@@ -74,7 +74,10 @@ export async function buildCommand(files: readonly string[], config: Config, opt
   const { shard } = options
   const sources = shard ? all.filter((s) => inShard(slugOf(s), shard)) : all
   if (shard) log(`shard ${shard.index}/${shard.total}: ${sources.length} of ${all.length} articles`)
-  if (sources.length === 0) return 0
+  if (sources.length === 0) {
+    log('0 built, 0 up to date: nothing in this shard')
+    return 0
+  }
 
   const started = performance.now()
   const store = await BuildCache.open()
