@@ -14,7 +14,7 @@ import type { BuildCache } from './cache.ts'
 /** What happened to one article, as it happens. */
 export type BatchEvent =
   | { readonly kind: 'start'; readonly source: string }
-  | { readonly kind: 'built'; readonly source: string; readonly written: readonly Written[]; readonly ms: number }
+  | { readonly kind: 'built'; readonly source: string; readonly written: readonly Written[]; readonly inputs: readonly string[]; readonly ms: number }
   | { readonly kind: 'fresh'; readonly source: string }
   | { readonly kind: 'failed'; readonly source: string; readonly error: unknown }
 
@@ -24,8 +24,8 @@ export interface BatchOptions {
   readonly browsers: BrowserPool
   /** Articles in flight at once (each renders one PDF page at a time). */
   readonly jobs: number
-  /** The build record; without one every article is built. */
-  readonly cache?: { readonly store: BuildCache; readonly toolchain: string }
+  /** The build record, consulted (unless `force`) and kept up to date; without one every article is built. */
+  readonly cache?: { readonly store: BuildCache; readonly toolchain: string; readonly force?: boolean }
   readonly onEvent?: (event: BatchEvent) => void
   readonly signal?: AbortSignal
 }
@@ -56,7 +56,7 @@ export async function runBatch(sources: readonly string[], options: BatchOptions
     for (let source = queue.shift(); source !== undefined; source = queue.shift()) {
       options.signal?.throwIfAborted()
       const key = cacheKey(source, config)
-      if (cache && (await cache.store.upToDate(key, cache.toolchain))) {
+      if (cache && !cache.force && (await cache.store.upToDate(key, cache.toolchain))) {
         fresh++
         onEvent({ kind: 'fresh', source })
         continue
@@ -68,7 +68,7 @@ export async function runBatch(sources: readonly string[], options: BatchOptions
         files.push(...result.files)
         built++
         await cache?.store.record(key, cache.toolchain, result.inputs, result.written.map((w) => w.path))
-        onEvent({ kind: 'built', source, written: result.written, ms: performance.now() - start })
+        onEvent({ kind: 'built', source, written: result.written, inputs: result.inputs, ms: performance.now() - start })
       } catch (error) {
         cache?.store.forget(key)
         errors.push({ source, error })

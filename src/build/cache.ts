@@ -113,6 +113,11 @@ export class BuildCache {
     this.#entries[key] = { toolchain, inputs: inputHashes, outputs: outputStats }
   }
 
+  /** The input files recorded for `key` (none when it was never built). */
+  inputsOf(key: string): string[] {
+    return Object.keys(this.#entries[key]?.inputs ?? {})
+  }
+
   /** Forget `key` (its build failed: the next build must try again). */
   forget(key: string): void {
     delete this.#entries[key]

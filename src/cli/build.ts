@@ -6,9 +6,6 @@
  */
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
-import { reporter } from 'vfile-reporter'
-import { VFileMessage } from 'vfile-message'
-import { VFile } from 'vfile'
 import type { Config } from '../config/schema.ts'
 import { runBatch } from '../build/batch.ts'
 import { BrowserPool } from '../build/browser-pool.ts'
@@ -17,6 +14,7 @@ import { inShard, type Shard } from '../build/shard.ts'
 import { isBookFileName } from '../document/book.ts'
 import { slugOf } from '../document/read.ts'
 import { progressReporter, type ProgressSink } from './progress.ts'
+import { reportBatch } from './report.ts'
 
 /**
  * Every Markdown article directly in `dir`, and every folder book in it
@@ -90,7 +88,7 @@ export async function buildCommand(files: readonly string[], config: Config, opt
       config,
       browsers,
       jobs: config.jobs,
-      ...(options.force ? {} : { cache: { store, toolchain } }),
+      cache: { store, toolchain, force: options.force === true },
       onEvent: progress.onEvent
     })
   } finally {
@@ -98,18 +96,7 @@ export async function buildCommand(files: readonly string[], config: Config, opt
     await browsers.close()
     await store.save()
   }
-  const reports = [...result.files]
-  for (const { source, error } of result.errors) {
-    if (error instanceof VFileMessage) {
-      const file = new VFile({ path: error.file || source })
-      file.messages.push(error)
-      reports.push(file)
-    } else {
-      log(`${source}: ${(error as Error).message}`)
-    }
-  }
-  const report = reporter(reports, { quiet: true })
-  if (report) log(report)
+  reportBatch(result, log)
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   log(`${result.built} built, ${result.fresh} up to date${result.failed ? `, ${result.failed} failed` : ''} in ${seconds} s${result.fresh && !options.force ? ' (--force rebuilds everything)' : ''}`)
   return result.failed > 0 ? 1 : 0

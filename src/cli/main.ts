@@ -8,6 +8,7 @@ import { resolveConfig, ConfigError } from '../config/schema.ts'
 import { loadProjectConfig } from '../config/load.ts'
 import { VERSION } from '../version.ts'
 import { buildCommand } from './build.ts'
+import { watchCommand } from './watch.ts'
 import { parseShard } from '../build/shard.ts'
 import { lintCommand } from './lint.ts'
 
@@ -16,6 +17,7 @@ const HELP = `chapkhana ${VERSION}: right-to-left Markdown articles → EPUB 3 a
 Usage:
   chapkhana build [files…] [--out DIR] [--lang CODE] [--dir rtl|ltr] [--format epub,pdf]
                   [--force] [--jobs N] [--shard I/N] [--timeout MS] [--quiet]
+  chapkhana watch [files…] [same options as build]
   chapkhana lint [files…] [--fix] [--lang CODE]
   chapkhana --help | --version
 
@@ -25,6 +27,8 @@ build   Builds every article and book in content/ (or the files named) into out/
         --jobs N builds N articles at once; --shard I/N builds only the I-th of N shares
         (for a CI matrix); --timeout MS limits one PDF render (one retry).
         A book is a .md file that lists chapters: in its front matter, or a folder with book.md.
+watch   Builds what is out of date, then rebuilds an article's EPUB and PDF each time one of its
+        files or a stylesheet is saved, with one browser kept warm. Ctrl-C stops it.
 lint    Checks Sorani (and Arabic/Persian) orthography and typography; --fix rewrites the prose.
 
 Settings may also live in chapkhana.config.json (contentDir, outDir, lang, dir, latinLang,
@@ -49,7 +53,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...(config.proofing ? { severity: config.proofing } : {})
     })
   }
-  if (command !== 'build') throw new ConfigError(`unknown command ${JSON.stringify(command)}; see chapkhana --help`)
+  if (command !== 'build' && command !== 'watch') throw new ConfigError(`unknown command ${JSON.stringify(command)}; see chapkhana --help`)
   const { values, positionals } = parseArgs({
     args: [...rest],
     allowPositionals: true,
@@ -75,6 +79,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     ...(values.timeout ? { renderTimeoutMs: Number(values.timeout) } : {}),
     ...(values.jobs ? { jobs: Number(values.jobs) } : {})
   })
+  if (command === 'watch') {
+    const stop = new AbortController()
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort())
+    return watchCommand(positionals, config, stop.signal)
+  }
   return buildCommand(positionals, config, {
     ...(values.force ? { force: true } : {}),
     ...(values.quiet ? { quiet: true } : {}),

@@ -20,6 +20,11 @@ export function stylesheet(name: 'base' | 'epub' | 'print' | 'site'): Promise<st
   return css
 }
 
+/** Forget the stylesheets read so far (watch mode: a style was edited). */
+export function reloadStylesheets(): void {
+  cache.clear()
+}
+
 /** A CSS string literal holding `text`. */
 export function cssString(text: string): string {
   return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ')}"`

@@ -1,0 +1,81 @@
+/**
+ * `chapkhana watch [files…]`: build what is out of date, then keep one
+ * browser warm and rebuild an article's EPUB and PDF each time one of its
+ * files (source, chapters, images) or a stylesheet is saved, printing what
+ * was written and how long it took. Ends cleanly on Ctrl-C.
+ */
+import { watch, type FSWatcher } from 'node:fs'
+import path from 'node:path'
+import type { Config } from '../config/schema.ts'
+import { cacheKey, runBatch, type BatchEvent } from '../build/batch.ts'
+import { BrowserPool } from '../build/browser-pool.ts'
+import { BuildCache, toolchainKey } from '../build/cache.ts'
+import { reloadStylesheets, STYLES_DIR } from '../output/styles.ts'
+import { formatSize } from '../util/format.ts'
+import { listArticles } from './build.ts'
+import { reportBatch } from './report.ts'
+
+/** How long to wait after the last change event before building: editors save in several writes. */
+const SETTLE_MS = 15
+
+/** Run until `signal` aborts; returns the exit code. */
+export async function watchCommand(files: readonly string[], config: Config, signal: AbortSignal, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<number> {
+  const browsers = new BrowserPool()
+  const store = await BuildCache.open()
+  const inputs = new Map<string, Set<string>>()
+  const sources = async (): Promise<string[]> => (files.length > 0 ? files.map((f) => path.resolve(f)) : (await listArticles(config.contentDir)).map((f) => path.resolve(f)))
+  const onEvent = (e: BatchEvent): void => {
+    if (e.kind === 'built') {
+      inputs.set(e.source, new Set(e.inputs.map((f) => path.resolve(f))))
+      const parts = e.written.map((w) => `${path.basename(w.path)} ${formatSize(w.bytes)} ${Math.round(w.ms)} ms`)
+      log(`rebuilt ${path.relative(process.cwd(), e.source)} in ${Math.round(e.ms)} ms: ${parts.join(', ')}`)
+    } else if (e.kind === 'fresh') {
+      inputs.set(e.source, new Set([e.source, ...store.inputsOf(cacheKey(e.source, config))]))
+    } else if (e.kind === 'failed') {
+      inputs.set(e.source, new Set([...(inputs.get(e.source) ?? []), e.source]))
+    }
+  }
+  const build = async (list: readonly string[], force: boolean): Promise<void> => {
+    const toolchain = await toolchainKey(config)
+    const result = await runBatch(list, { config, browsers, jobs: config.jobs, onEvent, signal, cache: { store, toolchain, force } })
+    reportBatch(result, log)
+    // Keep the record true, so a later `build` knows these are fresh.
+    await store.save()
+  }
+
+  const watchers: FSWatcher[] = []
+  try {
+    await build(await sources(), false)
+    let pending = new Set<string>()
+    let timer: NodeJS.Timeout | undefined
+    let running: Promise<void> = Promise.resolve()
+    const flush = (): void => {
+      const changed = pending
+      pending = new Set()
+      running = running.then(async () => {
+        const all = await sources()
+        const styles = [...changed].some((f) => f.startsWith(STYLES_DIR + path.sep))
+        if (styles) reloadStylesheets()
+        const affected = styles ? all : all.filter((s) => changed.has(s) || [...changed].some((f) => inputs.get(s)?.has(f)) || !inputs.has(s))
+        if (affected.length > 0) await build(affected, true)
+      }).catch((error: unknown) => log(`watch: ${(error as Error).message}`))
+    }
+    const onChange = (dir: string) => (_event: string, name: string | Buffer | null): void => {
+      if (!name) return
+      const file = path.resolve(dir, name.toString())
+      if (path.basename(file).startsWith('.')) return
+      pending.add(file)
+      clearTimeout(timer)
+      timer = setTimeout(flush, SETTLE_MS)
+    }
+    const roots = files.length > 0 ? [...new Set(files.map((f) => path.dirname(path.resolve(f))))] : [path.resolve(config.contentDir)]
+    for (const dir of [...roots, STYLES_DIR]) watchers.push(watch(dir, { recursive: true, signal }, onChange(dir)))
+    log(`watching ${roots.map((r) => path.relative(process.cwd(), r) || '.').join(', ')} and the styles; Ctrl-C to stop`)
+    await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))
+    await running
+    return 0
+  } finally {
+    for (const w of watchers) w.close()
+    await browsers.close()
+  }
+}
