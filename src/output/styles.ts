@@ -20,7 +20,11 @@ export function stylesheet(name: 'base' | 'epub' | 'print' | 'site'): Promise<st
   return css
 }
 
-/** A CSS string literal holding `text`. */
+/**
+ * A CSS string literal holding `text`: quotes and backslashes escaped, line
+ * breaks made spaces, and `<` written as an escape so a title can never close
+ * the `<style>` element it is printed in.
+ */
 export function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ')}"`
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ').replace(/</g, '\\3c ')}"`
 }
