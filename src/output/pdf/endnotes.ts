@@ -6,10 +6,10 @@
  * the page (`float: footnote` is ignored), and one list at the end of a long
  * issue would send the reader forty pages away.
  */
-import type { Element } from 'hast'
+import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
-import type { Edition } from '../edition.ts'
+import { localNumber, type Edition } from '../edition.ts'
 import type { PrintChapter } from './chapters.ts'
 
 /** Id of the label over chapter `n`'s notes, which its references point to. */
@@ -36,6 +36,7 @@ export function appendEndnotes(chapters: readonly PrintChapter[], notes: Element
     // GFM numbers notes in order of first reference: index + 1 is the number
     // printed at the reference, whatever the note's label in the source.
     li.properties.value = String(index + 1)
+    numberAsBacklink(li, localNumber(edition, index + 1), edition)
     const chapter = home.get(String(li.properties.id)) ?? chapters.at(-1)!
     perChapter.set(chapter, [...(perChapter.get(chapter) ?? []), li])
   })
@@ -48,4 +49,36 @@ export function appendEndnotes(chapters: readonly PrintChapter[], notes: Element
       ])
     )
   }
+}
+
+/**
+ * The note's number, at its start, becomes the link back to the reference,
+ * as in printed books; GFM's trailing "↩" goes (no Arabic-script face has
+ * that arrow, and Chromium would embed a fallback font just for it). A note
+ * referenced more than once keeps one more link per extra reference,
+ * labelled with its count in the document's digits.
+ */
+function numberAsBacklink(li: Element, number: string, edition: Edition): void {
+  const backrefs: Element[] = []
+  visit(li, 'element', (node: Element, index, parent) => {
+    if (node.properties.dataFootnoteBackref === undefined || !parent || index === undefined) return
+    backrefs.push(node)
+    parent.children.splice(index, 1)
+    // Drop the space GFM put before the arrow.
+    const before = parent.children[index - 1]
+    if (before?.type === 'text') before.value = before.value.trimEnd()
+    return index
+  })
+  const [first, ...more] = backrefs
+  if (!first) return
+  const link = h('a.endnote-number', { href: first.properties.href, role: 'doc-backlink', ariaLabel: first.properties.ariaLabel }, `${number}.`)
+  const extra: ElementContent[] = more.flatMap((ref, i) => [
+    { type: 'text' as const, value: ' ' },
+    h('a.endnote-backref', { href: ref.properties.href, role: 'doc-backlink', ariaLabel: ref.properties.ariaLabel }, `(${localNumber(edition, i + 2)})`)
+  ])
+  const paragraph = li.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p')
+  const host = paragraph ?? li
+  host.children.unshift(link, { type: 'text', value: ' ' })
+  const last = li.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'p').at(-1) ?? li
+  last.children.push(...extra)
 }

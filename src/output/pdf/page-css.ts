@@ -47,7 +47,9 @@ function sides(edition: Edition): { recto: 'left' | 'right'; verso: 'left' | 'ri
 /** `@page` rules for an edition; named pages when there are several chapters. */
 export function pageCss(edition: Edition, chapters: readonly PrintChapter[] = [], pages: PageMap = new Map()): string {
   const counter = `counter(page, ${counterStyle(edition.lang)})`
-  const box = `font-family: "Chapkhana Amiri"; font-size: 9pt; color: #444; direction: ${edition.dir};`
+  // Margin boxes inherit nothing from the body: repeat what keeps the text
+  // layer whole (no kerning, see print.css).
+  const box = `font-family: "Chapkhana Amiri"; font-size: 9pt; font-kerning: none; color: #444; direction: ${edition.dir};`
   const title = cssString(edition.meta.title)
   // A left-hand page has the spine on its right, whatever the script: the
   // browser decides which pages are left ones from the document direction.
