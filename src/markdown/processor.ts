@@ -20,6 +20,7 @@ import rehypeCollectImages from './rehype-collect-images.ts'
 import rehypeHeadingIds from './rehype-heading-ids.ts'
 import rehypeLocalLinks from './rehype-local-links.ts'
 import rehypeReportUnsafe from './rehype-report-unsafe.ts'
+import rehypeVerse from './rehype-verse.ts'
 import { sanitizeSchema } from './sanitize-schema.ts'
 import { remarkProofing } from '../proofing/index.ts'
 
@@ -62,6 +63,7 @@ export function createProcessor(options: ProcessorOptions): HastProcessor {
     .use(rehypeCollectImages)
     .use(rehypeLocalLinks)
     .use(rehypeFootnoteDigits)
+    .use(rehypeVerse)
     .use(rehypeHeadingIds)
     .use(rehypeBidiIsolate, { latinLang: options.latinLang }) as unknown as HastProcessor
   cache.set(key, processor)

@@ -47,7 +47,10 @@ export function localNumber(edition: Edition, n: number): string {
 export function dateLabel(edition: Edition): string {
   const date = new Date(`${edition.meta.date}T12:00:00Z`)
   try {
-    return new Intl.DateTimeFormat(edition.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date)
+    // CLDR writes Arabic dates in Latin digits; the book's digits are the language's own.
+    const digits = languageInfo(edition.lang)?.digits
+    const numberingSystem = digits === 'arabic-indic' ? 'arab' : digits === 'persian' ? 'arabext' : 'latn'
+    return new Intl.DateTimeFormat(edition.lang, { dateStyle: 'long', timeZone: 'UTC', numberingSystem }).format(date)
   } catch {
     return edition.meta.date
   }

@@ -25,7 +25,11 @@ export function reloadStylesheets(): void {
   cache.clear()
 }
 
-/** A CSS string literal holding `text`. */
+/**
+ * A CSS string literal holding `text`: quotes and backslashes escaped, line
+ * breaks made spaces, and `<` written as an escape so a title can never close
+ * the `<style>` element it is printed in.
+ */
 export function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ')}"`
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, ' ').replace(/</g, '\\3c ')}"`
 }

@@ -6,6 +6,7 @@
  */
 import { PDFDocument, PDFName, PDFString, ReadingDirection } from 'pdf-lib'
 import type { Edition } from '../edition.ts'
+import { outlineTitles, retitleOutline } from './outline.ts'
 
 /** A4 in PostScript points. */
 export const A4 = { width: 595.28, height: 841.89 } as const
@@ -39,7 +40,10 @@ export async function postprocessPdf(bytes: Uint8Array, edition: Edition, option
   prefs.setReadingDirection(edition.dir === 'rtl' ? ReadingDirection.R2L : ReadingDirection.L2R)
   prefs.setDisplayDocTitle(true)
   // Open on the outline when there is one, so readers see the chapters.
-  if (pdf.catalog.has(PDFName.of('Outlines'))) pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
+  if (pdf.catalog.has(PDFName.of('Outlines'))) {
+    pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
+    retitleOutline(pdf, outlineTitles(edition))
+  }
   // A stable file identifier derived from the content, for reproducible bytes.
   const id = PDFString.of(`${edition.slug}-${meta.edition}-${meta.date}`)
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id])

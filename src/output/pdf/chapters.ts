@@ -1,0 +1,76 @@
+/**
+ * The print edition's chapters: the document cut at its top heading level
+ * exactly where the EPUB cuts it (`splitChapters`: one chapter per top-level
+ * heading when there are at least two of them), each chapter ending with its
+ * own endnotes. The EPUB's chapter files are not reused because they carry
+ * EPUB-only markup (pop-up asides, links re-pointed to other files).
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast'
+import { toString } from 'hast-util-to-string'
+import { visit } from 'unist-util-visit'
+import type { Edition } from '../edition.ts'
+import { appendEndnotes } from './endnotes.ts'
+
+/** A heading the table of contents lists. */
+export interface TocHeading {
+  readonly id: string
+  /** 1 for a chapter heading, 2 for a section inside it. */
+  readonly level: 1 | 2
+  readonly text: string
+}
+
+/** One printed chapter. */
+export interface PrintChapter {
+  /** 1-based position. */
+  readonly number: number
+  /** Id of the chapter's `<section>`, also the link target of its TOC entry. */
+  readonly id: string
+  /** Plain title for the running head and TOC (no note numbers). */
+  readonly title: string
+  readonly headings: readonly TocHeading[]
+  readonly children: ElementContent[]
+}
+
+const isElement = (node: RootContent | ElementContent, tag?: string): node is Element =>
+  node.type === 'element' && (tag === undefined || node.tagName === tag)
+
+const depthOf = (node: RootContent): number => (isElement(node) && /^h[1-6]$/.test(node.tagName) ? Number(node.tagName[1]) : 0)
+
+/** Text of a heading without its footnote reference numbers. */
+export function plainText(node: Element): string {
+  const copy = structuredClone(node)
+  visit(copy, 'element', (child: Element) => {
+    if (child.tagName === 'sup' || child.properties.dataFootnoteRef !== undefined) child.children = []
+  })
+  return toString(copy).replace(/\s+/g, ' ').trim()
+}
+
+/** Cut `edition.tree` (cloned) into print chapters with their endnotes. */
+export function printChapters(edition: Edition): PrintChapter[] {
+  const tree: Root = structuredClone(edition.tree)
+  const notesIndex = tree.children.findIndex((n) => isElement(n, 'section') && n.properties.dataFootnotes !== undefined)
+  const notes = notesIndex >= 0 ? (tree.children.splice(notesIndex, 1)[0] as Element) : undefined
+  // The same rule as splitChapters, so both editions have the same chapters.
+  const depths = tree.children.map(depthOf).filter((d) => d > 0)
+  const top = depths.length > 0 ? Math.min(...depths) : 0
+  const split = top > 0 && depths.filter((d) => d === top).length >= 2
+
+  const groups: RootContent[][] = [[]]
+  for (const node of tree.children) {
+    if (split && depthOf(node) === top && groups.at(-1)!.some((n) => n.type === 'element')) groups.push([])
+    groups.at(-1)!.push(node)
+  }
+  const chapters = groups.map((group, i): PrintChapter => {
+    const children = group.filter((c): c is ElementContent => c.type !== 'doctype')
+    const headings: TocHeading[] = []
+    for (const node of children) {
+      const depth = depthOf(node)
+      if (depth === 0 || depth > top + 1 || typeof (node as Element).properties.id !== 'string') continue
+      headings.push({ id: String((node as Element).properties.id), level: depth === top ? 1 : 2, text: plainText(node as Element) })
+    }
+    const first = headings.find((h) => h.level === 1)
+    return { number: i + 1, id: `chapter-${i + 1}`, title: first?.text ?? edition.meta.title, headings, children }
+  })
+  if (notes) appendEndnotes(chapters, notes, edition)
+  return chapters
+}
