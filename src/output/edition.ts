@@ -42,8 +42,12 @@ export function localNumber(edition: Edition, n: number): string {
 /** The edition date, written out in the document's language and digits. */
 export function dateLabel(edition: Edition): string {
   const date = new Date(`${edition.meta.date}T12:00:00Z`)
+  // Ask for the document's digits: CLDR writes `ar` dates in Latin digits,
+  // which would disagree with the edition number and page numbers beside them.
+  const digits = languageInfo(edition.lang)?.digits
+  const numberingSystem = digits === 'arabic-indic' ? 'arab' : digits === 'persian' ? 'arabext' : 'latn'
   try {
-    return new Intl.DateTimeFormat(edition.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date)
+    return new Intl.DateTimeFormat(edition.lang, { dateStyle: 'long', timeZone: 'UTC', numberingSystem }).format(date)
   } catch {
     return edition.meta.date
   }
