@@ -51,6 +51,8 @@ export function zipDate(edition: Edition, env: NodeJS.ProcessEnv = process.env):
   return Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date(`${edition.meta.date}T00:00:00Z`)
 }
 
+const EPUB_NAMESPACE = '@namespace epub "http://www.idpf.org/2007/ops";'
+
 /** Every character the book prints, for font subsetting. */
 function bookText(edition: Edition, parts: readonly string[]): string {
   // Digits of every style, so page-independent numbering never misses a glyph.
@@ -87,7 +89,9 @@ export async function buildEpub({ edition, generator, browser, signal }: Omit<Ep
   const text = bookText(edition, [edition.meta.title, toString(titleBlock(edition)), toString(colophon(edition)), ...Object.values(edition.words)])
   const faces = facesUsed(edition.tree, BOOK_FONT.faces)
   const fonts = await Promise.all(faces.map(async (face) => ({ face, bytes: await subsetFace(face, text) })))
-  const css = [fontFaceCss((face) => `fonts/${face.name}`, faces), await stylesheet('base'), await stylesheet('epub')].join('\n')
+  // `@namespace` must precede every other rule, or the `epub|type` selectors
+  // of epub.css (footnotes) are dropped as invalid.
+  const css = [EPUB_NAMESPACE, fontFaceCss((face) => `fonts/${face.name}`, faces), await stylesheet('base'), await stylesheet('epub')].join('\n')
 
   const pages = [
     { id: cover.page.id, filename: cover.page.filename, title: edition.words.cover, xhtml: cover.page.xhtml },
