@@ -58,12 +58,21 @@ export function editionLabel(edition: Edition): string {
   return `${edition.words.edition} ${localNumber(edition, edition.meta.edition)}`
 }
 
+/**
+ * What stands between the date and the edition: the Arabic comma where the
+ * digits are Arabic-Indic or Persian, because a middle dot beside those
+ * digits reads as their zero (٠ ۰).
+ */
+export function separator(edition: Edition): string {
+  return languageInfo(edition.lang)?.digits === 'latin' ? ' · ' : '، '
+}
+
 /** The title block opening page 1 (and the EPUB title page). */
 export function titleBlock(edition: Edition): Element {
   return h('header.title-block', [
     h('h1.title', edition.meta.title),
     ...(edition.meta.author ? [h('p.author', edition.meta.author.join('، '))] : []),
-    h('p.dateline', [h('time', { dateTime: edition.meta.date }, dateLabel(edition)), ' · ', editionLabel(edition)])
+    h('p.dateline', [h('time', { dateTime: edition.meta.date }, dateLabel(edition)), separator(edition), editionLabel(edition)])
   ])
 }
 
@@ -72,7 +81,7 @@ export function colophon(edition: Edition): Element {
   const { words } = edition
   return h('footer.colophon', { role: 'contentinfo' }, [
     h('p', [edition.meta.title]),
-    h('p', [editionLabel(edition), ' · ', h('time', { dateTime: edition.meta.date }, dateLabel(edition))]),
+    h('p', [editionLabel(edition), separator(edition), h('time', { dateTime: edition.meta.date }, dateLabel(edition))]),
     h('p', [
       `${words.typeface}: `,
       h('span', { dir: 'ltr', lang: 'en' }, `${BOOK_FONT.displayName} (${BOOK_FONT.licence})`)
