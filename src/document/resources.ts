@@ -89,7 +89,7 @@ async function checkLocalImage(file: VFile, baseDir: string, root: string, ref: 
   let mediaType = MAGIC.find(([, test]) => test(head))?.[0]
   if (!mediaType && /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/i.test(head.toString('utf8'))) mediaType = 'image/svg+xml'
   const ext = path.extname(real).toLowerCase()
-  const kinds = allowed.map((t) => NAMES[t]).join(', ')
+  const kinds = allowed.map((t) => NAMES[t]).join(', ').replace(/, ([^,]*)$/, ' or $1')
   if (!mediaType) {
     fail(
       /\.(png|jpe?g|gif|webp|svg)$/.test(ext)
