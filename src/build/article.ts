@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { VFile } from 'vfile'
 import type { Config } from '../config/schema.ts'
 import { readDocument } from '../document/read.ts'
-import { checkImages } from '../document/resources.ts'
+import { checkCover, checkImages } from '../document/resources.ts'
 import { toHast } from '../markdown/processor.ts'
 import { makeEdition, type Edition } from '../output/edition.ts'
 import { writeEpub } from '../output/epub/write.ts'
@@ -42,7 +42,8 @@ export async function loadEdition(source: string, config: Config): Promise<Editi
   const tree = await toHast(file, hastOptions(config))
   const baseDir = path.dirname(path.resolve(source))
   const images = await checkImages(file, baseDir)
-  return makeEdition(file, tree, baseDir, [], [file.path, ...images.map((i) => i.file)])
+  const cover = await checkCover(file, baseDir)
+  return makeEdition(file, tree, baseDir, [], [file.path, ...images.map((i) => i.file), ...(cover ? [cover.file] : [])])
 }
 
 async function timed(work: () => Promise<string>): Promise<Written> {
@@ -59,7 +60,7 @@ export async function buildArticle(source: string, config: Config, browsers: Bro
   const jobs: Promise<Written>[] = []
   const common = { edition, generator: GENERATOR, ...(signal ? { signal } : {}) }
   // Each write is atomic: a failure keeps that format's previous edition.
-  if (config.formats.includes('epub')) jobs.push(timed(() => writeEpub({ ...common, target: `${base}.epub` })))
+  if (config.formats.includes('epub')) jobs.push(timed(() => writeEpub({ ...common, target: `${base}.epub`, browser: () => browsers.get() })))
   if (config.formats.includes('pdf')) {
     jobs.push(timed(async () => writePdf({ ...common, target: `${base}.pdf`, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs })))
   }

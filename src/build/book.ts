@@ -8,7 +8,7 @@ import type { VFile } from 'vfile'
 import type { Config } from '../config/schema.ts'
 import { resolveChapters } from '../document/book.ts'
 import { readDocument } from '../document/read.ts'
-import { checkImages } from '../document/resources.ts'
+import { checkCover, checkImages } from '../document/resources.ts'
 import { toHast } from '../markdown/processor.ts'
 import { makeEdition, type Edition } from '../output/edition.ts'
 import { joinChapters, type ChapterPart } from './book-tree.ts'
@@ -36,6 +36,8 @@ export async function loadBook(file: VFile, config: Config): Promise<Edition> {
   }
   const intro = await toHast(file, hastOptions(config))
   inputs.push(...(await checkImages(file, bookDir)).map((i) => i.file))
+  const cover = await checkCover(file, bookDir)
+  if (cover) inputs.push(cover.file)
   const joined = joinChapters(intro, file.data.headings ?? [], parts, bookDir)
   file.data.headings = joined.headings
   if (!file.data.teaser) file.data.teaser = parts.find((p) => p.file.data.teaser)?.file.data.teaser ?? ''

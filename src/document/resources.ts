@@ -6,17 +6,40 @@
  */
 import { open, realpath } from 'node:fs/promises'
 import path from 'node:path'
+import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
+import { keyLine } from './front-matter.ts'
 import type { ImageRef } from '../markdown/rehype-collect-images.ts'
+
+type MediaType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/svg+xml' | 'image/webp'
 
 /** A checked image: where it is and what it is. */
 export interface ImageResource {
   readonly ref: ImageRef
   readonly file: string
-  readonly mediaType: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/svg+xml' | 'image/webp'
+  readonly mediaType: MediaType
 }
 
-const MAGIC: readonly [ImageResource['mediaType'], (b: Buffer) => boolean][] = [
+/** The article's own cover, checked. */
+export interface CoverResource {
+  /** As written in the front matter. */
+  readonly src: string
+  /** Absolute path. */
+  readonly file: string
+  readonly mediaType: 'image/png' | 'image/jpeg'
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The front matter's cover image, once checked. */
+    cover: CoverResource
+  }
+}
+
+const NAMES: Readonly<Record<MediaType, string>> = { 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/gif': 'GIF', 'image/svg+xml': 'SVG', 'image/webp': 'WebP' }
+const ALL_TYPES = Object.keys(NAMES) as MediaType[]
+
+const MAGIC: readonly [MediaType, (b: Buffer) => boolean][] = [
   ['image/png', (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))],
   ['image/jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
   ['image/gif', (b) => b.subarray(0, 4).toString('latin1') === 'GIF8'],
@@ -28,47 +51,87 @@ function inside(root: string, file: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)
 }
 
+/** Where a problem is reported: a place in the source and the words naming the file. */
+interface Reference {
+  readonly src: string
+  readonly place?: Position | Point
+  /** "Image" or "Cover image", to begin messages with. */
+  readonly what: string
+}
+
+/** Check one local image: inside `baseDir`, existing, and really an image of an allowed type. */
+async function checkLocalImage(file: VFile, baseDir: string, root: string, ref: Reference, allowed: readonly MediaType[]): Promise<{ file: string; mediaType: MediaType }> {
+  const fail = (reason: string, ruleId: string): never => file.fail(reason, { ...(ref.place ? { place: ref.place } : {}), ruleId, source: 'chapkhana' })
+  const name = `${ref.what} ${JSON.stringify(ref.src)}`
+  let src: string
+  try {
+    src = decodeURIComponent(ref.src.split(/[?#]/)[0] ?? '')
+  } catch {
+    src = ref.src
+  }
+  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) fail(`${name} is remote: a build never downloads anything. Save it beside the article and give its relative path`, 'image-remote')
+  const wanted = path.resolve(baseDir, src)
+  if (!inside(path.resolve(baseDir), wanted)) fail(`${name} is outside the article's folder: copy it next to the article`, 'image-outside')
+  let real: string
+  try {
+    real = await realpath(wanted)
+  } catch {
+    return fail(`${name} does not exist: check the path (it is relative to ${path.basename(baseDir) || baseDir}/)`, 'image-missing')
+  }
+  if (!inside(root, real)) fail(`${name} is a link to a file outside the article's folder: copy the file instead`, 'image-outside')
+  const head = Buffer.alloc(512)
+  const handle = await open(real, 'r')
+  try {
+    await handle.read(head, 0, 512, 0)
+  } finally {
+    await handle.close()
+  }
+  let mediaType = MAGIC.find(([, test]) => test(head))?.[0]
+  if (!mediaType && /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/i.test(head.toString('utf8'))) mediaType = 'image/svg+xml'
+  const ext = path.extname(real).toLowerCase()
+  const kinds = allowed.map((t) => NAMES[t]).join(', ').replace(/, ([^,]*)$/, ' or $1')
+  if (!mediaType) {
+    fail(
+      /\.(png|jpe?g|gif|webp|svg)$/.test(ext)
+        ? `${name} is not an image (its bytes are not ${ext.slice(1).toUpperCase()}): re-export it as ${kinds}`
+        : `${name} has a type chapkhana cannot put in a book (${ext || 'no extension'}): use ${kinds}`,
+      'image-type'
+    )
+  }
+  if (!allowed.includes(mediaType!)) fail(`${name} is ${NAMES[mediaType!]}; it must be ${kinds}`, 'image-type')
+  return { file: real, mediaType: mediaType! }
+}
+
 /** Check every image of `file`; fails the file at the first bad one. */
 export async function checkImages(file: VFile, baseDir: string): Promise<ImageResource[]> {
   const out: ImageResource[] = []
   const root = await realpath(baseDir)
   for (const ref of file.data.images ?? []) {
-    const fail = (reason: string, ruleId: string): never =>
-      file.fail(reason, { ...(ref.position ? { place: ref.position } : {}), ruleId, source: 'chapkhana' })
-    let src: string
-    try {
-      src = decodeURIComponent(ref.src.split(/[?#]/)[0] ?? '')
-    } catch {
-      src = ref.src
-    }
-    const wanted = path.resolve(baseDir, src)
-    if (!inside(path.resolve(baseDir), wanted)) fail(`Image ${JSON.stringify(ref.src)} is outside the article's folder: copy it next to the article`, 'image-outside')
-    let real: string
-    try {
-      real = await realpath(wanted)
-    } catch {
-      return fail(`Image ${JSON.stringify(ref.src)} does not exist: check the path (it is relative to ${path.basename(baseDir) || baseDir}/)`, 'image-missing')
-    }
-    if (!inside(root, real)) fail(`Image ${JSON.stringify(ref.src)} is a link to a file outside the article's folder: copy the file instead`, 'image-outside')
-    const handle = await open(real, 'r')
-    const head = Buffer.alloc(512)
-    try {
-      await handle.read(head, 0, 512, 0)
-    } finally {
-      await handle.close()
-    }
-    let mediaType = MAGIC.find(([, test]) => test(head))?.[0]
-    if (!mediaType && /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/i.test(head.toString('utf8'))) mediaType = 'image/svg+xml'
-    if (!mediaType) {
-      const ext = path.extname(real).toLowerCase()
-      fail(
-        /\.(png|jpe?g|gif|webp|svg)$/.test(ext)
-          ? `Image ${JSON.stringify(ref.src)} is not an image (its bytes are not ${ext.slice(1).toUpperCase()}): re-export it`
-          : `Image ${JSON.stringify(ref.src)} has a type chapkhana cannot put in a book (${ext || 'no extension'}): use PNG, JPEG, GIF, WebP or SVG`,
-        'image-type'
-      )
-    }
-    out.push({ ref, file: real, mediaType: mediaType! })
+    const checked = await checkLocalImage(file, baseDir, root, { src: ref.src, what: 'Image', ...(ref.position ? { place: ref.position } : {}) }, ALL_TYPES)
+    out.push({ ref, ...checked })
   }
   return out
+}
+
+/**
+ * Check the front matter's `cover:` (a JPEG or PNG beside the article, the
+ * two types every reading system shows as a cover) and record it on
+ * `file.data.cover`. Fails the file at the `cover:` line.
+ */
+export async function checkCover(file: VFile, baseDir: string): Promise<CoverResource | undefined> {
+  const src = file.data.meta?.cover
+  if (src === undefined) return undefined
+  const root = await realpath(baseDir)
+  const checked = await checkLocalImage(file, baseDir, root, { src, what: 'Cover image', place: valuePlace(file, 'cover') }, ['image/jpeg', 'image/png'])
+  const cover = { src, file: checked.file, mediaType: checked.mediaType as CoverResource['mediaType'] }
+  file.data.cover = cover
+  return cover
+}
+
+/** Line and column of the value of `key:` in the front matter. */
+function valuePlace(file: VFile, key: string): Point {
+  const { line } = keyLine(file, key)
+  const text = String(file.value).split(/\r?\n/)[line - 1] ?? ''
+  const value = /^[^:]*:\s*/.exec(text)?.[0].length ?? 0
+  return { line, column: value + 1 }
 }

@@ -11,6 +11,18 @@ import type { HeadingEntry } from '../document/types.ts'
 
 const HEADING = /^h([1-6])$/
 
+/**
+ * The text of `node` as prose: footnote reference numbers left out, so a
+ * heading with a note reads «Title», not «Title 1», in contents and outlines.
+ */
+export function proseText(node: Element): string {
+  const prose = structuredClone(node)
+  visit(prose, 'element', (child: Element) => {
+    if (child.tagName === 'sup') child.children = []
+  })
+  return toString(prose).replace(/\s+/g, ' ').trim()
+}
+
 /** The attacher: no options. */
 export default function rehypeHeadingIds() {
   return (tree: Root, file: VFile): void => {
@@ -23,14 +35,9 @@ export default function rehypeHeadingIds() {
         if (node.properties.id === 'footnote-label') return
         const id = typeof node.properties.id === 'string' ? node.properties.id : `h-${headings.length + 1}`
         node.properties.id = id
-        headings.push({ depth: Number(match[1]), id, text: toString(node).replace(/\s+/g, ' ').trim() })
+        headings.push({ depth: Number(match[1]), id, text: proseText(node) })
       } else if (node.tagName === 'p' && teaser === '') {
-        // The teaser is prose: leave out footnote reference numbers.
-        const prose = structuredClone(node)
-        visit(prose, 'element', (child: Element) => {
-          if (child.tagName === 'sup') child.children = []
-        })
-        teaser = toString(prose).replace(/\s+/g, ' ').trim()
+        teaser = proseText(node)
       }
     })
     file.data.headings = headings

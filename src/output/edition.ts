@@ -46,10 +46,11 @@ export function localNumber(edition: Edition, n: number): string {
 /** The edition date, written out in the document's language and digits. */
 export function dateLabel(edition: Edition): string {
   const date = new Date(`${edition.meta.date}T12:00:00Z`)
+  // Ask for the document's digits: CLDR writes `ar` dates in Latin digits,
+  // which would disagree with the edition number and page numbers beside them.
+  const digits = languageInfo(edition.lang)?.digits
+  const numberingSystem = digits === 'arabic-indic' ? 'arab' : digits === 'persian' ? 'arabext' : 'latn'
   try {
-    // CLDR writes Arabic dates in Latin digits; the book's digits are the language's own.
-    const digits = languageInfo(edition.lang)?.digits
-    const numberingSystem = digits === 'arabic-indic' ? 'arab' : digits === 'persian' ? 'arabext' : 'latn'
     return new Intl.DateTimeFormat(edition.lang, { dateStyle: 'long', timeZone: 'UTC', numberingSystem }).format(date)
   } catch {
     return edition.meta.date
@@ -61,12 +62,21 @@ export function editionLabel(edition: Edition): string {
   return `${edition.words.edition} ${localNumber(edition, edition.meta.edition)}`
 }
 
+/**
+ * What stands between the date and the edition: the Arabic comma where the
+ * digits are Arabic-Indic or Persian, because a middle dot beside those
+ * digits reads as their zero (٠ ۰).
+ */
+export function separator(edition: Edition): string {
+  return languageInfo(edition.lang)?.digits === 'latin' ? ' · ' : '، '
+}
+
 /** The title block opening page 1 (and the EPUB title page). */
 export function titleBlock(edition: Edition): Element {
   return h('header.title-block', [
     h('h1.title', edition.meta.title),
     ...(edition.meta.author ? [h('p.author', edition.meta.author.join('، '))] : []),
-    h('p.dateline', [h('time', { dateTime: edition.meta.date }, dateLabel(edition)), ' · ', editionLabel(edition)])
+    h('p.dateline', [h('time', { dateTime: edition.meta.date }, dateLabel(edition)), separator(edition), editionLabel(edition)])
   ])
 }
 
@@ -75,7 +85,7 @@ export function colophon(edition: Edition): Element {
   const { words } = edition
   return h('footer.colophon', { role: 'contentinfo' }, [
     h('p', [edition.meta.title]),
-    h('p', [editionLabel(edition), ' · ', h('time', { dateTime: edition.meta.date }, dateLabel(edition))]),
+    h('p', [editionLabel(edition), separator(edition), h('time', { dateTime: edition.meta.date }, dateLabel(edition))]),
     h('p', [
       `${words.typeface}: `,
       h('span', { dir: 'ltr', lang: 'en' }, `${BOOK_FONT.displayName} (${BOOK_FONT.licence})`)

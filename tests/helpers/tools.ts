@@ -1,9 +1,10 @@
 /**
  * The real checkers the end-to-end tests use: EPUBCheck (Java), poppler's
- * pdfinfo/pdffonts/pdftotext, and the chapkhana CLI itself.
+ * pdfinfo/pdffonts/pdftotext, Ace by DAISY, and the chapkhana CLI itself.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import JSZip from 'jszip'
 import { CLI, ROOT } from './paths.ts'
 
@@ -75,4 +76,46 @@ export function pdfWords(file: string, page: number): Word[] {
     yMax: Number(m[4]),
     text: m[5] ?? ''
   }))
+}
+
+/** One failed Ace by DAISY check. */
+export interface AceViolation {
+  readonly file: string
+  readonly rule: string
+  readonly impact: string
+  readonly description: string
+}
+
+/**
+ * Run Ace by DAISY (`ace-puppeteer`, with the system Chromium) on `epub`;
+ * returns the overall outcome and every assertion whose outcome is `fail`.
+ */
+export function ace(epub: string, outDir: string): { outcome: string; violations: AceViolation[]; report: string } {
+  const bin = path.join(ROOT, 'node_modules', '.bin', 'ace-puppeteer')
+  const r = spawnSync(bin, ['--silent', '--force', '-o', outDir, epub], {
+    env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium' },
+    encoding: 'utf8',
+    timeout: 180_000
+  })
+  const reportPath = path.join(outDir, 'report.json')
+  if (!existsSync(reportPath)) throw new Error(`Ace wrote no report (exit ${r.status}):\n${r.stdout}${r.stderr}`)
+  interface Assertion {
+    'earl:result': { 'earl:outcome': string; 'dct:description'?: string }
+    'earl:test'?: { 'dct:title'?: string; 'earl:impact'?: string }
+    'earl:testSubject'?: { url?: string }
+    assertions?: Assertion[]
+  }
+  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as { 'earl:result': { 'earl:outcome': string }; assertions: Assertion[] }
+  const violations: AceViolation[] = []
+  const walk = (list: readonly Assertion[], file: string): void => {
+    for (const a of list) {
+      const here = a['earl:testSubject']?.url ?? file
+      if (a['earl:result']['earl:outcome'] === 'fail' && a['earl:test']) {
+        violations.push({ file: here, rule: a['earl:test']['dct:title'] ?? '?', impact: a['earl:test']['earl:impact'] ?? '?', description: a['earl:result']['dct:description'] ?? '' })
+      }
+      walk(a.assertions ?? [], here)
+    }
+  }
+  walk(report.assertions, '')
+  return { outcome: report['earl:result']['earl:outcome'], violations, report: reportPath }
 }

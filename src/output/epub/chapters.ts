@@ -7,10 +7,10 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import { h } from 'hastscript'
-import { toString } from 'hast-util-to-string'
 import { visit } from 'unist-util-visit'
 import type { Edition } from '../edition.ts'
 import { localNumber } from '../edition.ts'
+import { proseText } from '../../markdown/rehype-heading-ids.ts'
 
 /** One chapter file. */
 export interface Chapter {
@@ -47,7 +47,7 @@ export function splitChapters(edition: Edition): Chapter[] {
     return {
       id: `chapter-${n}`,
       filename: `chapter-${n}.xhtml`,
-      title: heading ? toString(heading as Element).trim() : edition.meta.title,
+      title: heading ? proseText(heading as Element) : edition.meta.title,
       children: children.filter((c): c is ElementContent => c.type !== 'doctype')
     }
   })

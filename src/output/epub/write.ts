@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { EPub } from 'epub-gen-memory'
+import type { Browser } from 'puppeteer'
 import { h } from 'hastscript'
 import { toString } from 'hast-util-to-string'
 import { facesUsed } from '../../fonts/faces-used.ts'
@@ -16,6 +17,7 @@ import { writeFileAtomic } from '../../util/atomic.ts'
 import { colophon, titleBlock, type Edition } from '../edition.ts'
 import { stylesheet } from '../styles.ts'
 import { splitChapters } from './chapters.ts'
+import { epubCover } from './cover.ts'
 import { navXhtml, tocEntries } from './nav.ts'
 import * as templates from './templates.ts'
 import { xhtmlDocument } from './xhtml.ts'
@@ -49,20 +51,30 @@ export function zipDate(edition: Edition, env: NodeJS.ProcessEnv = process.env):
   return Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date(`${edition.meta.date}T00:00:00Z`)
 }
 
+const EPUB_NAMESPACE = '@namespace epub "http://www.idpf.org/2007/ops";'
+
 /** Every character the book prints, for font subsetting. */
 function bookText(edition: Edition, parts: readonly string[]): string {
   // Digits of every style, so page-independent numbering never misses a glyph.
   return [toString(edition.tree), ...parts, '0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹.،:·- '].join(' ')
 }
 
+/** What the EPUB needs beyond the common output arguments. */
+export interface EpubArgs extends OutputArgs {
+  /** The build's shared browser, asked for only when a cover must be rendered. */
+  readonly browser: () => Promise<Browser>
+}
+
 /** Build the EPUB bytes for `edition`. */
-export async function buildEpub(edition: Edition, generator: string): Promise<Buffer> {
+export async function buildEpub({ edition, generator, browser, signal }: Omit<EpubArgs, 'target'>): Promise<Buffer> {
   const chapters = splitChapters(edition)
+  const cover = await epubCover(edition, browser, signal)
   const titleChildren = [titleBlock(edition)]
   const titleXhtml = xhtmlDocument(edition, [h('section', { 'epub:type': 'titlepage', className: ['title-page'] }, titleChildren)], { title: edition.meta.title, bodyType: 'frontmatter' })
   const colophonXhtml = xhtmlDocument(edition, [colophon(edition)], { title: edition.meta.title, bodyType: 'backmatter' })
   const entries = tocEntries(edition, chapters)
   const nav = navXhtml(edition, entries, [
+    { type: 'cover', href: cover.page.filename, text: edition.words.cover },
     { type: 'titlepage', href: 'title.xhtml', text: edition.words.titlePage },
     { type: 'toc', href: 'toc.xhtml#toc', text: edition.words.contents },
     { type: 'bodymatter', href: chapters[0]!.filename, text: chapters[0]!.title }
@@ -77,9 +89,12 @@ export async function buildEpub(edition: Edition, generator: string): Promise<Bu
   const text = bookText(edition, [edition.meta.title, toString(titleBlock(edition)), toString(colophon(edition)), ...Object.values(edition.words)])
   const faces = facesUsed(edition.tree, BOOK_FONT.faces)
   const fonts = await Promise.all(faces.map(async (face) => ({ face, bytes: await subsetFace(face, text) })))
-  const css = [fontFaceCss((face) => `fonts/${face.name}`, faces), await stylesheet('base'), await stylesheet('epub')].join('\n')
+  // `@namespace` must precede every other rule, or the `epub|type` selectors
+  // of epub.css (footnotes) are dropped as invalid.
+  const css = [EPUB_NAMESPACE, fontFaceCss((face) => `fonts/${face.name}`, faces), await stylesheet('base'), await stylesheet('epub')].join('\n')
 
   const pages = [
+    { id: cover.page.id, filename: cover.page.filename, title: edition.words.cover, xhtml: cover.page.xhtml },
     { id: 'titlepage', filename: 'title.xhtml', title: edition.meta.title, xhtml: titleXhtml },
     ...chapterFiles,
     { id: 'colophon', filename: 'colophon.xhtml', title: edition.meta.title, xhtml: colophonXhtml }
@@ -96,16 +111,18 @@ export async function buildEpub(edition: Edition, generator: string): Promise<Bu
     description: edition.meta.description ?? edition.file.data.teaser,
     subjects: edition.meta.subject ?? [],
     rights: edition.meta.rights,
-    visual: false,
-    cover: false,
-    accessibilitySummary: 'Text with headings, a table of contents and reading order; no images carry information without a text alternative.',
+    // The cover is an image (of the title, which is its text alternative).
+    visual: true,
+    cover: true,
+    accessibilitySummary: 'Text with headings, a table of contents and reading order; the one image, the cover, has the title as its text alternative.',
     generator,
     items: [
       ...pages.map((p) => ({ id: p.id, href: p.filename, mediaType: 'application/xhtml+xml' })),
+      { id: cover.image.id, href: cover.image.href, mediaType: cover.image.mediaType, properties: 'cover-image' },
       ...fonts.map((f, i) => ({ id: `font-${i + 1}`, href: `fonts/${f.face.name}`, mediaType: 'font/ttf' }))
     ],
-    // Title first, then the contents, then the text: never the contents first.
-    spine: [pages[0]!.id, 'nav', ...pages.slice(1).map((p) => p.id)],
+    // Cover, title, then the contents, then the text: never the contents first.
+    spine: [pages[0]!.id, pages[1]!.id, 'nav', ...pages.slice(2).map((p) => p.id)],
     ncx: entries.filter((e) => e.depth === Math.min(...entries.map((x) => x.depth))),
     navXhtml: nav
   }
@@ -131,6 +148,7 @@ export async function buildEpub(edition: Edition, generator: string): Promise<Bu
   const zip = epub.archive
   const oebps = zip.folder('OEBPS')!
   for (const { face, bytes } of fonts) oebps.file(`fonts/${face.name}`, bytes)
+  oebps.file(cover.image.href, cover.image.bytes)
   const date = zipDate(edition)
   zip.forEach((_path, entry) => {
     entry.date = date
@@ -139,8 +157,9 @@ export async function buildEpub(edition: Edition, generator: string): Promise<Bu
 }
 
 /** Write `out/<slug>.epub` atomically; returns the path written. */
-export async function writeEpub({ edition, target, generator, signal }: OutputArgs): Promise<string> {
-  const bytes = await buildEpub(edition, generator)
+export async function writeEpub({ target, ...args }: EpubArgs): Promise<string> {
+  const { signal } = args
+  const bytes = await buildEpub(args)
   signal?.throwIfAborted()
   return writeFileAtomic(path.resolve(target), bytes)
 }

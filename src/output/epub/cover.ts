@@ -1,0 +1,44 @@
+/**
+ * The EPUB's cover: the article's own image when its front matter names one
+ * (checked at load time, see `document/resources.ts`), else one rendered
+ * from the title in the browser. Declared for EPUB 3 (`cover-image`), for
+ * EPUB 2 and Kindle (`<meta name="cover">`, in the template) and shown on a
+ * cover page that opens the spine.
+ */
+import { readFile } from 'node:fs/promises'
+import { h } from 'hastscript'
+import type { Browser } from 'puppeteer'
+import type { Edition } from '../edition.ts'
+import { renderCover } from '../cover/render-cover.ts'
+import { xhtmlDocument } from './xhtml.ts'
+
+/** The cover's files inside the EPUB. */
+export interface EpubCover {
+  readonly image: { readonly id: string; readonly href: string; readonly mediaType: string; readonly bytes: Buffer }
+  readonly page: { readonly id: string; readonly filename: string; readonly xhtml: string }
+}
+
+/** Manifest id of the cover image; the EPUB 2 `<meta name="cover">` names it. */
+export const COVER_IMAGE_ID = 'cover-image'
+
+/**
+ * The cover for `edition`. `browser` is called only when the cover must be
+ * rendered, so an article with its own cover builds its EPUB without Chromium.
+ */
+export async function epubCover(edition: Edition, browser: () => Promise<Browser>, signal?: AbortSignal): Promise<EpubCover> {
+  const own = edition.file.data.cover
+  const image = own
+    ? { bytes: await readFile(own.file), mediaType: own.mediaType, extension: own.mediaType === 'image/png' ? 'png' : 'jpg' }
+    : await renderCover(edition, await browser(), signal ? { signal } : {})
+  const href = `images/cover.${image.extension}`
+  // The image is the whole page: its alternative is the title it shows.
+  const xhtml = xhtmlDocument(
+    edition,
+    [h('section.cover-page', { 'epub:type': 'cover' }, [h('img', { src: href, alt: edition.meta.title, role: 'doc-cover' })])],
+    { title: edition.words.cover, bodyClass: 'cover-body' }
+  )
+  return {
+    image: { id: COVER_IMAGE_ID, href, mediaType: image.mediaType, bytes: image.bytes },
+    page: { id: 'cover', filename: 'cover.xhtml', xhtml }
+  }
+}
