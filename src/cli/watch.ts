@@ -5,6 +5,7 @@
  * was written and how long it took. Ends cleanly on Ctrl-C.
  */
 import { watch, type FSWatcher } from 'node:fs'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { Config } from '../config/schema.ts'
 import { cacheKey, runBatch, type BatchEvent } from '../build/batch.ts'
@@ -18,6 +19,17 @@ import { reportBatch } from './report.ts'
 /** How long to wait after the last change event before building: editors save in several writes. */
 const SETTLE_MS = 15
 
+/** `roots` and every folder below them (book chapters, images). */
+async function folders(roots: readonly string[]): Promise<string[]> {
+  const out = new Set(roots)
+  for (const root of roots) {
+    for (const entry of await readdir(root, { withFileTypes: true, recursive: true })) {
+      if (entry.isDirectory() && !entry.name.startsWith('.')) out.add(path.join(entry.parentPath, entry.name))
+    }
+  }
+  return [...out]
+}
+
 /** Run until `signal` aborts; returns the exit code. */
 export async function watchCommand(files: readonly string[], config: Config, signal: AbortSignal, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<number> {
   const browsers = new BrowserPool()
@@ -28,13 +40,14 @@ export async function watchCommand(files: readonly string[], config: Config, sig
     if (e.kind === 'built') {
       inputs.set(e.source, new Set(e.inputs.map((f) => path.resolve(f))))
       const parts = e.written.map((w) => `${path.basename(w.path)} ${formatSize(w.bytes)} ${Math.round(w.ms)} ms`)
-      log(`rebuilt ${path.relative(process.cwd(), e.source)} in ${Math.round(e.ms)} ms: ${parts.join(', ')}`)
+      log(`${verb} ${path.relative(process.cwd(), e.source)} in ${Math.round(e.ms)} ms: ${parts.join(', ')}`)
     } else if (e.kind === 'fresh') {
       inputs.set(e.source, new Set([e.source, ...store.inputsOf(cacheKey(e.source, config))]))
     } else if (e.kind === 'failed') {
       inputs.set(e.source, new Set([...(inputs.get(e.source) ?? []), e.source]))
     }
   }
+  let verb = 'built'
   const build = async (list: readonly string[], force: boolean): Promise<void> => {
     const toolchain = await toolchainKey(config)
     const result = await runBatch(list, { config, browsers, jobs: config.jobs, onEvent, signal, cache: { store, toolchain, force } })
@@ -46,6 +59,7 @@ export async function watchCommand(files: readonly string[], config: Config, sig
   const watchers: FSWatcher[] = []
   try {
     await build(await sources(), false)
+    verb = 'rebuilt'
     let pending = new Set<string>()
     let timer: NodeJS.Timeout | undefined
     let running: Promise<void> = Promise.resolve()
@@ -69,7 +83,9 @@ export async function watchCommand(files: readonly string[], config: Config, sig
       timer = setTimeout(flush, SETTLE_MS)
     }
     const roots = files.length > 0 ? [...new Set(files.map((f) => path.dirname(path.resolve(f))))] : [path.resolve(config.contentDir)]
-    for (const dir of [...roots, STYLES_DIR]) watchers.push(watch(dir, { recursive: true, signal }, onChange(dir)))
+    // One non-recursive watcher per folder: Node 20's recursive watching on
+    // Linux follows files, and loses a file that an editor replaces by rename.
+    for (const dir of await folders([...roots, STYLES_DIR])) watchers.push(watch(dir, { signal }, onChange(dir)))
     log(`watching ${roots.map((r) => path.relative(process.cwd(), r) || '.').join(', ')} and the styles; Ctrl-C to stop`)
     await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))
     await running

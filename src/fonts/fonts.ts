@@ -9,10 +9,12 @@
  * so that PDF text extraction breaks words apart ("ب ۆ" for "بۆ"); Amiri's
  * text layer extracts whole words (measured with pdftotext).
  */
+import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import subsetFont from 'subset-font'
+import { remembered } from '../util/artifacts.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -89,5 +91,9 @@ export function fontBytes(f: FontFace): Promise<Buffer> {
  * Arabic script still shapes.
  */
 export async function subsetFace(f: FontFace, text: string): Promise<Buffer> {
-  return subsetFont(await fontBytes(f), text, { targetFormat: 'sfnt' })
+  // The subset depends only on which characters occur: a correction that
+  // brings no new letter reuses the last subset.
+  const chars = [...new Set(text)].sort().join('')
+  const key = createHash('sha256').update(`${f.file}\0${(await fontBytes(f)).length}\0${chars}`).digest('hex')
+  return remembered(key, async () => subsetFont(await fontBytes(f), chars, { targetFormat: 'sfnt' }))
 }

@@ -4,7 +4,9 @@
  * check that the book's faces really loaded, so no system font can ever
  * stand in on a cover.
  */
+import { createHash } from 'node:crypto'
 import type { Browser } from 'puppeteer'
+import { remembered } from '../../util/artifacts.ts'
 import { openLockedPage } from '../../browser/page.ts'
 import type { Edition } from '../edition.ts'
 import { COVER_PALETTE, COVER_SIZE, coverHtml, coverTexts } from './cover-html.ts'
@@ -67,6 +69,9 @@ export async function renderCoverHtml(browser: Browser, html: string, options: R
  */
 export async function renderCover(edition: Edition, browser: Browser, options: RenderCoverOptions = {}): Promise<CoverImage> {
   const html = await coverHtml(coverTexts(edition), edition.lang, edition.dir)
-  const bytes = await renderCoverHtml(browser, html, options)
+  // A cover depends only on its page and the browser that draws it, and a
+  // correction in the text rarely changes it: render each page once.
+  const key = createHash('sha256').update(await browser.version()).update(html).digest('hex')
+  const bytes = await remembered(key, () => renderCoverHtml(browser, html, options))
   return { bytes, mediaType: 'image/png', extension: 'png', ...COVER_SIZE }
 }
