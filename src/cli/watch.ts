@@ -30,8 +30,16 @@ async function folders(roots: readonly string[]): Promise<string[]> {
   return [...out]
 }
 
+/** Hooks for commands built on watch (preview). */
+export interface WatchHooks {
+  readonly log?: (line: string) => void
+  /** Called after every build round, with the sources that were (re)built. */
+  readonly onBuilt?: (sources: readonly string[]) => void | Promise<void>
+}
+
 /** Run until `signal` aborts; returns the exit code. */
-export async function watchCommand(files: readonly string[], config: Config, signal: AbortSignal, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<number> {
+export async function watchCommand(files: readonly string[], config: Config, signal: AbortSignal, hooks: WatchHooks = {}): Promise<number> {
+  const log = hooks.log ?? ((l: string) => process.stderr.write(`${l}\n`))
   const browsers = new BrowserPool()
   const store = await BuildCache.open()
   const inputs = new Map<string, Set<string>>()
@@ -52,6 +60,7 @@ export async function watchCommand(files: readonly string[], config: Config, sig
     const toolchain = await toolchainKey(config)
     const result = await runBatch(list, { config, browsers, jobs: config.jobs, onEvent, signal, cache: { store, toolchain, force } })
     reportBatch(result, log)
+    await hooks.onBuilt?.(list)
     // Keep the record true, so a later `build` knows these are fresh.
     await store.save()
   }
