@@ -58,6 +58,7 @@ export async function renderCoverHtml(browser: Browser, html: string, options: R
     options.signal?.throwIfAborted()
     return encodeIndexedPng(decodePng(image), COVER_PALETTE)
   } finally {
+    // The cover page changed its viewport: it is not handed to the PDF renders.
     await page.close().catch(() => undefined)
   }
 }

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser } from 'puppeteer'
 import { BOOK_FONT } from '../../fonts/fonts.ts'
-import { openLockedPage } from '../../browser/page.ts'
+import { openLockedPage, releaseLockedPage } from '../../browser/page.ts'
 
 /** What a render needs. */
 export interface RenderOptions {
@@ -37,7 +37,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 }
 
 async function renderOnce(options: RenderOptions, htmlPath: string): Promise<Uint8Array> {
-  const { page, refused } = await openLockedPage(options.browser, [path.dirname(htmlPath), ...FONT_DIRS, ...options.roots])
+  const locked = await openLockedPage(options.browser, [path.dirname(htmlPath), ...FONT_DIRS, ...options.roots])
+  const { page, refused } = locked
+  let ok = false
   try {
     await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: options.timeoutMs })
     // Load every declared face, then insist all of them did.
@@ -55,9 +57,11 @@ async function renderOnce(options: RenderOptions, htmlPath: string): Promise<Uin
       timeout: options.timeoutMs
     })
     if (refused.length > 0) throw new RenderError(`The page asked for ${refused.length} resource(s) outside the build and was refused: ${refused.slice(0, 3).join(', ')}`)
+    ok = true
     return pdf
   } finally {
-    await page.close().catch(() => undefined)
+    if (ok) await releaseLockedPage(options.browser, locked)
+    else await page.close().catch(() => undefined)
   }
 }
 
