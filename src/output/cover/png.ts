@@ -74,18 +74,32 @@ export function decodePng(png: Uint8Array): Pixels {
   const raw = inflateSync(Buffer.concat(idat))
   const stride = width * channels
   const rows = new Uint8Array(height * stride)
+  // One tight loop per filter type: this runs over ten million bytes.
   for (let y = 0; y < height; y++) {
     const filter = raw[y * (stride + 1)]
     const src = y * (stride + 1) + 1
     const dst = y * stride
-    for (let x = 0; x < stride; x++) {
-      const a = x >= channels ? (rows[dst + x - channels] ?? 0) : 0
-      const b = y > 0 ? (rows[dst - stride + x] ?? 0) : 0
-      const c = x >= channels && y > 0 ? (rows[dst - stride + x - channels] ?? 0) : 0
-      const v = raw[src + x] ?? 0
-      const predicted = filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : filter === 4 ? paeth(a, b, c) : 0
-      rows[dst + x] = (v + predicted) & 0xff
-    }
+    const up = dst - stride
+    const line = raw.subarray(src, src + stride)
+    if (filter === 0 || (filter === 2 && y === 0)) rows.set(line, dst)
+    else if (filter === 1) {
+      for (let x = 0; x < stride; x++) rows[dst + x] = (line[x]! + (x >= channels ? rows[dst + x - channels]! : 0)) & 0xff
+    } else if (filter === 2) {
+      for (let x = 0; x < stride; x++) rows[dst + x] = (line[x]! + rows[up + x]!) & 0xff
+    } else if (filter === 3) {
+      for (let x = 0; x < stride; x++) {
+        const a = x >= channels ? rows[dst + x - channels]! : 0
+        const b = y > 0 ? rows[up + x]! : 0
+        rows[dst + x] = (line[x]! + ((a + b) >> 1)) & 0xff
+      }
+    } else if (filter === 4) {
+      for (let x = 0; x < stride; x++) {
+        const a = x >= channels ? rows[dst + x - channels]! : 0
+        const b = y > 0 ? rows[up + x]! : 0
+        const c = x >= channels && y > 0 ? rows[up + x - channels]! : 0
+        rows[dst + x] = (line[x]! + paeth(a, b, c)) & 0xff
+      }
+    } else throw new Error(`decodePng: unknown filter ${filter} on row ${y}`)
   }
   if (channels === 4) return { width, height, rgba: rows }
   const rgba = new Uint8Array(width * height * 4)
@@ -117,13 +131,16 @@ export function encodeIndexedPng(pixels: Pixels, palette: readonly Rgb[]): Buffe
   const stride = Math.ceil(width / 2)
   const raw = Buffer.alloc(height * (stride + 1))
   const memo = new Map<number, number>()
+  let lastKey = -1
+  let lastIndex = 0
   for (let y = 0; y < height; y++) {
     // Filter 0 (none) on every row: the usual best choice for palette images.
     const row = y * (stride + 1) + 1
     for (let x = 0; x < width; x++) {
       const p = (y * width + x) * 4
-      const key = ((rgba[p] ?? 0) << 16) | ((rgba[p + 1] ?? 0) << 8) | (rgba[p + 2] ?? 0)
-      let index = memo.get(key)
+      const key = (rgba[p]! << 16) | (rgba[p + 1]! << 8) | rgba[p + 2]!
+      // Flat areas: most pixels repeat the one before.
+      let index = key === lastKey ? lastIndex : memo.get(key)
       if (index === undefined) {
         let best = Infinity
         index = 0
@@ -133,6 +150,8 @@ export function encodeIndexedPng(pixels: Pixels, palette: readonly Rgb[]): Buffe
         }
         memo.set(key, index)
       }
+      lastKey = key
+      lastIndex = index
       const at = row + (x >> 1)
       raw[at] = (raw[at] ?? 0) | (x & 1 ? index : index << 4)
     }

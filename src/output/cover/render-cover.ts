@@ -54,7 +54,7 @@ export async function renderCoverHtml(browser: Browser, html: string, options: R
     const failed = fonts.filter((f) => !f.endsWith(': loaded'))
     if (failed.length > 0 || fonts.length === 0) throw new CoverError(`The cover's fonts did not load: ${failed.join('; ') || 'none declared'}`)
     if (refused.length > 0) throw new CoverError(`The cover asked for resources outside itself: ${refused.slice(0, 3).join(', ')}`)
-    const image = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...COVER_SIZE }, captureBeyondViewport: false })
+    const image = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...COVER_SIZE }, captureBeyondViewport: false, optimizeForSpeed: true })
     options.signal?.throwIfAborted()
     return encodeIndexedPng(decodePng(image), COVER_PALETTE)
   } finally {
