@@ -61,6 +61,8 @@ export async function runBatch(sources: readonly string[], options: BatchOptions
         onEvent({ kind: 'fresh', source })
         continue
       }
+      // Every edition needs the browser (the PDF, the generated cover): start it while the text is read.
+      options.browsers.warm()
       onEvent({ kind: 'start', source })
       const start = performance.now()
       try {

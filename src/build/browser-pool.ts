@@ -19,6 +19,15 @@ export class BrowserPool {
     return this.#browser
   }
 
+  /**
+   * Start the browser now, without waiting: it takes a few hundred
+   * milliseconds, which can pass while the text is parsed. A failure shows
+   * when the browser is asked for.
+   */
+  warm(): void {
+    if (!this.#browser) this.get().catch(() => undefined)
+  }
+
   /** Close the browser, if one was started. */
   async close(): Promise<void> {
     const pending = this.#browser
