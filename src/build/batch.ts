@@ -61,8 +61,8 @@ export async function runBatch(sources: readonly string[], options: BatchOptions
         onEvent({ kind: 'fresh', source })
         continue
       }
-      // Every edition needs the browser (the PDF, the generated cover): start it while the text is read.
-      options.browsers.warm()
+      // The PDF needs the browser: start it while the text is read.
+      if (config.formats.includes('pdf')) options.browsers.warm()
       onEvent({ kind: 'start', source })
       const start = performance.now()
       try {
