@@ -19,6 +19,11 @@ export interface RenderOptions {
   readonly roots: readonly string[]
   readonly timeoutMs: number
   readonly signal?: AbortSignal
+  /**
+   * A layout pass whose only use is to learn where things landed: no tags,
+   * no outline (they cost time on long books and are thrown away).
+   */
+  readonly draft?: boolean
 }
 
 /** Raised when a render fails twice or fonts do not load. */
@@ -52,8 +57,8 @@ async function renderOnce(options: RenderOptions, htmlPath: string): Promise<Uin
     const pdf = await page.pdf({
       preferCSSPageSize: true,
       printBackground: true,
-      tagged: true,
-      outline: true,
+      tagged: !options.draft,
+      outline: !options.draft,
       timeout: options.timeoutMs
     })
     if (refused.length > 0) throw new RenderError(`The page asked for ${refused.length} resource(s) outside the build and was refused: ${refused.slice(0, 3).join(', ')}`)

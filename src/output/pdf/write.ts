@@ -34,9 +34,10 @@ function watched(layout: PrintLayout): string[] {
 const samePages = (ids: readonly string[], a: PageMap, b: PageMap): boolean => ids.every((id) => a.get(id) === b.get(id))
 
 /** Lay out and render `edition` until its page numbers hold; the raw PDF and the passes it took. */
-export async function paginate(edition: Edition, render: (html: string) => Promise<Uint8Array>): Promise<{ bytes: Uint8Array; passes: number }> {
+export async function paginate(edition: Edition, render: (html: string, draft?: boolean) => Promise<Uint8Array>): Promise<{ bytes: Uint8Array; passes: number }> {
   let layout = firstLayout(edition)
-  let bytes = await render(await printHtml(edition, layout))
+  // With one chapter the first rendering is the last; with several it is a draft.
+  let bytes = await render(await printHtml(edition, layout), layout.chapters.length >= 2)
   if (layout.chapters.length < 2) return { bytes, passes: 1 }
   const ids = watched(layout)
   for (let passes = 1; passes < MAX_PASSES; passes++) {
@@ -50,7 +51,7 @@ export async function paginate(edition: Edition, render: (html: string) => Promi
 
 /** Build the finished PDF bytes. */
 export async function buildPdf({ edition, browser, timeoutMs, generator, signal }: Omit<PdfArgs, 'target'>): Promise<Uint8Array> {
-  const render = (html: string) => renderPdf({ browser, html, roots: [edition.baseDir], timeoutMs, ...(signal ? { signal } : {}) })
+  const render = (html: string, draft = false) => renderPdf({ browser, html, roots: [edition.baseDir], timeoutMs, draft, ...(signal ? { signal } : {}) })
   const { bytes } = await paginate(edition, render)
   return postprocessPdf(bytes, edition, { producer: generator })
 }
