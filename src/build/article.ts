@@ -8,6 +8,7 @@ import type { Config } from '../config/schema.ts'
 import { readDocument } from '../document/read.ts'
 import { checkImages } from '../document/resources.ts'
 import { toHast } from '../markdown/processor.ts'
+import { attachCorrections } from '../editions/corrections.ts'
 import { makeEdition, type Edition } from '../output/edition.ts'
 import { writeEpub } from '../output/epub/write.ts'
 import { writePdf } from '../output/pdf/write.ts'
@@ -32,6 +33,7 @@ export async function loadEdition(source: string, config: Config): Promise<Editi
     ...(config.lang ? { lang: config.lang } : {}),
     ...(config.dir ? { dir: config.dir } : {})
   })
+  await attachCorrections(file) // colophon corrections, when the front matter asks (issue 5)
   const tree = await toHast(file, { latinLang: config.latinLang, ...(config.proofing ? { severity: config.proofing } : {}) })
   const baseDir = path.dirname(path.resolve(source))
   await checkImages(file, baseDir)

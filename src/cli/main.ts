@@ -9,17 +9,24 @@ import { loadProjectConfig } from '../config/load.ts'
 import { VERSION } from '../version.ts'
 import { buildCommand } from './build.ts'
 import { lintCommand } from './lint.ts'
+import { releaseCommand } from './release.ts'
+import { diffCommand } from './diff.ts'
 
 const HELP = `chapkhana ${VERSION}: right-to-left Markdown articles → EPUB 3 and A4 PDF
 
 Usage:
   chapkhana build [files…] [--out DIR] [--lang CODE] [--dir rtl|ltr] [--format epub,pdf]
   chapkhana lint [files…] [--fix] [--lang CODE]
+  chapkhana release <article.md> [--edition N] [--date YYYY-MM-DD] | --rebuild N <article.md>
+  chapkhana diff <article.md> [--from N] [--to M] [--html FILE]
   chapkhana --help | --version
 
 build   Builds every article in content/ (or the files named) into out/<slug>.epub and out/<slug>.pdf.
         --lang and --dir fill in what an article's front matter lacks.
 lint    Checks Sorani (and Arabic/Persian) orthography and typography; --fix rewrites the prose.
+release Records a new edition (front matter, <name>.history.yaml) and builds out/<slug>-ed<N>.*;
+        --rebuild N rebuilds a released edition and checks its sha256.
+diff    The words changed since a released edition (--html FILE for a page with <del>/<ins>).
 
 Settings may also live in chapkhana.config.json (contentDir, outDir, lang, dir, latinLang,
 renderTimeoutMs, formats). Exit code 0 only when every edition was written.`
@@ -43,6 +50,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...(config.proofing ? { severity: config.proofing } : {})
     })
   }
+  if (command === 'release') return releaseCommand(rest)
+  if (command === 'diff') return diffCommand(rest)
   if (command !== 'build') throw new ConfigError(`unknown command ${JSON.stringify(command)}; see chapkhana --help`)
   const { values, positionals } = parseArgs({
     args: [...rest],
