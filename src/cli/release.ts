@@ -46,6 +46,9 @@ export function reportFailure(error: unknown, source: string, log: (line: string
 
 async function report(result: ReleaseResult, log: (line: string) => void): Promise<void> {
   for (const w of result.written) log(`wrote ${path.relative(process.cwd(), w) || w}  ${formatSize((await stat(w)).size)}`)
+  // The same proofing warnings as `build` shows.
+  const warnings = reporter([result.file], { quiet: true })
+  if (warnings) log(warnings)
 }
 
 /** Run `release`; returns the exit code. */

@@ -9,6 +9,7 @@
  */
 import { chmod, link, open, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
+import type { VFile } from 'vfile'
 import type { Config } from '../config/schema.ts'
 import { documentFromText } from '../document/read.ts'
 import { BrowserPool } from '../build/browser-pool.ts'
@@ -34,6 +35,8 @@ export interface ReleaseResult {
   readonly written: readonly string[]
   /** For a rebuild: formats whose sha256 differs from the released one. */
   readonly mismatches: readonly string[]
+  /** The document as built, with its proofing warnings, for the report. */
+  readonly file: VFile
 }
 
 /** `out/<slug>-ed<N>.<format>`. */
@@ -132,7 +135,7 @@ export async function releaseArticle(article: string, config: Config, options: R
       await publishAs(editionOutput(config.outDir, slug, edition, format), latest, bytes)
       written.push(latest)
     }
-    return { record, written, mismatches: [] }
+    return { record, written, mismatches: [], file: built.edition.file }
   } finally {
     await browsers.close()
     await unlock()
@@ -156,7 +159,7 @@ export async function rebuildEdition(article: string, n: number, config: Config)
     const built = await buildText(record.source, article, config, browsers, history.filter((r) => r.edition < n))
     const { records, written } = await writeOutputs(config.outDir, built.edition.slug, n, built.outputs)
     const mismatches = (['epub', 'pdf'] as const).filter((f) => records[f] && record.outputs[f] && records[f]?.sha256 !== record.outputs[f]?.sha256)
-    return { record, written, mismatches }
+    return { record, written, mismatches, file: built.edition.file }
   } finally {
     await browsers.close()
   }

@@ -105,6 +105,14 @@ describe('editions: release, diff, rebuild', () => {
     refuses(['release', '--rebuild', '7', article], /edition 7 was never released \(released: 2, 3\)/)
   })
 
+  it('a release whose build fails records nothing and writes no edition outputs', () => {
+    writeFileSync(at(article), `${readFileSync(at(article), 'utf8')}\n![](missing.png)\n`)
+    refuses(['release', article], /missing\.png/)
+    assert.ok(!existsSync(out(`${slug}-ed4.epub`)) && !existsSync(out(`${slug}-ed4.pdf`)))
+    assert.ok(!existsSync(`${at(history)}.lock`), 'the lock is released')
+    writeFileSync(at(article), readFileSync(at(article), 'utf8').replace('\n![](missing.png)\n', ''))
+  })
+
   it('a damaged history: clear error with its line, never overwritten', () => {
     writeFileSync(at(article), readFileSync(at(article), 'utf8').replace(NEW, 'بژاردە'))
     const good = readFileSync(at(history), 'utf8')
