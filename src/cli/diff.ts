@@ -11,7 +11,7 @@ import { diffHtml, diffText } from '../editions/render-diff.ts'
 import { ArticleError, readExact } from '../editions/source.ts'
 import { diffSources } from '../editions/word-diff.ts'
 import { writeFileAtomic } from '../util/atomic.ts'
-import { reportFailure, wholeNumber } from './release.ts'
+import { editionConfig, reportFailure, wholeNumber } from './release.ts'
 
 function pick(history: readonly EditionRecord[], n: number, article: string): EditionRecord {
   const record = history.find((r) => r.edition === n)
@@ -38,7 +38,9 @@ export async function diffCommand(args: readonly string[], log: (line: string) =
     const ms = performance.now() - start
     process.stdout.write(diffText(diff, { colour: process.stdout.isTTY === true && !process.env.NO_COLOR, from: `edition ${from.edition}`, to: to.label }))
     if (values.html) {
-      const file = documentFromText(to.source, article)
+      // Language and direction as `build` would take them: the document's, else the project's.
+      const config = await editionConfig({})
+      const file = documentFromText(to.source, article, { ...(config.lang ? { lang: config.lang } : {}), ...(config.dir ? { dir: config.dir } : {}) })
       const { meta, lang, dir } = file.data
       await writeFileAtomic(values.html, diffHtml(diff, { title: meta?.title ?? article, lang: lang ?? 'und', dir: dir ?? 'ltr', from: `edition ${from.edition}`, to: to.label }))
       log(`wrote ${values.html}`)
