@@ -6,9 +6,11 @@ import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import type { Config } from '../config/schema.ts'
-import { readDocument } from '../document/read.ts'
+import { readDocument, type ReadOptions } from '../document/read.ts'
 import { checkCover, checkImages } from '../document/resources.ts'
 import { toHast } from '../markdown/processor.ts'
+import { attachCorrections } from '../editions/corrections.ts'
+import { historyPath, type EditionRecord } from '../editions/history.ts'
 import { makeEdition, type Edition } from '../output/edition.ts'
 import { writeEpub } from '../output/epub/write.ts'
 import { writePdf } from '../output/pdf/write.ts'
@@ -32,18 +34,30 @@ export interface ArticleResult {
   readonly inputs: readonly string[]
 }
 
-/** Read and parse `source` (an article or a book) into an edition (no output yet). */
-export async function loadEdition(source: string, config: Config): Promise<Edition> {
-  const file = await readDocument(source, {
-    ...(config.lang ? { lang: config.lang } : {}),
-    ...(config.dir ? { dir: config.dir } : {})
-  })
+/** Options of `readDocument` from the build's config. */
+export function readOptions(config: Config): ReadOptions {
+  return { ...(config.lang ? { lang: config.lang } : {}), ...(config.dir ? { dir: config.dir } : {}) }
+}
+
+/**
+ * Turn a document already read (from disk, or from a text held in memory by
+ * `release`) into an edition: its tree, checked images and cover, the
+ * corrections its colophon lists (computed from `history`, by default the
+ * file beside the article), and the inputs the build record follows.
+ */
+export async function editionOf(file: VFile, config: Config, history?: readonly EditionRecord[]): Promise<Edition> {
+  await attachCorrections(file, history)
   if (file.data.book) return loadBook(file, config)
   const tree = await toHast(file, hastOptions(config))
-  const baseDir = path.dirname(path.resolve(source))
+  const baseDir = path.dirname(path.resolve(file.path))
   const images = await checkImages(file, baseDir)
   const cover = await checkCover(file, baseDir)
-  return makeEdition(file, tree, baseDir, [], [file.path, ...images.map((i) => i.file), ...(cover ? [cover.file] : [])])
+  return makeEdition(file, tree, baseDir, [], [file.path, historyPath(file.path), ...images.map((i) => i.file), ...(cover ? [cover.file] : [])])
+}
+
+/** Read and parse `source` (an article or a book) into an edition (no output yet). */
+export async function loadEdition(source: string, config: Config): Promise<Edition> {
+  return editionOf(await readDocument(source, readOptions(config)), config)
 }
 
 async function timed(work: () => Promise<string>): Promise<Written> {

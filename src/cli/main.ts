@@ -11,6 +11,8 @@ import { buildCommand } from './build.ts'
 import { watchCommand } from './watch.ts'
 import { parseShard } from '../build/shard.ts'
 import { lintCommand } from './lint.ts'
+import { releaseCommand } from './release.ts'
+import { diffCommand } from './diff.ts'
 
 const HELP = `chapkhana ${VERSION}: right-to-left Markdown articles → EPUB 3 and A4 PDF
 
@@ -19,6 +21,8 @@ Usage:
                   [--force] [--jobs N] [--shard I/N] [--timeout MS] [--quiet]
   chapkhana watch [files…] [same options as build]
   chapkhana lint [files…] [--fix] [--lang CODE]
+  chapkhana release <article.md> [--edition N] [--date YYYY-MM-DD] | --rebuild N <article.md>
+  chapkhana diff <article.md> [--from N] [--to M] [--html FILE]
   chapkhana --help | --version
 
 build   Builds every article and book in content/ (or the files named) into out/<slug>.epub and
@@ -30,6 +34,9 @@ build   Builds every article and book in content/ (or the files named) into out/
 watch   Builds what is out of date, then rebuilds an article's EPUB and PDF each time one of its
         files or a stylesheet is saved, with one browser kept warm. Ctrl-C stops it.
 lint    Checks Sorani (and Arabic/Persian) orthography and typography; --fix rewrites the prose.
+release Records a new edition (front matter, <name>.history.yaml) and builds out/<slug>-ed<N>.*;
+        --rebuild N rebuilds a released edition and checks its sha256.
+diff    The words changed since a released edition (--html FILE for a page with <del>/<ins>).
 
 Settings may also live in chapkhana.config.json (contentDir, outDir, lang, dir, latinLang,
 renderTimeoutMs, formats, jobs, proofing). Exit code 0 only when every edition was written.`
@@ -53,6 +60,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...(config.proofing ? { severity: config.proofing } : {})
     })
   }
+  if (command === 'release') return releaseCommand(rest)
+  if (command === 'diff') return diffCommand(rest)
   if (command !== 'build' && command !== 'watch') throw new ConfigError(`unknown command ${JSON.stringify(command)}; see chapkhana --help`)
   const { values, positionals } = parseArgs({
     args: [...rest],

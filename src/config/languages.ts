@@ -15,6 +15,10 @@ export interface LanguageWords {
   readonly typeface: string
   readonly landmarks: string
   readonly titlePage: string
+  /** Colophon heading before the edition number: "Corrections since edition 2". */
+  readonly correctionsSince: string
+  /** One correction, `{old}` and `{new}` filled in (Amiri has no arrows, so words say it). */
+  readonly correction: string
 }
 
 /** What chapkhana knows of one language. */
@@ -33,7 +37,9 @@ const english: LanguageWords = {
   edition: 'Edition',
   typeface: 'Typeface',
   landmarks: 'Landmarks',
-  titlePage: 'Title page'
+  titlePage: 'Title page',
+  correctionsSince: 'Corrections since edition',
+  correction: '“{old}” corrected to “{new}”'
 }
 
 export const LANGUAGES: Readonly<Record<string, LanguageInfo>> = {
@@ -48,7 +54,9 @@ export const LANGUAGES: Readonly<Record<string, LanguageInfo>> = {
       edition: 'چاپ',
       typeface: 'فۆنت',
       landmarks: 'نیشانەکان',
-      titlePage: 'لاپەڕەی ناونیشان'
+      titlePage: 'لاپەڕەی ناونیشان',
+      correctionsSince: 'ڕاستکردنەوەکان لە دوای چاپی',
+      correction: '«{old}» کرا بە «{new}»'
     }
   },
   ar: {
@@ -62,7 +70,9 @@ export const LANGUAGES: Readonly<Record<string, LanguageInfo>> = {
       edition: 'الطبعة',
       typeface: 'الخط',
       landmarks: 'معالم',
-      titlePage: 'صفحة العنوان'
+      titlePage: 'صفحة العنوان',
+      correctionsSince: 'التصحيحات منذ الطبعة',
+      correction: '«{old}» صُحّحت إلى «{new}»'
     }
   },
   fa: {
@@ -76,7 +86,9 @@ export const LANGUAGES: Readonly<Record<string, LanguageInfo>> = {
       edition: 'ویرایش',
       typeface: 'قلم',
       landmarks: 'نشانه‌ها',
-      titlePage: 'صفحهٔ عنوان'
+      titlePage: 'صفحهٔ عنوان',
+      correctionsSince: 'اصلاحات پس از ویرایش',
+      correction: '«{old}» به «{new}» اصلاح شد'
     }
   },
   ur: { dir: 'rtl', digits: 'persian', words: english },

@@ -125,6 +125,12 @@ export function validateMeta(file: VFile, data: Record<string, unknown>, fallbac
   const description = str('description')
   const rights = str('rights')
   const cover = str('cover')
+  let corrections: true | string[] | undefined
+  if (data.corrections === true) corrections = true
+  else if (Array.isArray(data.corrections) && data.corrections.every((c) => typeof c === 'string')) corrections = list(data.corrections)
+  else if (data.corrections !== undefined && data.corrections !== null && data.corrections !== false) {
+    fail('corrections', '`corrections` must be true (list the changed words since the last edition) or a list of lines to print', 'meta-corrections')
+  }
   return {
     title: String(title).trim(),
     date,
@@ -134,6 +140,7 @@ export function validateMeta(file: VFile, data: Record<string, unknown>, fallbac
     ...(publisher ? { publisher } : {}),
     ...(description ? { description } : {}),
     ...(rights ? { rights } : {}),
-    ...(cover ? { cover } : {})
+    ...(cover ? { cover } : {}),
+    ...(corrections ? { corrections } : {})
   }
 }

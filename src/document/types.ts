@@ -17,6 +17,19 @@ export interface DocumentMeta {
   readonly rights?: string
   /** Path of a cover image, relative to the article. */
   readonly cover?: string
+  /**
+   * List corrections in the colophon: `true` computes them from the edition
+   * history; a list of strings is printed as the editor wrote it.
+   */
+  readonly corrections?: true | readonly string[]
+}
+
+/** Corrections since the previous released edition, for the colophon. */
+export interface Corrections {
+  /** Number of the edition they are measured from. */
+  readonly since: number
+  /** Word changes (`before` → `after`), or the editor's own lines. */
+  readonly items: readonly ({ readonly before: string; readonly after: string } | { readonly note: string })[]
 }
 
 /** One heading, as the table of contents and the PDF outline need it. */
@@ -38,5 +51,7 @@ declare module 'vfile' {
     headings: HeadingEntry[]
     /** Text of the first paragraph, filled by `rehype-heading-ids`. */
     teaser: string
+    /** Set by `src/editions/corrections.ts` when the front matter asks for corrections. */
+    corrections: Corrections
   }
 }

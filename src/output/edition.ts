@@ -80,12 +80,30 @@ export function titleBlock(edition: Edition): Element {
   ])
 }
 
-/** The closing colophon: edition, date, typefaces and their licence. */
+/** The corrections since the previous edition, when the document asked for them and there are some. */
+function correctionsBlock(edition: Edition): Element[] {
+  const corrections = edition.file.data.corrections
+  if (!corrections || corrections.items.length === 0) return []
+  const { words } = edition
+  const item = (c: (typeof corrections.items)[number]): Element => {
+    if ('note' in c) return h('li', c.note)
+    // The template orders old and new as the language's grammar wants; each side is isolated.
+    const parts = words.correction.split(/(\{old\}|\{new\})/).filter((p) => p !== '')
+    return h('li', parts.map((p) => (p === '{old}' ? h('bdi.old', c.before) : p === '{new}' ? h('bdi.new', c.after) : p)))
+  }
+  return [
+    h('p.corrections-heading', `${words.correctionsSince} ${localNumber(edition, corrections.since)}`),
+    h('ul.corrections', corrections.items.map(item))
+  ]
+}
+
+/** The closing colophon: edition, date, corrections when asked for, typefaces and their licence. */
 export function colophon(edition: Edition): Element {
   const { words } = edition
   return h('footer.colophon', { role: 'contentinfo' }, [
     h('p', [edition.meta.title]),
     h('p', [editionLabel(edition), separator(edition), h('time', { dateTime: edition.meta.date }, dateLabel(edition))]),
+    ...correctionsBlock(edition),
     h('p', [
       `${words.typeface}: `,
       h('span', { dir: 'ltr', lang: 'en' }, `${BOOK_FONT.displayName} (${BOOK_FONT.licence})`)

@@ -1,0 +1,54 @@
+/**
+ * `chapkhana diff <article.md> [--from N] [--to M] [--html FILE]`: the words
+ * that changed between a released edition (the last by default) and the
+ * current text, or between two released editions.
+ */
+import { parseArgs } from 'node:util'
+import { ConfigError } from '../config/schema.ts'
+import { documentFromText } from '../document/read.ts'
+import { readHistory, type EditionRecord } from '../editions/history.ts'
+import { diffHtml, diffText } from '../editions/render-diff.ts'
+import { ArticleError, readExact } from '../editions/source.ts'
+import { diffSources } from '../editions/word-diff.ts'
+import { writeFileAtomic } from '../util/atomic.ts'
+import { editionConfig, reportFailure, wholeNumber } from './release.ts'
+
+function pick(history: readonly EditionRecord[], n: number, article: string): EditionRecord {
+  const record = history.find((r) => r.edition === n)
+  if (record) return record
+  const known = history.map((r) => r.edition).join(', ')
+  throw new ArticleError(`${article}: edition ${n} was never released${known ? ` (released: ${known})` : ''}`)
+}
+
+/** Run `diff`; returns the exit code (0 whether or not words changed). */
+export async function diffCommand(args: readonly string[], log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<number> {
+  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { from: { type: 'string' }, to: { type: 'string' }, html: { type: 'string' } } })
+  const [article, ...extra] = positionals
+  if (!article || extra.length > 0) throw new ConfigError('diff takes one article: chapkhana diff content/my-piece.md [--from N] [--to M] [--html FILE]')
+  try {
+    const current = await readExact(article)
+    const history = await readHistory(article)
+    if (history.length === 0) throw new ArticleError(`${article}: no edition was released yet, so there is nothing to compare with; run chapkhana release ${article}`)
+    const fromN = wholeNumber(values.from, '--from') ?? history.at(-1)!.edition
+    const toN = wholeNumber(values.to, '--to')
+    const from = pick(history, fromN, article)
+    const to = toN === undefined ? { label: 'the current text', source: current } : { label: `edition ${toN}`, source: pick(history, toN, article).source }
+    const start = performance.now()
+    const diff = diffSources(from.source, to.source)
+    const ms = performance.now() - start
+    process.stdout.write(diffText(diff, { colour: process.stdout.isTTY === true && !process.env.NO_COLOR, from: `edition ${from.edition}`, to: to.label }))
+    if (values.html) {
+      // Language and direction as `build` would take them: the document's, else the project's.
+      const config = await editionConfig({})
+      const file = documentFromText(to.source, article, { ...(config.lang ? { lang: config.lang } : {}), ...(config.dir ? { dir: config.dir } : {}) })
+      const { meta, lang, dir } = file.data
+      await writeFileAtomic(values.html, diffHtml(diff, { title: meta?.title ?? article, lang: lang ?? 'und', dir: dir ?? 'ltr', from: `edition ${from.edition}`, to: to.label }))
+      log(`wrote ${values.html}`)
+    }
+    if (process.env.CHAPKHANA_TIMING) log(`diff: ${ms.toFixed(1)} ms`)
+    return 0
+  } catch (error) {
+    if (reportFailure(error, article, log)) return 1
+    throw error
+  }
+}

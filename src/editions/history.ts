@@ -1,0 +1,179 @@
+/**
+ * The edition history beside an article, `<name>.history.yaml`: one entry per
+ * released edition with its number, date, the sha256 of its source and of
+ * each output, and the full source text, so any edition can be rebuilt and
+ * compared later. It is meant to be committed with the article, so it is
+ * plain YAML a person can read; the text sits in a block literal with LF
+ * line ends (a CRLF or BOM source is recorded as such and restored), and the
+ * sha256 proves each restored text is byte for byte the one released.
+ */
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml'
+import { writeFileAtomic } from '../util/atomic.ts'
+
+/** One output file of a released edition. */
+export interface OutputRecord {
+  /** File name in the output folder, e.g. `my-piece-ed2.epub`. */
+  readonly file: string
+  readonly sha256: string
+}
+
+/** One released edition. */
+export interface EditionRecord {
+  readonly edition: number
+  /** YYYY-MM-DD, as stamped in the front matter. */
+  readonly date: string
+  /** sha256 of the exact source bytes. */
+  readonly sha256: string
+  /** The exact source text (BOM and line ends as released). */
+  readonly source: string
+  /** `SOURCE_DATE_EPOCH` the outputs were built with, when it was set (rebuilds reuse it). */
+  readonly sourceDateEpoch?: number
+  /** chapkhana version that built the outputs. */
+  readonly generator: string
+  readonly outputs: Readonly<Partial<Record<'epub' | 'pdf', OutputRecord>>>
+}
+
+/** A history file that cannot be trusted; the message says where and what. */
+export class HistoryError extends Error {
+  override name = 'HistoryError'
+}
+
+/** `content/my-piece.md` → `content/my-piece.history.yaml`. */
+export function historyPath(article: string): string {
+  return path.join(path.dirname(article), `${path.basename(article).replace(/\.(md|markdown)$/i, '')}.history.yaml`)
+}
+
+/** Hex sha256 of text (as UTF-8) or bytes. */
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
+/** The history of `article`: [] when none was released yet. Throws HistoryError when the file is damaged. */
+export async function readHistory(article: string): Promise<EditionRecord[]> {
+  const file = historyPath(article)
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw error
+  }
+  return parseHistory(text, file)
+}
+
+/** Parse and check history text; `file` names it in errors. */
+export function parseHistory(text: string, file: string): EditionRecord[] {
+  const lines = new LineCounter()
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false })
+  const advice = 'restore it from version control (git checkout -- <file>); chapkhana never rewrites a damaged history'
+  const fail = (node: Node | undefined, what: string): never => {
+    const at = lines.linePos(node?.range?.[0] ?? 0)
+    throw new HistoryError(`${file}:${at.line}:${at.col}: ${what}; ${advice}`)
+  }
+  const error = doc.errors[0]
+  if (error) {
+    const at = lines.linePos(error.pos[0])
+    throw new HistoryError(`${file}:${at.line}:${at.col}: not valid YAML (${error.message.split('\n')[0]}); ${advice}`)
+  }
+  const root = doc.contents
+  if (!isMap(root)) return fail(root ?? undefined, 'expected a mapping with `editions:`')
+  const list = root.get('editions', true)
+  if (!isSeq(list)) return fail((list as Node | undefined) ?? root, '`editions:` must be a list of released editions')
+  const out: EditionRecord[] = []
+  for (const item of list.items) {
+    if (!isMap(item)) return fail(item as Node, 'each edition must be a mapping (edition, date, sha256, source, …)')
+    const field = (key: string): Scalar | undefined => {
+      const v = item.get(key, true)
+      if (v !== undefined && !isScalar(v)) fail(v as Node, `\`${key}\` must be a plain value`)
+      return v as Scalar | undefined
+    }
+    const need = (key: string): Scalar => field(key) ?? fail(item, `an edition has no \`${key}\``)
+    const edition = need('edition')
+    if (!Number.isInteger(edition.value) || (edition.value as number) < 1) fail(edition, '`edition` must be a whole number from 1 up')
+    const n = edition.value as number
+    const last = out.at(-1)
+    if (last && n <= last.edition) fail(edition, `edition ${n} comes after edition ${last.edition}: editions must go up`)
+    const date = need('date')
+    if (typeof date.value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date.value)) fail(date, `edition ${n}: \`date\` must be YYYY-MM-DD in quotes`)
+    const hash = need('sha256')
+    if (typeof hash.value !== 'string' || !/^[0-9a-f]{64}$/.test(hash.value)) fail(hash, `edition ${n}: \`sha256\` must be 64 hex digits`)
+    const body = need('source')
+    if (typeof body.value !== 'string') fail(body, `edition ${n}: \`source\` must be the text of the edition`)
+    const crlf = field('newline')?.value === 'crlf'
+    const bom = field('bom')?.value === true
+    let source = String(body.value)
+    if (crlf) source = source.replace(/\n/g, '\r\n')
+    if (bom) source = `\uFEFF${source}`
+    if (sha256(source) !== hash.value) fail(body, `edition ${n}: the text no longer matches its sha256 (it was edited after the release)`)
+    const epoch = field('sourceDateEpoch')?.value
+    if (epoch !== undefined && !Number.isInteger(epoch)) fail(field('sourceDateEpoch'), `edition ${n}: \`sourceDateEpoch\` must be whole seconds`)
+    const outputs: Partial<Record<'epub' | 'pdf', OutputRecord>> = {}
+    const outs = item.get('outputs', true)
+    if (outs !== undefined) {
+      if (!isMap(outs)) return fail(outs as Node, `edition ${n}: \`outputs\` must map epub/pdf to {file, sha256}`)
+      for (const format of ['epub', 'pdf'] as const) {
+        const o = outs.get(format, true)
+        if (o === undefined) continue
+        const js: unknown = isMap(o) ? o.toJSON() : undefined
+        const rec = js as { file?: unknown; sha256?: unknown } | undefined
+        if (typeof rec?.file !== 'string' || typeof rec.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(rec.sha256)) fail(o as Node, `edition ${n}: \`outputs.${format}\` needs \`file\` and a 64-digit \`sha256\``)
+        outputs[format] = { file: String(rec?.file), sha256: String(rec?.sha256) }
+      }
+    }
+    const generator = field('generator')?.value
+    out.push({ edition: n, date: date.value as string, sha256: hash.value as string, source, generator: typeof generator === 'string' ? generator : 'unknown', outputs, ...(typeof epoch === 'number' ? { sourceDateEpoch: epoch } : {}) })
+  }
+  return out
+}
+
+/** The YAML text of a history. */
+export function formatHistory(article: string, records: readonly EditionRecord[]): string {
+  const doc = new Document({
+    article: path.basename(article),
+    editions: records.map((r) => {
+      const bom = r.source.startsWith('\uFEFF')
+      let text = bom ? r.source.slice(1) : r.source
+      // Only a consistently CRLF text is stored as LF + `newline: crlf`; anything mixed stays exact (quoted).
+      const crlf = text.includes('\r\n') && !/\r(?!\n)|(?<!\r)\n/.test(text)
+      if (crlf) text = text.replace(/\r\n/g, '\n')
+      return {
+        edition: r.edition,
+        date: r.date,
+        sha256: r.sha256,
+        ...(crlf ? { newline: 'crlf' } : {}),
+        ...(bom ? { bom: true } : {}),
+        ...(r.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: r.sourceDateEpoch }),
+        generator: r.generator,
+        outputs: r.outputs,
+        source: text
+      }
+    })
+  })
+  doc.commentBefore = [
+    ` Edition history of ${path.basename(article)}, written by \`chapkhana release\`: commit it with the article.`,
+    ' Each entry holds the full text of a released edition and the sha256 of that text and of its outputs,',
+    ' so `chapkhana release --rebuild N` can rebuild edition N byte for byte. Do not edit by hand.'
+  ].join('\n')
+  for (const [i] of records.entries()) {
+    const node = doc.getIn(['editions', i, 'source'], true)
+    if (isScalar(node) && !/\r/.test(String(node.value))) node.type = 'BLOCK_LITERAL'
+    const date = doc.getIn(['editions', i, 'date'], true)
+    // Quoted, so YAML never turns it into a timestamp.
+    if (isScalar(date)) date.type = 'QUOTE_DOUBLE'
+  }
+  return doc.toString({ lineWidth: 0 })
+}
+
+/** Write the history of `article` atomically, after checking it reads back to the same records. */
+export async function writeHistory(article: string, records: readonly EditionRecord[]): Promise<void> {
+  const file = historyPath(article)
+  const text = formatHistory(article, records)
+  const back = parseHistory(text, file)
+  if (back.length !== records.length || back.some((r, i) => r.source !== records[i]?.source)) {
+    throw new HistoryError(`${file}: the history would not read back as written; nothing was changed`)
+  }
+  await writeFileAtomic(file, text)
+}
