@@ -9,8 +9,9 @@ import { readDocument } from '../document/read.ts'
 import { checkImages } from '../document/resources.ts'
 import { toHast } from '../markdown/processor.ts'
 import { makeEdition, type Edition } from '../output/edition.ts'
-import { writeEpub } from '../output/epub/write.ts'
-import { writePdf } from '../output/pdf/write.ts'
+import { buildEpub } from '../output/epub/write.ts'
+import { buildPdf } from '../output/pdf/write.ts'
+import { writeFilesAtomic } from '../util/atomic.ts'
 import { GENERATOR } from '../version.ts'
 import type { BrowserPool } from './browser-pool.ts'
 
@@ -38,25 +39,40 @@ export async function loadEdition(source: string, config: Config): Promise<Editi
   return makeEdition(file, tree, baseDir)
 }
 
-async function timed(work: () => Promise<string>): Promise<Written> {
-  const start = performance.now()
-  const written = await work()
-  return { path: written, ms: performance.now() - start }
+/** One output in memory, with the time it took to make. */
+interface Built {
+  readonly target: string
+  readonly bytes: Uint8Array
+  readonly ms: number
 }
 
-/** Build `source` into `config.outDir`. Throws a fatal VFileMessage for bad input. */
+async function timed(target: string, work: () => Promise<Uint8Array>): Promise<Built> {
+  const start = performance.now()
+  const bytes = await work()
+  return { target, bytes, ms: performance.now() - start }
+}
+
+/**
+ * Build `source` into `config.outDir`. Throws a fatal VFileMessage for bad
+ * input. Every format is made in memory first and the files are replaced
+ * together at the end, so a failure (or `kill -9`) anywhere leaves the whole
+ * previous edition, never a new EPUB beside an old PDF.
+ */
 export async function buildArticle(source: string, config: Config, browsers: BrowserPool, signal?: AbortSignal): Promise<ArticleResult> {
   const edition = await loadEdition(source, config)
-  const base = path.join(config.outDir, edition.slug)
-  const jobs: Promise<Written>[] = []
-  const common = { edition, generator: GENERATOR, ...(signal ? { signal } : {}) }
-  // Each write is atomic: a failure keeps that format's previous edition.
-  if (config.formats.includes('epub')) jobs.push(timed(() => writeEpub({ ...common, target: `${base}.epub` })))
+  const base = path.resolve(config.outDir, edition.slug)
+  const jobs: Promise<Built>[] = []
+  if (config.formats.includes('epub')) jobs.push(timed(`${base}.epub`, () => buildEpub(edition, GENERATOR)))
   if (config.formats.includes('pdf')) {
-    jobs.push(timed(async () => writePdf({ ...common, target: `${base}.pdf`, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs })))
+    jobs.push(timed(`${base}.pdf`, async () => buildPdf({ edition, generator: GENERATOR, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs, ...(signal ? { signal } : {}) })))
   }
   const settled = await Promise.allSettled(jobs)
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
   if (failed) throw failed.reason
-  return { file: edition.file, written: settled.map((s) => (s as PromiseFulfilledResult<Written>).value) }
+  const built = settled.map((s) => (s as PromiseFulfilledResult<Built>).value)
+  signal?.throwIfAborted()
+  const start = performance.now()
+  await writeFilesAtomic(built)
+  const writing = performance.now() - start
+  return { file: edition.file, written: built.map((b) => ({ path: b.target, ms: b.ms + writing })) }
 }

@@ -3,7 +3,7 @@
  * always closed at the end (no orphan processes, on success or failure).
  */
 import type { Browser } from 'puppeteer'
-import { launchBrowser } from '../browser/launch.ts'
+import { closeBrowser, launchBrowser } from '../browser/launch.ts'
 
 /** Lazily launched, shared browser. */
 export class BrowserPool {
@@ -14,6 +14,8 @@ export class BrowserPool {
     if (this.#browser) {
       const browser = await this.#browser.catch(() => undefined)
       if (browser?.connected) return browser
+      // A crashed browser: reap it and its profile before starting another.
+      if (browser) await closeBrowser(browser)
     }
     this.#browser = launchBrowser()
     return this.#browser
@@ -25,6 +27,6 @@ export class BrowserPool {
     this.#browser = undefined
     if (!pending) return
     const browser = await pending.catch(() => undefined)
-    await browser?.close().catch(() => browser.process()?.kill('SIGKILL'))
+    if (browser) await closeBrowser(browser)
   }
 }
