@@ -59,7 +59,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
 }
 
 /** Launch a headless browser, or throw `BrowserMissingError` with the fix. */
-export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {
+export async function launchBrowser(env: NodeJS.ProcessEnv = process.env, options: { readonly renderTimeoutMs?: number } = {}): Promise<Browser> {
   const executablePath = findChromium(env)
   if (!executablePath) {
     const which = env.PUPPETEER_EXECUTABLE_PATH ? `PUPPETEER_EXECUTABLE_PATH=${env.PUPPETEER_EXECUTABLE_PATH} does not exist` : 'No Chromium or Chrome was found'
@@ -76,6 +76,9 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
       // Over a pipe, Chromium exits as soon as chapkhana does, even after
       // `kill -9`: a WebSocket connection would leave it running forever.
       pipe: true,
+      // chapkhana's own render time limit decides; puppeteer's fixed 180 s
+      // per protocol call would otherwise cut a long but legitimate print.
+      protocolTimeout: Math.max(180_000, (options.renderTimeoutMs ?? 0) + 30_000),
       timeout: 30_000
     })
     profiles.set(browser, userDataDir)

@@ -8,6 +8,12 @@ import { closeBrowser, launchBrowser } from '../browser/launch.ts'
 /** Lazily launched, shared browser. */
 export class BrowserPool {
   #browser: Promise<Browser> | undefined
+  readonly #renderTimeoutMs: number | undefined
+
+  /** `renderTimeoutMs`: the longest a render may take, so the browser connection waits as long. */
+  constructor(renderTimeoutMs?: number) {
+    this.#renderTimeoutMs = renderTimeoutMs
+  }
 
   /** The shared browser, relaunched if it crashed. */
   async get(): Promise<Browser> {
@@ -17,7 +23,7 @@ export class BrowserPool {
       // A crashed browser: reap it and its profile before starting another.
       if (browser) await closeBrowser(browser)
     }
-    this.#browser = launchBrowser()
+    this.#browser = launchBrowser(process.env, this.#renderTimeoutMs === undefined ? {} : { renderTimeoutMs: this.#renderTimeoutMs })
     return this.#browser
   }
 

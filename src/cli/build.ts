@@ -42,7 +42,7 @@ export async function buildCommand(files: readonly string[], config: Config, log
     }
     seen.set(slug, source)
   }
-  const browsers = new BrowserPool()
+  const browsers = new BrowserPool(config.renderTimeoutMs)
   let failures = 0
   const reports: VFile[] = []
   try {
