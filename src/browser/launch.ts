@@ -4,7 +4,18 @@
  * system's Chromium or Chrome.
  */
 import { existsSync } from 'node:fs'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import puppeteer, { type Browser } from 'puppeteer'
+
+/**
+ * Prefix of the throw-away Chromium profile of every launch, in the system's
+ * temporary folder: it names chapkhana's browser processes (their command
+ * line carries `--user-data-dir=…/chapkhana-chromium-…`), for tests and for
+ * whoever looks at `ps`.
+ */
+export const PROFILE_PREFIX = 'chapkhana-chromium-'
 
 const SYSTEM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']
 
@@ -51,23 +62,62 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
 }
 
 /** Launch a headless browser, or throw `BrowserMissingError` with the fix. */
-export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {
+export async function launchBrowser(env: NodeJS.ProcessEnv = process.env, options: { readonly renderTimeoutMs?: number } = {}): Promise<Browser> {
   const executablePath = findChromium(env)
   if (!executablePath) {
     const which = env.PUPPETEER_EXECUTABLE_PATH ? `PUPPETEER_EXECUTABLE_PATH=${env.PUPPETEER_EXECUTABLE_PATH} does not exist` : 'No Chromium or Chrome was found'
     throw new BrowserMissingError(`${which}. The PDF needs a headless browser: ${installHint()}`)
   }
+  await removeStaleProfiles()
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`))
   try {
     const browser = await puppeteer.launch({
       executablePath,
       headless: true,
       args: LAUNCH_ARGS,
+      userDataDir,
+      // Over a pipe, Chromium exits as soon as chapkhana does, even after
+      // `kill -9`: a WebSocket connection would leave it running forever.
+      pipe: true,
+      // chapkhana's own render time limit decides; puppeteer's fixed 180 s
+      // per protocol call would otherwise cut a long but legitimate print.
+      protocolTimeout: Math.max(180_000, (options.renderTimeoutMs ?? 0) + 30_000),
       timeout: 30_000
     })
+    profiles.set(browser, userDataDir)
     // The first, empty tab would keep a renderer process alive for nothing.
     for (const page of await browser.pages()) await page.close()
     return browser
   } catch (error) {
+    await rm(userDataDir, { recursive: true, force: true })
     throw new BrowserMissingError(`Chromium at ${executablePath} did not start (${(error as Error).message.split('\n')[0]}). Reinstall it: ${installHint()}`)
   }
+}
+
+const profiles = new WeakMap<Browser, string>()
+
+/**
+ * Close `browser` (killing it if it does not answer) and remove its profile
+ * folder. Safe to call on a browser that crashed.
+ */
+export async function closeBrowser(browser: Browser): Promise<void> {
+  await browser.close().catch(() => browser.process()?.kill('SIGKILL'))
+  const profile = profiles.get(browser)
+  if (profile) await rm(profile, { recursive: true, force: true, maxRetries: 3 })
+}
+
+/** Remove the profiles of chapkhana processes that died without cleaning up (`kill -9`). */
+async function removeStaleProfiles(): Promise<void> {
+  const names = await readdir(os.tmpdir()).catch(() => [] as string[])
+  await Promise.all(
+    names.map(async (name) => {
+      const pid = Number(new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(name)?.[1])
+      if (!pid || pid === process.pid) return
+      try {
+        process.kill(pid, 0)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ESRCH') await rm(path.join(os.tmpdir(), name), { recursive: true, force: true })
+      }
+    })
+  )
 }

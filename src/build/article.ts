@@ -2,7 +2,6 @@
  * Building one article: read → tree → edition → EPUB and PDF, written
  * side by side. A failure leaves the previous edition's files untouched.
  */
-import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import type { Config } from '../config/schema.ts'
@@ -12,8 +11,9 @@ import { toHast } from '../markdown/processor.ts'
 import { attachCorrections } from '../editions/corrections.ts'
 import { historyPath, type EditionRecord } from '../editions/history.ts'
 import { makeEdition, type Edition } from '../output/edition.ts'
-import { writeEpub } from '../output/epub/write.ts'
-import { writePdf } from '../output/pdf/write.ts'
+import { buildEpub } from '../output/epub/write.ts'
+import { buildPdf } from '../output/pdf/write.ts'
+import { writeFilesAtomic } from '../util/atomic.ts'
 import { GENERATOR } from '../version.ts'
 import type { BrowserPool } from './browser-pool.ts'
 import { hastOptions, loadBook } from './book.ts'
@@ -60,26 +60,44 @@ export async function loadEdition(source: string, config: Config): Promise<Editi
   return editionOf(await readDocument(source, readOptions(config)), config)
 }
 
-async function timed(work: () => Promise<string>): Promise<Written> {
-  const start = performance.now()
-  const written = await work()
-  const ms = performance.now() - start
-  return { path: written, bytes: (await stat(written)).size, ms }
+/** One output in memory, with the time it took to make. */
+interface Built {
+  readonly target: string
+  readonly bytes: Uint8Array
+  readonly ms: number
 }
 
-/** Build `source` into `config.outDir`. Throws a fatal VFileMessage for bad input. */
+async function timed(target: string, work: () => Promise<Uint8Array>): Promise<Built> {
+  const start = performance.now()
+  const bytes = await work()
+  return { target, bytes, ms: performance.now() - start }
+}
+
+/**
+ * Build `source` into `config.outDir`. Throws a fatal VFileMessage for bad
+ * input. Every format is made in memory first and the files are replaced
+ * together at the end, so a failure (or `kill -9`) anywhere leaves the whole
+ * previous edition, never a new EPUB beside an old PDF.
+ */
 export async function buildArticle(source: string, config: Config, browsers: BrowserPool, signal?: AbortSignal): Promise<ArticleResult> {
   const edition = await loadEdition(source, config)
-  const base = path.join(config.outDir, edition.slug)
-  const jobs: Promise<Written>[] = []
-  const common = { edition, generator: GENERATOR, ...(signal ? { signal } : {}) }
-  // Each write is atomic: a failure keeps that format's previous edition.
-  if (config.formats.includes('epub')) jobs.push(timed(() => writeEpub({ ...common, target: `${base}.epub`, browser: () => browsers.get() })))
+  const base = path.resolve(config.outDir, edition.slug)
+  const jobs: Promise<Built>[] = []
+  if (config.formats.includes('epub')) jobs.push(timed(`${base}.epub`, () => buildEpub({ edition, generator: GENERATOR, browser: () => browsers.get(), ...(signal ? { signal } : {}) })))
   if (config.formats.includes('pdf')) {
-    jobs.push(timed(async () => writePdf({ ...common, target: `${base}.pdf`, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs })))
+    jobs.push(timed(`${base}.pdf`, async () => buildPdf({ edition, generator: GENERATOR, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs, ...(signal ? { signal } : {}) })))
   }
   const settled = await Promise.allSettled(jobs)
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
   if (failed) throw failed.reason
-  return { files: [edition.file, ...edition.chapters], inputs: edition.inputs, written: settled.map((s) => (s as PromiseFulfilledResult<Written>).value) }
+  const built = settled.map((s) => (s as PromiseFulfilledResult<Built>).value)
+  signal?.throwIfAborted()
+  const start = performance.now()
+  await writeFilesAtomic(built)
+  const writing = performance.now() - start
+  return {
+    files: [edition.file, ...edition.chapters],
+    inputs: edition.inputs,
+    written: built.map((b) => ({ path: b.target, bytes: b.bytes.length, ms: b.ms + writing }))
+  }
 }

@@ -3,19 +3,27 @@
  * always closed at the end (no orphan processes, on success or failure).
  */
 import type { Browser } from 'puppeteer'
-import { launchBrowser } from '../browser/launch.ts'
+import { closeBrowser, launchBrowser } from '../browser/launch.ts'
 
 /** Lazily launched, shared browser. */
 export class BrowserPool {
   #browser: Promise<Browser> | undefined
+  readonly #renderTimeoutMs: number | undefined
+
+  /** `renderTimeoutMs`: the longest a render may take, so the browser connection waits as long. */
+  constructor(renderTimeoutMs?: number) {
+    this.#renderTimeoutMs = renderTimeoutMs
+  }
 
   /** The shared browser, relaunched if it crashed. */
   async get(): Promise<Browser> {
     if (this.#browser) {
       const browser = await this.#browser.catch(() => undefined)
       if (browser?.connected) return browser
+      // A crashed browser: reap it and its profile before starting another.
+      if (browser) await closeBrowser(browser)
     }
-    this.#browser = launchBrowser()
+    this.#browser = launchBrowser(process.env, this.#renderTimeoutMs === undefined ? {} : { renderTimeoutMs: this.#renderTimeoutMs })
     return this.#browser
   }
 
@@ -34,6 +42,6 @@ export class BrowserPool {
     this.#browser = undefined
     if (!pending) return
     const browser = await pending.catch(() => undefined)
-    await browser?.close().catch(() => browser.process()?.kill('SIGKILL'))
+    if (browser) await closeBrowser(browser)
   }
 }

@@ -81,7 +81,7 @@ export async function buildCommand(files: readonly string[], config: Config, opt
   const store = await BuildCache.open()
   const toolchain = await toolchainKey(config)
   const progress = progressReporter(sources.length, sink, options.quiet)
-  const browsers = new BrowserPool()
+  const browsers = new BrowserPool(config.renderTimeoutMs)
   let result
   try {
     result = await runBatch(sources, {

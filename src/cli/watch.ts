@@ -40,7 +40,7 @@ export interface WatchHooks {
 /** Run until `signal` aborts; returns the exit code. */
 export async function watchCommand(files: readonly string[], config: Config, signal: AbortSignal, hooks: WatchHooks = {}): Promise<number> {
   const log = hooks.log ?? ((l: string) => process.stderr.write(`${l}\n`))
-  const browsers = new BrowserPool()
+  const browsers = new BrowserPool(config.renderTimeoutMs)
   const store = await BuildCache.open()
   const inputs = new Map<string, Set<string>>()
   const sources = async (): Promise<string[]> => (files.length > 0 ? files.map((f) => path.resolve(f)) : (await listArticles(config.contentDir)).map((f) => path.resolve(f)))

@@ -5,6 +5,7 @@
 import { parseDocument } from 'yaml'
 import type { VFile } from 'vfile'
 import type { DocumentMeta } from './types.ts'
+import { describeReplaced, toXmlText } from '../util/xml-chars.ts'
 
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m
 
@@ -48,7 +49,28 @@ export function parseFrontMatter(file: VFile): FrontMatter {
       source: 'chapkhana'
     })
   }
-  return { data: (data ?? {}) as Record<string, unknown>, line: 2 }
+  return { data: cleanStrings(file, (data ?? {}) as Record<string, unknown>), line: 2 }
+}
+
+/**
+ * YAML escapes (`"\x01"`, `"\ud800"`) can make characters XML cannot hold,
+ * and titles and authors go into every XHTML file and the package document:
+ * replace them with U+FFFD, with a warning at the key.
+ */
+function cleanStrings(file: VFile, data: Record<string, unknown>): Record<string, unknown> {
+  const clean = (value: unknown, key: string): unknown => {
+    if (typeof value === 'string') {
+      const result = toXmlText(value)
+      if (result.replaced > 0) file.message(`\`${key}\`: ${describeReplaced(result)}`, { place: keyLine(file, key), ruleId: 'xml-chars', source: 'chapkhana' })
+      return result.text
+    }
+    if (Array.isArray(value)) return value.map((v) => clean(v, key))
+    if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [toXmlText(k).text, clean(v, key)]))
+    }
+    return value
+  }
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [toXmlText(k).text, clean(v, k)]))
 }
 
 /** Line (1-based) of `key:` in the front matter, for messages. */

@@ -10,6 +10,7 @@ import { languageInfo, knownLanguages, type Direction } from '../config/language
 import { chapterList, declaresBook } from './book.ts'
 import { keyLine, parseFrontMatter, validateMeta } from './front-matter.ts'
 import './types.ts'
+import { describeReplaced, toXmlText } from '../util/xml-chars.ts'
 
 /** What a document may inherit when its front matter is silent. */
 export interface ReadOptions {
@@ -127,9 +128,30 @@ function resolveLanguage(file: VFile, data: Record<string, unknown>, options: Re
   file.data.dir = dir
 }
 
+/**
+ * The text every later step sees: no byte order mark, `\n` line endings (so
+ * a file saved on Windows gives the very same book, not one with `\r` in its
+ * text), and only characters XML can carry (others become U+FFFD, reported).
+ */
+function normalizeText(file: VFile, text: string): string {
+  const lf = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r\n?/g, '\n')
+  const clean = toXmlText(lf)
+  if (clean.replaced > 0) {
+    const before = lf.slice(0, clean.first)
+    const line = before.split('\n').length
+    file.message(`${describeReplaced(clean)}: check the file for pasted binary or broken text`, {
+      place: { line, column: clean.first - before.lastIndexOf('\n') },
+      ruleId: 'xml-chars',
+      source: 'chapkhana'
+    })
+  }
+  return clean.text
+}
+
 /** Build a VFile from text already in memory (tests, watch mode). */
 export function documentFromText(text: string, filePath: string, options: ReadOptions = {}): VFile {
-  const file = new VFile({ path: filePath, value: text.startsWith('\uFEFF') ? text.slice(1) : text })
+  const file = new VFile({ path: filePath })
+  file.value = normalizeText(file, text)
   const front = parseFrontMatter(file)
   file.data.meta = validateMeta(file, front.data, options.fallbackDate ?? sourceDate())
   resolveLanguage(file, front.data, options)

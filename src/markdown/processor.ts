@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified, type Processor } from 'unified'
 import type { VFile } from 'vfile'
+import { VFileMessage } from 'vfile-message'
 import { languageInfo } from '../config/languages.ts'
 import { toArabicIndic } from './digits.ts'
 import rehypeFootnoteDigits from './rehype-footnote-digits.ts'
@@ -22,6 +23,8 @@ import rehypeLocalLinks from './rehype-local-links.ts'
 import rehypeReportUnsafe from './rehype-report-unsafe.ts'
 import rehypeVerse from './rehype-verse.ts'
 import { sanitizeSchema } from './sanitize-schema.ts'
+import rehypeXmlChars from './rehype-xml-chars.ts'
+import { checkSourceNesting, rehypeRawNestingLimit, remarkNestingLimit } from './nesting.ts'
 import { remarkProofing } from '../proofing/index.ts'
 
 /** Options settled when the processor is made. */
@@ -45,7 +48,8 @@ export function createProcessor(options: ProcessorOptions): HastProcessor {
   if (cached) return cached
   const words = languageInfo(options.lang)?.words
   if (!words) throw new TypeError(`createProcessor: option \`lang\` ${JSON.stringify(options.lang)} is not a known language`)
-  const base = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
+  // The nesting cap goes first: its parse transform must run before remark-gfm's.
+  const base = unified().use(remarkParse).use(remarkNestingLimit).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
   // Proofing only adds messages; the tree type is unchanged.
   const withProofing = options.proofing === false ? base : (base.use(remarkProofing, options.severity ? { severity: options.severity } : {}) as unknown as typeof base)
   const processor = withProofing
@@ -57,9 +61,11 @@ export function createProcessor(options: ProcessorOptions): HastProcessor {
       footnoteLabelProperties: { className: ['footnotes-label'] },
       footnoteBackLabel: (i: number) => `${words.backToReference} ${toArabicIndic(i + 1, options.lang)}`
     })
+    .use(rehypeRawNestingLimit)
     .use(rehypeRaw)
     .use(rehypeReportUnsafe)
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeXmlChars)
     .use(rehypeCollectImages)
     .use(rehypeLocalLinks)
     .use(rehypeFootnoteDigits)
@@ -80,6 +86,19 @@ export async function toHast(file: VFile, options: { latinLang: string; proofing
     ...(options.proofing === undefined ? {} : { proofing: options.proofing }),
     ...(options.severity ? { severity: options.severity } : {})
   })
-  return processor.run(processor.parse(file), file)
+  checkSourceNesting(file)
+  let mdast
+  try {
+    mdast = processor.parse(file)
+  } catch (error) {
+    // Parse transforms cannot see the file: give their messages its name.
+    if (error instanceof VFileMessage && !error.file) {
+      error.file = file.path
+      error.fatal = true
+      file.messages.push(error)
+    }
+    throw error
+  }
+  return processor.run(mdast, file)
 }
 

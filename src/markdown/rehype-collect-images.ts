@@ -23,6 +23,24 @@ declare module 'vfile' {
   }
 }
 
+const SCHEME = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i
+
+/**
+ * Fail `file` when `src` is a URL rather than a file beside the article
+ * (`https:`, `//host`, `file:`, `data:`…). Called before sanitizing too, which
+ * would otherwise silently drop the schemes it does not allow.
+ */
+export function refuseUrlImage(file: VFile, src: string, place: Position | undefined): void {
+  if (!SCHEME.test(src)) return
+  const remote = /^(?:https?:|\/\/)/i.test(src)
+  file.fail(
+    remote
+      ? `Remote image ${JSON.stringify(src.slice(0, 200))} refused: a build never downloads anything. Save the image beside the article and refer to it by a relative path`
+      : `Image ${JSON.stringify(src.slice(0, 200))} refused: an image must be a file beside the article, referred to by a relative path`,
+    { ...(place ? { place } : {}), ruleId: 'image-remote', source: 'chapkhana' }
+  )
+}
+
 /** The attacher: no options. */
 export default function rehypeCollectImages() {
   return (tree: Root, file: VFile): void => {
@@ -31,13 +49,7 @@ export default function rehypeCollectImages() {
       if (node.tagName !== 'img') return
       const src = typeof node.properties.src === 'string' ? node.properties.src : ''
       const place = node.position
-      if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) {
-        file.fail(`Remote image ${JSON.stringify(src)} refused: a build never downloads anything. Save the image beside the article and refer to it by a relative path`, {
-          ...(place ? { place } : {}),
-          ruleId: 'image-remote',
-          source: 'chapkhana'
-        })
-      }
+      refuseUrlImage(file, src, place)
       if (src === '') {
         file.fail('An image without a source: write ![description](picture.png)', { ...(place ? { place } : {}), ruleId: 'image-missing', source: 'chapkhana' })
       }

@@ -14,7 +14,9 @@ export const sanitizeSchema: Schema = {
   // scripts, so DOM clobbering cannot hurt and prefixes would only break links.
   clobber: [],
   clobberPrefix: '',
-  tagNames: [...(defaultSchema.tagNames ?? []), 'bdi', 'bdo', 'section', 'aside', 'figure', 'figcaption', 'abbr', 'mark', 'small', 'cite', 'time'],
+  // No `<source>`: its `srcset` would make a reader (or Chromium) fetch what
+  // the build never checked; `<picture>` keeps its `<img>`, which is checked.
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((t) => t !== 'source'), 'bdi', 'bdo', 'section', 'aside', 'figure', 'figcaption', 'abbr', 'mark', 'small', 'cite', 'time'],
   attributes: {
     ...attributes,
     '*': [...(attributes['*'] ?? []), 'dir', 'lang', 'className', 'title'],

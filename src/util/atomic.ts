@@ -1,28 +1,123 @@
 /**
- * Writing a file so that readers only ever see the old or the new version:
- * write a temporary file beside it, flush it, then rename over the target.
- * A crash or `kill -9` mid-build therefore leaves the last good edition.
+ * Writing files so that readers only ever see the old or the new version:
+ * write a temporary file beside each target, flush it, then rename over the
+ * target. A crash or `kill -9` mid-build therefore leaves the last good
+ * edition; temporary files a killed build left behind are removed by the
+ * next write into the same folder.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 
-/** Atomically replace `target` with `bytes`; returns `target`. */
-export async function writeFileAtomic(target: string, bytes: Uint8Array | string): Promise<string> {
-  await mkdir(path.dirname(target), { recursive: true })
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+/** Raised when an output cannot be written; says why and what to do. */
+export class OutputError extends Error {
+  override name = 'OutputError'
+}
+
+/** One file to write. */
+export interface FileToWrite {
+  readonly target: string
+  readonly bytes: Uint8Array | string
+}
+
+const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/
+
+function tempPath(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true
   try {
-    const handle = await open(temp, 'w')
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it exists, it is someone else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Remove the temporary files of builds that died (their process is gone) from
+ * `dir`. A live concurrent build's temporary files are left alone.
+ */
+export async function removeStaleTemps(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  const stale = names.filter((n) => {
+    const m = TEMP.exec(n)
+    return m !== null && !alive(Number(m[2]))
+  })
+  await Promise.all(stale.map((n) => rm(path.join(dir, n), { force: true })))
+  return stale
+}
+
+/** An error from the file system, told in terms of the output. */
+function explain(error: unknown, target: string): Error {
+  const code = (error as NodeJS.ErrnoException).code
+  const dir = path.dirname(target)
+  const reason =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? `the disk holding ${dir}/ is full: free some space`
+      : code === 'EROFS' || code === 'EACCES' || code === 'EPERM'
+        ? `the folder ${dir}/ is not writable: choose another with --out, or fix its permissions`
+        : code === 'ENOTDIR' || code === 'EEXIST'
+          ? `${dir} (or a folder above it) is a file, not a folder: choose another --out`
+          : code === 'EISDIR'
+            ? `${target} is a folder: remove it or choose another --out`
+            : (error as Error).message
+  return new OutputError(`Cannot write ${target}: ${reason}. Nothing was replaced; the previous edition is untouched`, { cause: error })
+}
+
+/** Write `bytes` to a new temporary file beside `target`, flushed to disk. */
+async function writeTemp(target: string, bytes: Uint8Array | string): Promise<string> {
+  const temp = tempPath(target)
+  try {
+    const handle = await open(temp, 'wx')
     try {
       await handle.writeFile(bytes)
       await handle.sync()
     } finally {
       await handle.close()
     }
-    await rename(temp, target)
-    return target
+    return temp
   } catch (error) {
     await rm(temp, { force: true })
     throw error
   }
+}
+
+/**
+ * Write every file, then rename them into place one after the other, so an
+ * edition's EPUB and PDF are replaced together: a failure (a full disk, a
+ * read-only folder) before the renames replaces none of them. Returns the
+ * targets.
+ */
+export async function writeFilesAtomic(files: readonly FileToWrite[]): Promise<string[]> {
+  const temps: string[] = []
+  let current = files[0]?.target ?? ''
+  try {
+    for (const dir of new Set(files.map((f) => path.dirname(f.target)))) {
+      current = files.find((f) => path.dirname(f.target) === dir)?.target ?? dir
+      await mkdir(dir, { recursive: true })
+      await removeStaleTemps(dir)
+    }
+    for (const f of files) {
+      current = f.target
+      temps.push(await writeTemp(f.target, f.bytes))
+    }
+    for (const [i, f] of files.entries()) {
+      current = f.target
+      await rename(temps[i]!, f.target)
+    }
+    return files.map((f) => f.target)
+  } catch (error) {
+    await Promise.all(temps.map((t) => rm(t, { force: true })))
+    throw explain(error, current)
+  }
+}
+
+/** Atomically replace `target` with `bytes`; returns `target`. */
+export async function writeFileAtomic(target: string, bytes: Uint8Array | string): Promise<string> {
+  const [written] = await writeFilesAtomic([{ target, bytes }])
+  return written ?? target
 }
