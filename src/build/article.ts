@@ -52,7 +52,7 @@ export async function editionOf(file: VFile, config: Config, history?: readonly 
   const baseDir = path.dirname(path.resolve(file.path))
   const images = await checkImages(file, baseDir)
   const cover = await checkCover(file, baseDir)
-  return makeEdition(file, tree, baseDir, [], [file.path, historyPath(file.path), ...images.map((i) => i.file), ...(cover ? [cover.file] : [])])
+  return makeEdition(file, tree, baseDir, [], [file.path, historyPath(file.path), ...images.map((i) => i.file), ...(cover ? [cover.file] : [])], images)
 }
 
 /** Read and parse `source` (an article or a book) into an edition (no output yet). */

@@ -8,7 +8,7 @@ import type { VFile } from 'vfile'
 import type { Config } from '../config/schema.ts'
 import { resolveChapters } from '../document/book.ts'
 import { readDocument } from '../document/read.ts'
-import { checkCover, checkImages } from '../document/resources.ts'
+import { checkCover, checkImages, type ImageResource } from '../document/resources.ts'
 import { toHast } from '../markdown/processor.ts'
 import { makeEdition, type Edition } from '../output/edition.ts'
 import { joinChapters, type ChapterPart } from './book-tree.ts'
@@ -24,6 +24,7 @@ export async function loadBook(file: VFile, config: Config): Promise<Edition> {
   const sources = await resolveChapters(file, file.data.book?.listed)
   const inherit = { lang: file.data.lang!, dir: file.data.dir!, fallbackDate: file.data.meta!.date, origin: `the book ${path.basename(file.path)}` }
   const parts: ChapterPart[] = []
+  const images: ImageResource[] = []
   // A folder book without a list changes when a chapter file is added.
   const inputs = [file.path, ...(file.data.book?.listed ? [] : [bookDir]), ...sources]
   for (const source of sources) {
@@ -31,15 +32,19 @@ export async function loadBook(file: VFile, config: Config): Promise<Edition> {
     const tree = await toHast(chapter, hastOptions(config))
     const baseDir = path.dirname(source)
     // Images must lie in the chapter's folder, which lies in the book's.
-    inputs.push(...(await checkImages(chapter, baseDir)).map((i) => i.file))
+    const checked = await checkImages(chapter, baseDir)
+    images.push(...checked)
+    inputs.push(...checked.map((i) => i.file))
     parts.push({ file: chapter, tree, baseDir })
   }
   const intro = await toHast(file, hastOptions(config))
-  inputs.push(...(await checkImages(file, bookDir)).map((i) => i.file))
+  const own = await checkImages(file, bookDir)
+  images.push(...own)
+  inputs.push(...own.map((i) => i.file))
   const cover = await checkCover(file, bookDir)
   if (cover) inputs.push(cover.file)
   const joined = joinChapters(intro, file.data.headings ?? [], parts, bookDir)
   file.data.headings = joined.headings
   if (!file.data.teaser) file.data.teaser = parts.find((p) => p.file.data.teaser)?.file.data.teaser ?? ''
-  return makeEdition(file, joined.tree, bookDir, parts.map((p) => p.file), inputs)
+  return makeEdition(file, joined.tree, bookDir, parts.map((p) => p.file), inputs, images)
 }

@@ -16,6 +16,9 @@ type MediaType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/svg+xml' | 'i
 /** A checked image: where it is and what it is. */
 export interface ImageResource {
   readonly ref: ImageRef
+  /** The path the reference names (resolved, links not followed): how renderers find it again. */
+  readonly wanted: string
+  /** The file itself (links followed). */
   readonly file: string
   readonly mediaType: MediaType
 }
@@ -59,16 +62,20 @@ interface Reference {
   readonly what: string
 }
 
+/** The path part of a local reference, decoded (`a%20b.png?x` → `a b.png`). */
+export function decodedPath(src: string): string {
+  try {
+    return decodeURIComponent(src.split(/[?#]/)[0] ?? '')
+  } catch {
+    return src
+  }
+}
+
 /** Check one local image: inside `baseDir`, existing, and really an image of an allowed type. */
 async function checkLocalImage(file: VFile, baseDir: string, root: string, ref: Reference, allowed: readonly MediaType[]): Promise<{ file: string; mediaType: MediaType }> {
   const fail = (reason: string, ruleId: string): never => file.fail(reason, { ...(ref.place ? { place: ref.place } : {}), ruleId, source: 'chapkhana' })
   const name = `${ref.what} ${JSON.stringify(ref.src)}`
-  let src: string
-  try {
-    src = decodeURIComponent(ref.src.split(/[?#]/)[0] ?? '')
-  } catch {
-    src = ref.src
-  }
+  const src = decodedPath(ref.src)
   if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) fail(`${name} is remote: a build never downloads anything. Save it beside the article and give its relative path`, 'image-remote')
   const wanted = path.resolve(baseDir, src)
   if (!inside(path.resolve(baseDir), wanted)) fail(`${name} is outside the article's folder: copy it next to the article`, 'image-outside')
@@ -108,7 +115,7 @@ export async function checkImages(file: VFile, baseDir: string): Promise<ImageRe
   const root = await realpath(baseDir)
   for (const ref of file.data.images ?? []) {
     const checked = await checkLocalImage(file, baseDir, root, { src: ref.src, what: 'Image', ...(ref.position ? { place: ref.position } : {}) }, ALL_TYPES)
-    out.push({ ref, ...checked })
+    out.push({ ref, wanted: path.resolve(baseDir, decodedPath(ref.src)), ...checked })
   }
   return out
 }

@@ -3,7 +3,9 @@
  * furniture every rendering prints around the text (title block, colophon),
  * built as hast from the document's own language and direction.
  */
+import path from 'node:path'
 import type { Element, Root } from 'hast'
+import { decodedPath, type ImageResource } from '../document/resources.ts'
 import { h } from 'hastscript'
 import type { VFile } from 'vfile'
 import { languageInfo, type Direction, type LanguageWords } from '../config/languages.ts'
@@ -27,15 +29,36 @@ export interface Edition {
   readonly chapters: readonly VFile[]
   /** Every file the edition was made from (sources, images, a folder book's folder), for the build cache. */
   readonly inputs: readonly string[]
+  /** The checked images, by the absolute path their `src` names (see `imageOf`). */
+  readonly images: ReadonlyMap<string, EditionImage>
+}
+
+/** One image the text shows. */
+export interface EditionImage {
+  /** The file (links followed). */
+  readonly file: string
+  readonly mediaType: string
+}
+
+/** The image an `<img src>` of the edition's tree shows, if it is a checked local one. */
+export function imageOf(edition: Edition, src: unknown): EditionImage | undefined {
+  return typeof src === 'string' ? edition.images.get(path.resolve(edition.baseDir, decodedPath(src))) : undefined
 }
 
 /** Make an edition from a file that went through `toHast`. */
-export function makeEdition(file: VFile, tree: Root, baseDir: string, chapters: readonly VFile[] = [], inputs: readonly string[] = [file.path]): Edition {
+export function makeEdition(
+  file: VFile,
+  tree: Root,
+  baseDir: string,
+  chapters: readonly VFile[] = [],
+  inputs: readonly string[] = [file.path],
+  images: readonly ImageResource[] = []
+): Edition {
   const { meta, lang, dir, slug } = file.data
   if (!meta || !lang || !dir || !slug) throw new TypeError('makeEdition: the file was not read with readDocument')
   const words = languageInfo(lang)?.words
   if (!words) throw new TypeError(`makeEdition: unknown language ${lang}`)
-  return { file, tree, meta, lang, dir, slug, words, headings: file.data.headings ?? [], baseDir, chapters, inputs }
+  return { file, tree, meta, lang, dir, slug, words, headings: file.data.headings ?? [], baseDir, chapters, inputs, images: new Map(images.map((i) => [i.wanted, { file: i.file, mediaType: i.mediaType }])) }
 }
 
 /** A number in the document's digits. */

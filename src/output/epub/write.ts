@@ -17,6 +17,7 @@ import { writeFileAtomic } from '../../util/atomic.ts'
 import { colophon, titleBlock, type Edition } from '../edition.ts'
 import { stylesheet } from '../styles.ts'
 import { splitChapters } from './chapters.ts'
+import { packImages } from './images.ts'
 import { epubCover } from './cover.ts'
 import { navXhtml, tocEntries } from './nav.ts'
 import * as templates from './templates.ts'
@@ -48,8 +49,13 @@ export function bookIdentifier(slug: string): string {
 /** The date every zip entry carries: `SOURCE_DATE_EPOCH`, else the edition date. */
 export function zipDate(edition: Edition, env: NodeJS.ProcessEnv = process.env): Date {
   const epoch = Number(env.SOURCE_DATE_EPOCH)
-  return Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date(`${edition.meta.date}T00:00:00Z`)
+  const date = Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date(`${edition.meta.date}T00:00:00Z`)
+  // A zip entry cannot be dated before 1980 (DOS time); older dates would wrap
+  // into the future (al-Muqtabas, 1911, came out as 2039).
+  return new Date(Math.max(date.getTime(), ZIP_EPOCH))
 }
+
+const ZIP_EPOCH = Date.UTC(1980, 0, 1, 12)
 
 const EPUB_NAMESPACE = '@namespace epub "http://www.idpf.org/2007/ops";'
 
@@ -69,6 +75,7 @@ export interface EpubArgs extends OutputArgs {
 export async function buildEpub({ edition, generator, browser, signal }: Omit<EpubArgs, 'target'>): Promise<Buffer> {
   const chapters = splitChapters(edition)
   const cover = await epubCover(edition, browser, signal)
+  const images = await packImages(edition, chapters)
   const titleChildren = [titleBlock(edition)]
   const titleXhtml = xhtmlDocument(edition, [h('section', { 'epub:type': 'titlepage', className: ['title-page'] }, titleChildren)], { title: edition.meta.title, bodyType: 'frontmatter' })
   const colophonXhtml = xhtmlDocument(edition, [colophon(edition)], { title: edition.meta.title, bodyType: 'backmatter' })
@@ -114,11 +121,15 @@ export async function buildEpub({ edition, generator, browser, signal }: Omit<Ep
     // The cover is an image (of the title, which is its text alternative).
     visual: true,
     cover: true,
-    accessibilitySummary: 'Text with headings, a table of contents and reading order; the one image, the cover, has the title as its text alternative.',
+    accessibilitySummary:
+      images.length === 0
+        ? 'Text with headings, a table of contents and reading order; the one image, the cover, has the title as its text alternative.'
+        : 'Text with headings, a table of contents and reading order; the cover has the title as its text alternative, and the images in the text carry the descriptions their authors wrote.',
     generator,
     items: [
       ...pages.map((p) => ({ id: p.id, href: p.filename, mediaType: 'application/xhtml+xml' })),
       { id: cover.image.id, href: cover.image.href, mediaType: cover.image.mediaType, properties: 'cover-image' },
+      ...images.map((i) => ({ id: i.id, href: i.href, mediaType: i.mediaType })),
       ...fonts.map((f, i) => ({ id: `font-${i + 1}`, href: `fonts/${f.face.name}`, mediaType: 'font/ttf' }))
     ],
     // Cover, title, then the contents, then the text: never the contents first.
@@ -149,6 +160,7 @@ export async function buildEpub({ edition, generator, browser, signal }: Omit<Ep
   const oebps = zip.folder('OEBPS')!
   for (const { face, bytes } of fonts) oebps.file(`fonts/${face.name}`, bytes)
   oebps.file(cover.image.href, cover.image.bytes)
+  for (const image of images) oebps.file(image.href, image.bytes)
   const date = zipDate(edition)
   zip.forEach((_path, entry) => {
     entry.date = date

@@ -5,12 +5,15 @@
  * box and its furniture from `page-css.ts`.
  */
 import { pathToFileURL } from 'node:url'
-import type { Root } from 'hast'
+import path from 'node:path'
+import type { Element, Root } from 'hast'
+import { visit } from 'unist-util-visit'
+import { decodedPath } from '../../document/resources.ts'
 import { h } from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
 import { fontFaceCss } from '../../fonts/fonts.ts'
-import { colophon, titleBlock, type Edition } from '../edition.ts'
+import { colophon, imageOf, titleBlock, type Edition } from '../edition.ts'
 import { stylesheet } from '../styles.ts'
 import { printChapters, type PrintChapter } from './chapters.ts'
 import { pageCss } from './page-css.ts'
@@ -30,6 +33,20 @@ export function firstLayout(edition: Edition): PrintLayout {
   return { chapters: printChapters(edition), pages: new Map() }
 }
 
+/**
+ * The print HTML is loaded from a temporary folder, so the article's images
+ * are given as absolute `file:` URLs of the checked files (inside the folder
+ * the render lock lets the page read).
+ */
+function localImages(edition: Edition, sections: readonly Element[]): void {
+  for (const section of sections) {
+    visit(section, 'element', (node: Element) => {
+      if (node.tagName !== 'img' || !imageOf(edition, node.properties.src)) return
+      node.properties.src = pathToFileURL(path.resolve(edition.baseDir, decodedPath(String(node.properties.src)))).href
+    })
+  }
+}
+
 /** The complete print HTML for `edition`, with fonts as `file:` URLs. */
 export async function printHtml(edition: Edition, layout: PrintLayout = firstLayout(edition)): Promise<string> {
   const { chapters, pages } = layout
@@ -41,6 +58,7 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
     pageCss(edition, chapters, pages)
   ].join('\n')
   const sections = chapters.map((chapter) => h('section.chapter', { id: chapter.id }, chapter.children))
+  localImages(edition, sections)
   const doc: Root = {
     type: 'root',
     children: [
