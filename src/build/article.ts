@@ -12,6 +12,7 @@ import { toHast } from '../markdown/processor.ts'
 import { makeEdition, type Edition } from '../output/edition.ts'
 import { writeEpub } from '../output/epub/write.ts'
 import { writePdf } from '../output/pdf/write.ts'
+import { writeArticlePage } from '../output/site/article-page.ts'
 import { GENERATOR } from '../version.ts'
 import type { BrowserPool } from './browser-pool.ts'
 import { hastOptions, loadBook } from './book.ts'
@@ -67,5 +68,8 @@ export async function buildArticle(source: string, config: Config, browsers: Bro
   const settled = await Promise.allSettled(jobs)
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
   if (failed) throw failed.reason
-  return { files: [edition.file, ...edition.chapters], inputs: edition.inputs, written: settled.map((s) => (s as PromiseFulfilledResult<Written>).value) }
+  const written = settled.map((s) => (s as PromiseFulfilledResult<Written>).value)
+  // The reader page comes last: it shows the sizes of the files just written.
+  const page = await writeArticlePage({ edition, written, outDir: config.outDir, browser: () => browsers.get(), ...(signal ? { signal } : {}) })
+  return { files: [edition.file, ...edition.chapters], inputs: edition.inputs, written: [...written, ...page] }
 }

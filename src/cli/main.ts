@@ -11,6 +11,7 @@ import { buildCommand } from './build.ts'
 import { watchCommand } from './watch.ts'
 import { parseShard } from '../build/shard.ts'
 import { lintCommand } from './lint.ts'
+import { writeSiteIndex } from '../output/site/index-hook.ts'
 
 const HELP = `chapkhana ${VERSION}: right-to-left Markdown articles → EPUB 3 and A4 PDF
 
@@ -82,7 +83,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (command === 'watch') {
     const stop = new AbortController()
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort())
-    return watchCommand(positionals, config, stop.signal)
+    const log = (line: string): void => void process.stderr.write(`${line}\n`)
+    return watchCommand(positionals, config, stop.signal, { log, onBuilt: () => writeSiteIndex(config, log) })
   }
   return buildCommand(positionals, config, {
     ...(values.force ? { force: true } : {}),
