@@ -18,7 +18,7 @@ import { dateLabel, editionLabel, separator, type Edition } from '../edition.ts'
 import { writePageFonts, writeSiteCss } from './assets.ts'
 import { writePageCover } from './cover.ts'
 import { downloadList, earlierEditions, editionsSection, offers } from './downloads.ts'
-import { copyImages } from './images.ts'
+import { caretBackrefs, copyImages } from './images.ts'
 import { renderPage } from './layout.ts'
 import { saveRecord } from './record.ts'
 import { siteWords } from './words.ts'
@@ -82,6 +82,7 @@ export async function writeArticlePage({ edition, written, outDir, browser, sign
   const coverDone = await timedFile(cover.file, start)
   const tree = structuredClone(edition.tree)
   await copyImages(tree, edition.baseDir, outDir, edition.slug)
+  caretBackrefs(tree)
   const words = siteWords(edition.lang)
   const available = await offers(outDir, edition.slug, formats)
   const editions = editionsSection(await earlierEditions(outDir, edition.slug, edition.meta.edition), edition.lang, edition.words.edition)

@@ -27,3 +27,14 @@ export async function copyImages(tree: Root, baseDir: string, outDir: string, sl
   }
   return written
 }
+
+/**
+ * A footnote's way back as a caret (as many encyclopaedias print it): the
+ * tree's ↩ is not in Amiri, and a page must never fall back to whatever face
+ * the reader's machine has. The link keeps its spoken label.
+ */
+export function caretBackrefs(tree: Root): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'a' && node.properties.dataFootnoteBackref !== undefined) node.children = [{ type: 'text', value: '^' }]
+  })
+}
