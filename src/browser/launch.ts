@@ -79,6 +79,11 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env, option
       // Over a pipe, Chromium exits as soon as chapkhana does, even after
       // `kill -9`: a WebSocket connection would leave it running forever.
       pipe: true,
+      // chapkhana's own handlers stop watch/preview cleanly; puppeteer's would
+      // exit the process first. The pipe ends Chromium with us in any case.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       // chapkhana's own render time limit decides; puppeteer's fixed 180 s
       // per protocol call would otherwise cut a long but legitimate print.
       protocolTimeout: Math.max(180_000, (options.renderTimeoutMs ?? 0) + 30_000),

@@ -14,6 +14,7 @@ import { makeEdition, type Edition } from '../output/edition.ts'
 import { buildEpub } from '../output/epub/write.ts'
 import { buildPdf } from '../output/pdf/write.ts'
 import { writeFilesAtomic } from '../util/atomic.ts'
+import { writeArticlePage } from '../output/site/article-page.ts'
 import { GENERATOR } from '../version.ts'
 import type { BrowserPool } from './browser-pool.ts'
 import { hastOptions, loadBook } from './book.ts'
@@ -95,9 +96,8 @@ export async function buildArticle(source: string, config: Config, browsers: Bro
   const start = performance.now()
   await writeFilesAtomic(built)
   const writing = performance.now() - start
-  return {
-    files: [edition.file, ...edition.chapters],
-    inputs: edition.inputs,
-    written: built.map((b) => ({ path: b.target, bytes: b.bytes.length, ms: b.ms + writing }))
-  }
+  const written = built.map((b) => ({ path: b.target, bytes: b.bytes.length, ms: b.ms + writing }))
+  // The reader page comes last: it shows the sizes of the files just written.
+  const page = await writeArticlePage({ edition, written, outDir: config.outDir, browser: () => browsers.get(), ...(signal ? { signal } : {}) })
+  return { files: [edition.file, ...edition.chapters], inputs: edition.inputs, written: [...written, ...page] }
 }

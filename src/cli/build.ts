@@ -13,6 +13,7 @@ import { BuildCache, toolchainKey } from '../build/cache.ts'
 import { inShard, type Shard } from '../build/shard.ts'
 import { isBookFileName } from '../document/book.ts'
 import { slugOf } from '../document/read.ts'
+import { writeSiteIndex } from '../output/site/index-hook.ts'
 import { progressReporter, type ProgressSink } from './progress.ts'
 import { reportBatch } from './report.ts'
 
@@ -96,6 +97,7 @@ export async function buildCommand(files: readonly string[], config: Config, opt
     await browsers.close()
     await store.save()
   }
+  await writeSiteIndex(config, log, options.quiet === true)
   reportBatch(result, log)
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   log(`${result.built} built, ${result.fresh} up to date${result.failed ? `, ${result.failed} failed` : ''} in ${seconds} s${result.fresh && !options.force ? ' (--force rebuilds everything)' : ''}`)

@@ -9,10 +9,12 @@ import { loadProjectConfig } from '../config/load.ts'
 import { VERSION } from '../version.ts'
 import { buildCommand } from './build.ts'
 import { watchCommand } from './watch.ts'
+import { previewCommand } from './preview.ts'
 import { parseShard } from '../build/shard.ts'
 import { lintCommand } from './lint.ts'
 import { releaseCommand } from './release.ts'
 import { diffCommand } from './diff.ts'
+import { writeSiteIndex } from '../output/site/index-hook.ts'
 
 const HELP = `chapkhana ${VERSION}: right-to-left Markdown articles → EPUB 3 and A4 PDF
 
@@ -20,6 +22,7 @@ Usage:
   chapkhana build [files…] [--out DIR] [--lang CODE] [--dir rtl|ltr] [--format epub,pdf]
                   [--force] [--jobs N] [--shard I/N] [--timeout MS] [--quiet]
   chapkhana watch [files…] [same options as build]
+  chapkhana preview [files…] [--port N] [same options as build]
   chapkhana lint [files…] [--fix] [--lang CODE]
   chapkhana release <article.md> [--edition N] [--date YYYY-MM-DD] | --rebuild N <article.md>
   chapkhana diff <article.md> [--from N] [--to M] [--html FILE]
@@ -33,6 +36,9 @@ build   Builds every article and book in content/ (or the files named) into out/
         A book is a .md file that lists chapters: in its front matter, or a folder with book.md.
 watch   Builds what is out of date, then rebuilds an article's EPUB and PDF each time one of its
         files or a stylesheet is saved, with one browser kept warm. Ctrl-C stops it.
+preview Watches as watch does and serves out/ (the download pages out/index.html and
+        out/<slug>.html, the editions) on http://127.0.0.1:N/ (default 4780, 0 for any free port),
+        reloading open pages after every rebuild.
 lint    Checks Sorani (and Arabic/Persian) orthography and typography; --fix rewrites the prose.
 release Records a new edition (front matter, <name>.history.yaml) and builds out/<slug>-ed<N>.*;
         --rebuild N rebuilds a released edition and checks its sha256.
@@ -62,7 +68,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (command === 'release') return releaseCommand(rest)
   if (command === 'diff') return diffCommand(rest)
-  if (command !== 'build' && command !== 'watch') throw new ConfigError(`unknown command ${JSON.stringify(command)}; see chapkhana --help`)
+  if (command !== 'build' && command !== 'watch' && command !== 'preview') throw new ConfigError(`unknown command ${JSON.stringify(command)}; see chapkhana --help`)
   const { values, positionals } = parseArgs({
     args: [...rest],
     allowPositionals: true,
@@ -75,6 +81,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       jobs: { type: 'string' },
       shard: { type: 'string' },
       force: { type: 'boolean' },
+      port: { type: 'string' },
       quiet: { type: 'boolean' }
     }
   })
@@ -88,10 +95,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     ...(values.timeout ? { renderTimeoutMs: Number(values.timeout) } : {}),
     ...(values.jobs ? { jobs: Number(values.jobs) } : {})
   })
-  if (command === 'watch') {
+  if (command === 'watch' || command === 'preview') {
     const stop = new AbortController()
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort())
-    return watchCommand(positionals, config, stop.signal)
+    const log = (line: string): void => void process.stderr.write(`${line}\n`)
+    if (command === 'preview') {
+      const port = values.port === undefined ? undefined : Number(values.port)
+      if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new ConfigError(`--port must be a number from 0 to 65535, not ${values.port}`)
+      return previewCommand(positionals, config, stop.signal, port === undefined ? {} : { port })
+    }
+    return watchCommand(positionals, config, stop.signal, { log, onBuilt: () => writeSiteIndex(config, log) })
   }
   return buildCommand(positionals, config, {
     ...(values.force ? { force: true } : {}),
