@@ -46,10 +46,16 @@ const chapterFiles = (book: string) => readdirSync(path.dirname(book)).filter((n
 
 // ---- runners --------------------------------------------------------------
 /** chapkhana from a fresh process in a fresh project folder: no cache of any kind. */
-function chapkhanaCold(source: string): Promise<Run> {
+function chapkhanaCold(source: string, inspect?: (out: string) => void): Promise<Run> {
   const project = mkdtempSync(path.join(work, 'cold-'))
-  return measure(process.execPath, [CLI, 'build', '--quiet', '--out', path.join(project, 'out'), source], { cwd: project }).finally(() => rmSync(project, { recursive: true, force: true }))
+  const out = path.join(project, 'out')
+  return measure(process.execPath, [CLI, 'build', '--quiet', '--out', out, source], { cwd: project })
+    .then((run) => (inspect?.(out), run))
+    .finally(() => rmSync(project, { recursive: true, force: true }))
 }
+
+/** Pages of the PDF `slug` in `out`. */
+const pagesOf = (out: string, slug: string): string => /Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [path.join(out, `${slug}.pdf`)], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? '?'
 
 /** pandoc → EPUB and pandoc → standalone HTML → Chromium print-to-pdf, as two timed runs. */
 async function peers(files: readonly string[], lang: string): Promise<{ epub: Run; pdf: Run } | undefined> {
@@ -113,11 +119,8 @@ say(`fixed start-up (a one-line article, cold): ${s(startup.ms)}; seed article $
 say('| chapters | A4 pages | time | per chapter beyond start-up | limit 50×(article − start-up) holds | peak memory |')
 say('| --- | --- | --- | --- | --- | --- |')
 for (const [n, book] of books) {
-  const run = n === 50 ? book50 : await chapkhanaCold(book)
-  const project = mkdtempSync(path.join(work, 'pages-'))
-  spawnSync(process.execPath, [CLI, 'build', '--quiet', '--format', 'pdf', '--out', project, book], { cwd: project })
-  const pages = /Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [path.join(project, `book-${n}.pdf`)], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? '?'
-  rmSync(project, { recursive: true, force: true })
+  let pages = '?'
+  const run = await chapkhanaCold(book, (out) => (pages = pagesOf(out, `book-${n}`)))
   const per = (run.ms - startup.ms) / n
   say(`| ${n} | ${pages} | ${s(run.ms)} | ${s(per)} | ${run.ms <= n * (articleRun.ms - startup.ms) ? 'yes' : 'no'} | ${mib(run.peakMiB)} |`)
 }
