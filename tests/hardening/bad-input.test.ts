@@ -29,7 +29,7 @@ const BROKEN: readonly { name: string; source: string | Buffer; expect: RegExp; 
   { name: 'empty body', source: `${FRONT}   \n\n`, expect: /error\s+The article has a title but no text/ },
   { name: 'missing image', source: `${FRONT}${BODY}\n![وێنە](missing.png)\n`, expect: /15:1-15:\d+\s+error\s+Image "missing.png" does not exist: check the path/ },
   { name: 'image that is not an image', source: `${FRONT}${BODY}\n![وێنە](fake.png)\n`, files: { 'fake.png': 'not a png at all' }, expect: /15:1-15:\d+\s+error\s+Image "fake.png" is not an image \(its bytes are not PNG\): re-export it/ },
-  { name: 'unsupported image type', source: `${FRONT}${BODY}\n![وێنە](scan.tiff)\n`, files: { 'scan.tiff': Buffer.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0]) }, expect: /15:1-15:\d+\s+error\s+Image "scan.tiff" has a type chapkhana cannot put in a book \(\.tiff\): use PNG, JPEG, GIF, WebP or SVG/ },
+  { name: 'unsupported image type', source: `${FRONT}${BODY}\n![وێنە](scan.tiff)\n`, files: { 'scan.tiff': Buffer.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0]) }, expect: /15:1-15:\d+\s+error\s+Image "scan.tiff" has a type chapkhana cannot put in a book \(\.tiff\): use PNG, JPEG, GIF, (?:WebP or SVG|SVG or WebP)/ },
   { name: 'lists nested 10,000 deep', source: `${FRONT}${'- '.repeat(10_000)}a\n`, expect: /7:\d+\s+error\s+Lists or block quotes nested 10000 deep; chapkhana supports up to 100/ },
   { name: 'block quotes nested 10,000 deep', source: `${FRONT}${'>'.repeat(10_000)} a\n`, expect: /7:102\s+error\s+Lists or block quotes nested 10000 deep; chapkhana supports up to 100/ },
   { name: 'indented lists nested 200 deep', source: `${FRONT}${Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- a`).join('\n')}\n`, expect: /error\s+Lists, block quotes, emphasis or links nested 200 deep; chapkhana supports up to 100/ },
@@ -46,7 +46,8 @@ describe('bad input: a clear error, nothing lost', () => {
     const r = chapkhana(['build', '--out', out, source])
     assert.equal(r.code, 0, r.stderr)
     good = snapshot(out)
-    assert.deepEqual(Object.keys(good), ['article.epub', 'article.pdf'])
+    // The edition and its reader page; every later failure must leave them all as they are.
+    for (const name of ['article.epub', 'article.pdf', 'article.html', 'index.html']) assert.ok(name in good, `${name} missing: ${Object.keys(good).join(', ')}`)
   })
 
   for (const broken of BROKEN) {
@@ -95,6 +96,7 @@ describe('bad input: a clear error, nothing lost', () => {
     const fresh = path.join(tempDir(), 'a', 'b', 'out')
     const r = chapkhana(['build', '--format', 'epub', '--out', fresh, source])
     assert.equal(r.code, 0, r.stderr)
-    assert.deepEqual(readdirSync(fresh), ['article.epub'])
+    // The EPUB asked for, and its reader page (with the cover and fonts it shows).
+    assert.deepEqual(readdirSync(fresh).sort(), ['article-cover.png', 'article.epub', 'article.html', 'assets', 'index.html'])
   })
 })

@@ -119,7 +119,8 @@ describe('faults', () => {
         child.once('exit', resolve)
       })
     assert.deepEqual(await Promise.all([run(), run()]), [0, 0])
-    assert.deepEqual(readdirSync(shared).sort(), ['article.epub', 'article.pdf'])
+    // The edition and its reader page, and no temporary file of either build.
+    assert.deepEqual(readdirSync(shared).sort(), ['article-cover.png', 'article.epub', 'article.html', 'article.pdf', 'assets', 'index.html'])
     const zip = await JSZip.loadAsync(readFileSync(path.join(shared, 'article.epub')))
     assert.ok(zip.file('OEBPS/content.opf'))
     assert.match(readFileSync(path.join(shared, 'article.pdf')).subarray(-32).toString('latin1'), /%%EOF\s*$/)

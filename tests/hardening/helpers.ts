@@ -28,7 +28,14 @@ export function sha(file: string): string {
 
 /** Name → sha256 of every entry in `dir` (hidden ones included). */
 export function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).sort().map((n) => [n, sha(path.join(dir, n))]))
+  // Every file below `dir` (the reader pages keep their fonts in assets/).
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+      .sort()
+      .map((n) => [n, sha(path.join(dir, n))])
+  )
 }
 
 /** Command lines of running Chromium processes that contain `marker`. */

@@ -162,10 +162,12 @@ describe('hostile input', () => {
     const files = await unzipEpub(path.join(out, 'closed.epub'))
     const names = [...files.keys()].sort()
     const fixed = names.filter((n) => !/^OEBPS\/fonts\/|^OEBPS\/text-\d+\.xhtml$|^OEBPS\/[\w-]+\.xhtml$/.test(n))
-    assert.deepEqual(fixed, ['META-INF/container.xml', 'OEBPS/content.opf', 'OEBPS/style.css', 'OEBPS/toc.ncx', 'mimetype'])
+    // The generated cover is the one image the article needs.
+    assert.deepEqual(fixed, ['META-INF/container.xml', 'OEBPS/content.opf', 'OEBPS/images/cover.png', 'OEBPS/style.css', 'OEBPS/toc.ncx', 'mimetype'])
     const xhtml = names.filter((n) => n.endsWith('.xhtml'))
     assert.ok(xhtml.includes('OEBPS/title.xhtml') && xhtml.includes('OEBPS/toc.xhtml') && xhtml.includes('OEBPS/colophon.xhtml'), xhtml.join(', '))
-    assert.ok(xhtml.length <= 6, `title, contents, at most two chapters, colophon: ${xhtml.join(', ')}`)
+    assert.ok(xhtml.includes('OEBPS/cover.xhtml'), xhtml.join(', '))
+    assert.ok(xhtml.length <= 7, `cover, title, contents, at most two chapters, colophon: ${xhtml.join(', ')}`)
     assert.ok(names.filter((n) => n.startsWith('OEBPS/fonts/')).every((n) => /\/amiri-[\w-]+\.ttf$/.test(n)), names.join(', '))
     // Every file the package lists is in the zip, and every file in the zip is listed.
     const opf = files.get('OEBPS/content.opf')!.toString('utf8')
