@@ -104,7 +104,8 @@ export function titleBlock(edition: Edition): Element {
 }
 
 /** The corrections since the previous edition, when the document asked for them and there are some. */
-function correctionsBlock(edition: Edition): Element[] {
+/** The corrections since the previous edition, when the front matter asks for them (colophon, reader page). */
+export function correctionsBlock(edition: Edition): Element[] {
   const corrections = edition.file.data.corrections
   if (!corrections || corrections.items.length === 0) return []
   const { words } = edition

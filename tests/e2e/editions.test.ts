@@ -82,6 +82,16 @@ describe('editions: release, diff, rebuild', () => {
     assert.deepEqual([verdict.fatals, verdict.errors], [0, 0], verdict.output)
   })
 
+  it('a build after the release gives the released bytes, and a reader page with the earlier edition and the correction', () => {
+    const r = run('build', article)
+    assert.equal(r.code, 0, r.stderr)
+    for (const format of ['epub', 'pdf']) assert.equal(sha(out(`${slug}.${format}`)), sha(out(`${slug}-ed3.${format}`)), format)
+    const page = readFileSync(out(`${slug}.html`), 'utf8')
+    assert.ok(page.includes(`href="${slug}-ed2.epub"`), 'edition 2 offered for download')
+    assert.ok(page.includes('ڕاستکردنەوەکان لە دوای چاپی'), 'corrections heading on the reader page')
+    assert.ok(page.includes(`<bdi class="old">${OLD}</bdi>`) && page.includes(`<bdi class="new">${NEW}</bdi>`), 'the correction itself')
+  })
+
   it('diff --from 2 shows exactly that word, old and new, and writes an HTML page', () => {
     const r = run('diff', article, '--from', '2', '--html', 'diff.html')
     assert.equal(r.code, 0, r.stderr)

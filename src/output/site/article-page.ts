@@ -14,7 +14,7 @@ import type { Browser } from 'puppeteer'
 import { BOOK_FONT } from '../../fonts/fonts.ts'
 import { facesUsed } from '../../fonts/faces-used.ts'
 import { writeFileAtomic } from '../../util/atomic.ts'
-import { dateLabel, editionLabel, separator, type Edition } from '../edition.ts'
+import { correctionsBlock, dateLabel, editionLabel, separator, type Edition } from '../edition.ts'
 import { writePageFonts, writeSiteCss } from './assets.ts'
 import { writePageCover } from './cover.ts'
 import { downloadList, earlierEditions, editionsSection, offers } from './downloads.ts'
@@ -57,7 +57,9 @@ function body(edition: Edition, cover: { name: string; width?: number; height?: 
           h('p.dateline', [h('time', { dateTime: meta.date }, dateLabel(edition)), separator(edition), editionLabel(edition)]),
           ...(edition.file.data.teaser ? [h('p.teaser', edition.file.data.teaser)] : []),
           downloads,
-          ...editions
+          ...editions,
+          // What changed since the previous edition, when the front matter asks for it.
+          ...correctionsBlock(edition)
         ])
       ]),
       h('article#ch-text.text', { ariaLabelledBy: 'ch-title' }, text)
