@@ -4,7 +4,7 @@
  * files (source, chapters, images) or a stylesheet is saved, printing what
  * was written and how long it took. Ends cleanly on Ctrl-C.
  */
-import { watch, type FSWatcher } from 'node:fs'
+import { readFileSync, watch, type FSWatcher } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { Config } from '../config/schema.ts'
@@ -15,6 +15,8 @@ import { reloadStylesheets, STYLES_DIR } from '../output/styles.ts'
 import { formatSize } from '../util/format.ts'
 import { listArticles } from './build.ts'
 import { reportBatch } from './report.ts'
+import { diffSources } from '../editions/word-diff.ts'
+import { summary } from '../editions/render-diff.ts'
 
 /** How long to wait after the last change event before building: editors save in several writes. */
 const SETTLE_MS = 15
@@ -43,14 +45,27 @@ export async function watchCommand(files: readonly string[], config: Config, sig
   const browsers = new BrowserPool(config.renderTimeoutMs)
   const store = await BuildCache.open()
   const inputs = new Map<string, Set<string>>()
+  const texts = new Map<string, string>()
+  /** What the editor changed since the last build of `source`: "1 word changed: «a» → «b»". */
+  const changes = (source: string): string => {
+    const now = readFileSync(source, 'utf8')
+    const before = texts.get(source)
+    texts.set(source, now)
+    if (before === undefined || before === now) return ''
+    const diff = diffSources(before, now)
+    // First-strong isolates keep each side's direction whatever the terminal does.
+    const shown = diff.paragraphs.flatMap((p) => p.changes).slice(0, 3).map((c) => `«\u2068${c.before}\u2069» → «\u2068${c.after}\u2069»`)
+    return ` — ${summary(diff)}${shown.length > 0 ? `: ${shown.join(', ')}` : ''}`
+  }
   const sources = async (): Promise<string[]> => (files.length > 0 ? files.map((f) => path.resolve(f)) : (await listArticles(config.contentDir)).map((f) => path.resolve(f)))
   const onEvent = (e: BatchEvent): void => {
     if (e.kind === 'built') {
       inputs.set(e.source, new Set(e.inputs.map((f) => path.resolve(f))))
       const parts = e.written.map((w) => `${path.basename(w.path)} ${formatSize(w.bytes)} ${Math.round(w.ms)} ms`)
-      log(`${verb} ${path.relative(process.cwd(), e.source)} in ${Math.round(e.ms)} ms: ${parts.join(', ')}`)
+      log(`${verb} ${path.relative(process.cwd(), e.source)} in ${Math.round(e.ms)} ms: ${parts.join(', ')}${changes(e.source)}`)
     } else if (e.kind === 'fresh') {
       inputs.set(e.source, new Set([e.source, ...store.inputsOf(cacheKey(e.source, config))]))
+      changes(e.source)
     } else if (e.kind === 'failed') {
       inputs.set(e.source, new Set([...(inputs.get(e.source) ?? []), e.source]))
     }
