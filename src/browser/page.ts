@@ -6,6 +6,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'puppeteer'
+import { isWithin } from '../util/inside.ts'
 
 /** A page plus the requests it was refused, for reports and tests. */
 export interface LockedPage {
@@ -14,10 +15,7 @@ export interface LockedPage {
 }
 
 function inside(file: string, roots: readonly string[]): boolean {
-  return roots.some((root) => {
-    const rel = path.relative(root, file)
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
-  })
+  return roots.some((root) => isWithin(root, file))
 }
 
 /** A locked page that can be handed back for the next render. */

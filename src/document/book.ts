@@ -11,6 +11,7 @@ import path from 'node:path'
 import type { VFile } from 'vfile'
 import { keyLine } from './front-matter.ts'
 import './types.ts'
+import { isBelow } from '../util/inside.ts'
 
 declare module 'vfile' {
   interface DataMap {
@@ -49,11 +50,6 @@ export function chapterList(file: VFile, data: Record<string, unknown>): string[
   return (items as string[]).map((x) => x.trim())
 }
 
-const inside = (root: string, file: string): boolean => {
-  const rel = path.relative(root, file)
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)
-}
-
 /**
  * Resolve and check a book's chapters: each must exist, be Markdown, lie
  * inside the book's folder (links included), and appear once. Sets
@@ -76,10 +72,10 @@ export async function resolveChapters(file: VFile, listed: readonly string[] | u
   for (const name of names!) {
     const chapter = path.resolve(folder, name)
     if (!MARKDOWN.test(chapter)) fail(`Chapter ${JSON.stringify(name)} is not a Markdown file: list .md files`)
-    if (!inside(folder, chapter)) fail(`Chapter ${JSON.stringify(name)} is outside the book's folder: move it next to the book file`)
+    if (!isBelow(folder, chapter)) fail(`Chapter ${JSON.stringify(name)} is outside the book's folder: move it next to the book file`)
     if (chapter === bookPath) fail('The book lists itself as a chapter: list only the chapter files')
     const real = await realpath(chapter).catch(() => fail(`Chapter ${JSON.stringify(name)} does not exist: check the path (relative to ${path.basename(folder)}/)`))
-    if (!inside(root, real)) fail(`Chapter ${JSON.stringify(name)} is a link to a file outside the book's folder: copy the file instead`)
+    if (!isBelow(root, real)) fail(`Chapter ${JSON.stringify(name)} is a link to a file outside the book's folder: copy the file instead`)
     if (!(await stat(real)).isFile()) fail(`Chapter ${JSON.stringify(name)} is not a file`)
     if (seen.has(real)) fail(`Chapter ${JSON.stringify(name)} is listed twice: list each chapter once`)
     seen.add(real)

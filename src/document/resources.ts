@@ -10,6 +10,7 @@ import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
 import { keyLine } from './front-matter.ts'
 import type { ImageRef } from '../markdown/rehype-collect-images.ts'
+import { isBelow } from '../util/inside.ts'
 
 type MediaType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/svg+xml' | 'image/webp'
 
@@ -49,11 +50,6 @@ const MAGIC: readonly [MediaType, (b: Buffer) => boolean][] = [
   ['image/webp', (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP']
 ]
 
-function inside(root: string, file: string): boolean {
-  const rel = path.relative(root, file)
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)
-}
-
 /** Where a problem is reported: a place in the source and the words naming the file. */
 interface Reference {
   readonly src: string
@@ -78,14 +74,14 @@ async function checkLocalImage(file: VFile, baseDir: string, root: string, ref: 
   const src = decodedPath(ref.src)
   if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) fail(`${name} is remote: a build never downloads anything. Save it beside the article and give its relative path`, 'image-remote')
   const wanted = path.resolve(baseDir, src)
-  if (!inside(path.resolve(baseDir), wanted)) fail(`${name} is outside the article's folder: copy it next to the article`, 'image-outside')
+  if (!isBelow(path.resolve(baseDir), wanted)) fail(`${name} is outside the article's folder: copy it next to the article`, 'image-outside')
   let real: string
   try {
     real = await realpath(wanted)
   } catch {
     return fail(`${name} does not exist: check the path (it is relative to ${path.basename(baseDir) || baseDir}/)`, 'image-missing')
   }
-  if (!inside(root, real)) fail(`${name} is a link to a file outside the article's folder: copy the file instead`, 'image-outside')
+  if (!isBelow(root, real)) fail(`${name} is a link to a file outside the article's folder: copy the file instead`, 'image-outside')
   const head = Buffer.alloc(512)
   const handle = await open(real, 'r')
   try {

@@ -11,6 +11,7 @@ import { readFile, realpath, stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { isWithin } from '../util/inside.ts'
 
 /** Where the reload events are served. */
 export const EVENTS_PATH = '/__chapkhana/events'
@@ -50,11 +51,6 @@ export interface PreviewServer {
   close(): Promise<void>
 }
 
-const inside = (root: string, file: string): boolean => {
-  const rel = path.relative(root, file)
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
-}
-
 /**
  * The file under `root` that `urlPath` names, or a status code: 400 for a
  * malformed path, 403 for one that climbs out of `root` (by `..`, an encoded
@@ -73,11 +69,11 @@ export async function resolveRequest(root: string, urlPath: string): Promise<str
   const realRoot = await realpath(root).catch(() => undefined)
   if (!realRoot) return 404
   let file = path.join(realRoot, decoded)
-  if (!inside(realRoot, file)) return 403
+  if (!isWithin(realRoot, file)) return 403
   try {
     if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html')
     const real = await realpath(file)
-    if (!inside(realRoot, real)) return 403
+    if (!isWithin(realRoot, real)) return 403
     return (await stat(real)).isFile() ? real : 404
   } catch {
     return 404

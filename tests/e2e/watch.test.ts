@@ -28,7 +28,10 @@ describe('chapkhana watch', () => {
         const started = Date.now()
         const poll = setInterval(() => {
           if (pattern.test(log)) resolve(clearInterval(poll))
-          else if (Date.now() - started > ms || child.exitCode !== null) reject(new Error(`never saw ${pattern}:\n${log}`), clearInterval(poll))
+          else if (Date.now() - started > ms || child.exitCode !== null) {
+            clearInterval(poll)
+            reject(new Error(`never saw ${pattern}:\n${log}`))
+          }
         }, 20)
       })
     try {
