@@ -36,7 +36,8 @@ const FONT_DIRS = BOOK_FONT.faces.map((f) => path.dirname(f.file))
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RenderError(`${what} took longer than ${ms} ms`)), ms)
+    // Say how to allow more: a very long book can legitimately need minutes.
+    timer = setTimeout(() => reject(new RenderError(`${what} took longer than ${ms} ms (allow more with --timeout MS or renderTimeoutMs in chapkhana.config.json)`)), ms)
   })
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer))
 }
