@@ -9,7 +9,7 @@ import path from 'node:path'
 import { before, describe, it } from 'node:test'
 import { SEED, tempDir } from '../helpers/paths.ts'
 import { writeSeedBook } from '../helpers/books.ts'
-import { chapkhana, epubcheck, pdfinfo, pdftotext, unzipEpub } from '../helpers/tools.ts'
+import { chapkhana, epubcheck, pdffonts, pdfinfo, pdftotext, unzipEpub } from '../helpers/tools.ts'
 
 const project = tempDir('chapkhana-books-')
 const content = path.join(project, 'content')
@@ -52,6 +52,9 @@ describe('books and the build record', () => {
     const text = pdftotext(pdf).replace(/[\u202a-\u202e]/g, '')
     const titles = [...text.matchAll(/بەشی\s*:?\s*(\d+)\s*:?\s*ناتۆ و هاوپەیمانییەکە/g)].map((m) => Number(m[1]))
     assert.deepEqual([...new Set(titles)], [1, 2, 3])
+    // Every chapter's notes are printed as its endnotes, in the book's own face (no fallback font).
+    assert.deepEqual([...new Set(pdffonts(pdf).map((f) => f.name.replace(/^[A-Z]{6}\+/, '')))].sort(), ['Amiri-Bold', 'Amiri-Regular'])
+    assert.equal((text.match(/پەراوێزی بەشی/g) ?? []).length, 3)
   })
 
   it('rebuilds nothing when nothing changed, only the changed book after a correction, everything with --force', () => {

@@ -5,7 +5,8 @@
  * reference, and every in-book link is re-pointed to the file holding its
  * target.
  */
-import type { Element, ElementContent, Root, RootContent } from 'hast'
+import type { Element, ElementContent } from 'hast'
+import { depthOf, isElement, splitTree } from '../chapter-split.ts'
 import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import type { Edition } from '../edition.ts'
@@ -20,27 +21,9 @@ export interface Chapter {
   readonly children: ElementContent[]
 }
 
-const isElement = (node: RootContent | ElementContent, tag?: string): node is Element =>
-  node.type === 'element' && (tag === undefined || node.tagName === tag)
-
-const depthOf = (node: RootContent): number => (isElement(node) && /^h[1-6]$/.test(node.tagName) ? Number(node.tagName[1]) : 0)
-
 /** Split `edition.tree` (deep-cloned, so the print rendering is untouched). */
 export function splitChapters(edition: Edition): Chapter[] {
-  const tree = structuredClone(edition.tree)
-  // An article has one notes section; a book has one per chapter.
-  const isNotes = (n: RootContent): n is Element => isElement(n, 'section') && n.properties.dataFootnotes !== undefined
-  const notes = tree.children.filter(isNotes)
-  tree.children = tree.children.filter((n) => !isNotes(n))
-  const depths = tree.children.map(depthOf).filter((d) => d > 0)
-  const top = depths.length > 0 ? Math.min(...depths) : 0
-  const split = top > 0 && depths.filter((d) => d === top).length >= 2
-
-  const groups: RootContent[][] = [[]]
-  for (const node of tree.children) {
-    if (split && depthOf(node) === top && groups.at(-1)!.some((n) => n.type === 'element')) groups.push([])
-    groups.at(-1)!.push(node)
-  }
+  const { groups, notes } = splitTree(structuredClone(edition.tree))
   const chapters = groups.map((children, i): Chapter => {
     const heading = children.find((n) => depthOf(n) > 0)
     const n = String(i + 1).padStart(3, '0')
@@ -48,7 +31,7 @@ export function splitChapters(edition: Edition): Chapter[] {
       id: `chapter-${n}`,
       filename: `chapter-${n}.xhtml`,
       title: heading ? proseText(heading as Element) : edition.meta.title,
-      children: children.filter((c): c is ElementContent => c.type !== 'doctype')
+      children
     }
   })
   for (const section of notes) placeNotes(chapters, section, edition)

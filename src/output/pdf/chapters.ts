@@ -5,7 +5,8 @@
  * own endnotes. The EPUB's chapter files are not reused because they carry
  * EPUB-only markup (pop-up asides, links re-pointed to other files).
  */
-import type { Element, ElementContent, Root, RootContent } from 'hast'
+import type { Element, ElementContent } from 'hast'
+import { depthOf, splitTree } from '../chapter-split.ts'
 import { toString } from 'hast-util-to-string'
 import { visit } from 'unist-util-visit'
 import type { Edition } from '../edition.ts'
@@ -31,11 +32,6 @@ export interface PrintChapter {
   readonly children: ElementContent[]
 }
 
-const isElement = (node: RootContent | ElementContent, tag?: string): node is Element =>
-  node.type === 'element' && (tag === undefined || node.tagName === tag)
-
-const depthOf = (node: RootContent): number => (isElement(node) && /^h[1-6]$/.test(node.tagName) ? Number(node.tagName[1]) : 0)
-
 /** Text of a heading without its footnote reference numbers. */
 export function plainText(node: Element): string {
   const copy = structuredClone(node)
@@ -47,21 +43,9 @@ export function plainText(node: Element): string {
 
 /** Cut `edition.tree` (cloned) into print chapters with their endnotes. */
 export function printChapters(edition: Edition): PrintChapter[] {
-  const tree: Root = structuredClone(edition.tree)
-  const notesIndex = tree.children.findIndex((n) => isElement(n, 'section') && n.properties.dataFootnotes !== undefined)
-  const notes = notesIndex >= 0 ? (tree.children.splice(notesIndex, 1)[0] as Element) : undefined
-  // The same rule as splitChapters, so both editions have the same chapters.
-  const depths = tree.children.map(depthOf).filter((d) => d > 0)
-  const top = depths.length > 0 ? Math.min(...depths) : 0
-  const split = top > 0 && depths.filter((d) => d === top).length >= 2
-
-  const groups: RootContent[][] = [[]]
-  for (const node of tree.children) {
-    if (split && depthOf(node) === top && groups.at(-1)!.some((n) => n.type === 'element')) groups.push([])
-    groups.at(-1)!.push(node)
-  }
-  const chapters = groups.map((group, i): PrintChapter => {
-    const children = group.filter((c): c is ElementContent => c.type !== 'doctype')
+  // The same cut as the EPUB's, so both editions have the same chapters.
+  const { groups, notes, top } = splitTree(structuredClone(edition.tree))
+  const chapters = groups.map((children, i): PrintChapter => {
     const headings: TocHeading[] = []
     for (const node of children) {
       const depth = depthOf(node)
@@ -71,6 +55,7 @@ export function printChapters(edition: Edition): PrintChapter[] {
     const first = headings.find((h) => h.level === 1)
     return { number: i + 1, id: `chapter-${i + 1}`, title: first?.text ?? edition.meta.title, headings, children }
   })
-  if (notes) appendEndnotes(chapters, notes, edition)
+  // An article has one notes section; a book one per chapter, numbered from one.
+  for (const section of notes) appendEndnotes(chapters, section, edition)
   return chapters
 }
