@@ -6,6 +6,7 @@
  * chapter), for each rendering to place its own way.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast'
+import { visit } from 'unist-util-visit'
 
 /** A tree cut into chapter groups, with its notes sections apart. */
 export interface TreeSplit {
@@ -39,4 +40,45 @@ export function splitTree(tree: Root): TreeSplit {
     groups.at(-1)!.push(node)
   }
   return { groups, notes, top }
+}
+
+/** A chapter of either rendering: what note placement needs of it. */
+interface HasChildren {
+  readonly children: ElementContent[]
+}
+
+/** The notes of one section, each with the chapter it belongs in, and every reference to them. */
+export interface NotePlacement<C> {
+  /** The notes (`<li id>`), in GFM's order, which is the numbering order. */
+  readonly items: Element[]
+  /** The chapter of a note's first reference (the last chapter for an unreferenced one). */
+  readonly homeOf: (item: Element) => C
+  /** Every reference to a note of this section, with the chapter it is in. */
+  readonly refs: { readonly node: Element; readonly chapter: C }[]
+}
+
+/**
+ * Where the notes of `section` go: each to the chapter of its first
+ * reference. References and ids are compared as GFM writes them (both
+ * percent-encoded the same way), so notes with non-Latin labels land right.
+ */
+export function placeNotesOf<C extends HasChildren>(chapters: readonly C[], section: Element): NotePlacement<C> {
+  const items: Element[] = []
+  visit(section, 'element', (node: Element) => {
+    if (node.tagName === 'li' && typeof node.properties.id === 'string') items.push(node)
+  })
+  const ids = new Set(items.map((li) => String(li.properties.id)))
+  const home = new Map<string, C>()
+  const refs: { node: Element; chapter: C }[] = []
+  for (const chapter of chapters) {
+    visit({ type: 'root', children: chapter.children }, 'element', (node: Element) => {
+      if (node.properties.dataFootnoteRef === undefined) return
+      const target = String(node.properties.href ?? '').slice(1)
+      // A book has one section per chapter: only this section's references count.
+      if (!ids.has(target)) return
+      if (!home.has(target)) home.set(target, chapter)
+      refs.push({ node, chapter })
+    })
+  }
+  return { items, refs, homeOf: (item) => home.get(String(item.properties.id)) ?? chapters.at(-1)! }
 }

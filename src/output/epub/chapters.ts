@@ -6,7 +6,7 @@
  * target.
  */
 import type { Element, ElementContent } from 'hast'
-import { depthOf, isElement, splitTree } from '../chapter-split.ts'
+import { depthOf, isElement, placeNotesOf, splitTree } from '../chapter-split.ts'
 import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import type { Edition } from '../edition.ts'
@@ -41,20 +41,11 @@ export function splitChapters(edition: Edition): Chapter[] {
 
 /** Move each note to the chapter of its first reference, as an aside. */
 function placeNotes(chapters: Chapter[], notes: Element, edition: Edition): void {
-  const items: Element[] = []
-  visit(notes, 'element', (node: Element) => {
-    if (node.tagName === 'li' && typeof node.properties.id === 'string') items.push(node)
-  })
-  const home = new Map<string, Chapter>()
-  for (const chapter of chapters) {
-    visit({ type: 'root', children: chapter.children }, 'element', (node: Element) => {
-      if (node.properties.dataFootnoteRef === undefined) return
-      node.properties['epub:type'] = 'noteref'
-      node.properties.role = 'doc-noteref'
-      delete node.properties.ariaDescribedBy
-      const target = String(node.properties.href ?? '').slice(1)
-      if (!home.has(target)) home.set(target, chapter)
-    })
+  const { items, refs, homeOf } = placeNotesOf(chapters, notes)
+  for (const { node } of refs) {
+    node.properties['epub:type'] = 'noteref'
+    node.properties.role = 'doc-noteref'
+    delete node.properties.ariaDescribedBy
   }
   const perChapter = new Map<Chapter, Element[]>()
   items.forEach((li, index) => {
@@ -68,7 +59,7 @@ function placeNotes(chapters: Chapter[], notes: Element, edition: Edition): void
     if (first) first.children.unshift(number)
     else li.children.unshift(number)
     const aside = h('aside', { id: li.properties.id, 'epub:type': 'footnote', role: 'doc-footnote' }, li.children)
-    const chapter = home.get(String(li.properties.id)) ?? chapters.at(-1)!
+    const chapter = homeOf(li)
     perChapter.set(chapter, [...(perChapter.get(chapter) ?? []), aside])
   })
   for (const [chapter, asides] of perChapter) {

@@ -11,25 +11,19 @@ import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import { localNumber, type Edition } from '../edition.ts'
 import type { PrintChapter } from './chapters.ts'
+import { placeNotesOf } from '../chapter-split.ts'
 
 /** Id of the label over chapter `n`'s notes, which its references point to. */
 export const endnotesLabelId = (n: number): string => `footnote-label-${n}`
 
-/** Move the notes of GFM's single footnote section into their chapters. */
+/** Move the notes of one GFM footnote section into their chapters. */
 export function appendEndnotes(chapters: readonly PrintChapter[], notes: Element, edition: Edition): void {
-  const items: Element[] = []
-  visit(notes, 'element', (node: Element) => {
-    if (node.tagName === 'li' && typeof node.properties.id === 'string') items.push(node)
-  })
-  const home = new Map<string, PrintChapter>()
-  for (const chapter of chapters) {
-    visit({ type: 'root', children: chapter.children }, 'element', (node: Element) => {
-      if (node.properties.dataFootnoteRef === undefined) return
-      const target = decodeURIComponent(String(node.properties.href ?? '').slice(1))
-      if (!home.has(target)) home.set(target, chapter)
-      // The reference is described by the label of the notes it leads to.
-      node.properties.ariaDescribedBy = [endnotesLabelId((home.get(target) ?? chapter).number)]
-    })
+  const { items, refs, homeOf } = placeNotesOf(chapters, notes)
+  const byHref = new Map(items.map((li) => [`#${String(li.properties.id)}`, li]))
+  for (const { node } of refs) {
+    // The reference is described by the label of the notes it leads to.
+    const target = byHref.get(String(node.properties.href))
+    node.properties.ariaDescribedBy = [endnotesLabelId(target ? homeOf(target).number : chapters.at(-1)!.number)]
   }
   const perChapter = new Map<PrintChapter, Element[]>()
   items.forEach((li, index) => {
@@ -37,7 +31,7 @@ export function appendEndnotes(chapters: readonly PrintChapter[], notes: Element
     // printed at the reference, whatever the note's label in the source.
     li.properties.value = String(index + 1)
     numberAsBacklink(li, localNumber(edition, index + 1), edition)
-    const chapter = home.get(String(li.properties.id)) ?? chapters.at(-1)!
+    const chapter = homeOf(li)
     perChapter.set(chapter, [...(perChapter.get(chapter) ?? []), li])
   })
   for (const [chapter, lis] of perChapter) {
