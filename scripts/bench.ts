@@ -23,7 +23,7 @@ import { watchLatency } from './bench/watch-latency.ts'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js')
 const SEED = path.join(ROOT, 'content', 'nato-coalition-leadership.md')
-const MUQTABAS = path.resolve(ROOT, '..', 'shared', 'corpora', 'muqtabas')
+const MUQTABAS = path.resolve(ROOT, 'tests', 'corpora', 'muqtabas')
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const work = mkdtempSync(path.join(os.tmpdir(), 'chapkhana-bench-'))
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
@@ -143,7 +143,7 @@ say()
   rmSync(project, { recursive: true, force: true })
 }
 
-const { benchLint } = await import('../src/proofing/bench.ts')
+const { benchLint } = await import('./bench/lint-corpora.ts')
 const lint = await benchLint()
-say(`chapkhana lint: all of ../shared/corpora (${lint.files} files): ${s(lint.ms)}`)
+say(`chapkhana lint: all of tests/corpora (${lint.files} files): ${s(lint.ms)}`)
 rmSync(work, { recursive: true, force: true })

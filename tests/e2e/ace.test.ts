@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict'
 import path from 'node:path'
 import { before, describe, it } from 'node:test'
-import { SEED, SHARED, tempDir } from '../helpers/paths.ts'
+import { SEED, CORPORA, tempDir } from '../helpers/paths.ts'
 import { ace, chapkhana } from '../helpers/tools.ts'
 
 const out = tempDir('chapkhana-ace-')
-const muqtabas = path.join(SHARED, 'corpora', 'muqtabas', 'al-muqtabas-issue-65.md')
+const muqtabas = path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-65.md')
 
 describe('Ace by DAISY', () => {
   before(() => {

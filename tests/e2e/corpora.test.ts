@@ -8,14 +8,14 @@ import assert from 'node:assert/strict'
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { before, describe, it } from 'node:test'
-import { SHARED, tempDir } from '../helpers/paths.ts'
+import { CORPORA, tempDir } from '../helpers/paths.ts'
 import { chapkhana, epubcheck, pdfinfo, unzipEpub } from '../helpers/tools.ts'
 
-const muqtabas = readdirSync(path.join(SHARED, 'corpora', 'muqtabas'))
+const muqtabas = readdirSync(path.join(CORPORA, 'muqtabas'))
   .filter((n) => /^al-muqtabas-issue-\d+\.md$/.test(n))
-  .map((n) => path.join(SHARED, 'corpora', 'muqtabas', n))
+  .map((n) => path.join(CORPORA, 'muqtabas', n))
 const docs = ['content/content-basics', 'getting-started/introduction', 'api/create-a-new-page'].map((p) =>
-  path.join(SHARED, 'corpora', 'documentation-kurdish', 'pages', p, 'index.md')
+  path.join(CORPORA, 'documentation-kurdish', 'pages', p, 'index.md')
 )
 
 describe('al-Muqtabas (Arabic, --lang ar)', () => {

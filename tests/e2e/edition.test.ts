@@ -6,14 +6,14 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { before, describe, it } from 'node:test'
-import { ROOT, SHARED, tempDir } from '../helpers/paths.ts'
+import { ROOT, CORPORA, tempDir } from '../helpers/paths.ts'
 import { chapkhana, epubcheck, pdffonts, pdfinfo, pdftotext, pdfWords, unzipEpub } from '../helpers/tools.ts'
 
 const out = tempDir('chapkhana-e2e-')
 const epub = path.join(out, 'nato-coalition-leadership.epub')
 const pdf = path.join(out, 'nato-coalition-leadership.pdf')
 const info0Pages = () => pdfinfo(pdf).Pages ?? '1'
-const paragraphs = readFileSync(path.join(SHARED, 'seed', 'article.txt'), 'utf8')
+const paragraphs = readFileSync(path.join(CORPORA, 'seed', 'article.txt'), 'utf8')
   .trim()
   .split(/(?<=\.) {2,}/)
   .map((p) => p.replace(/ {2,}/g, ' '))

@@ -15,14 +15,14 @@ import type { Browser } from 'puppeteer'
 import { launchBrowser } from '../../src/browser/launch.ts'
 import { openLockedPage } from '../../src/browser/page.ts'
 import { decodePng } from '../../src/output/cover/png.ts'
-import { SEED, SHARED, tempDir } from '../helpers/paths.ts'
+import { SEED, CORPORA, tempDir } from '../helpers/paths.ts'
 import { chapkhana, unzipEpub } from '../helpers/tools.ts'
 
 const out = tempDir('chapkhana-look-')
 const shots = process.env.CHAPKHANA_SCREENSHOTS ?? path.join(out, 'screenshots')
 const books = [
   { slug: 'nato-coalition-leadership', source: SEED, lang: 'ckb' },
-  { slug: 'al-muqtabas-issue-65', source: path.join(SHARED, 'corpora', 'muqtabas', 'al-muqtabas-issue-65.md'), lang: 'ar' }
+  { slug: 'al-muqtabas-issue-65', source: path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-65.md'), lang: 'ar' }
 ]
 
 /** Share of pixels darker than mid-grey: ink on a light page. */

@@ -17,10 +17,10 @@ import { resolveConfig } from '../../src/config/schema.ts'
 import { plainText } from '../../src/output/pdf/chapters.ts'
 import type { Edition } from '../../src/output/edition.ts'
 import { pdfDests, pdfLinks, pdfOutline, pdftotextRegion } from '../helpers/pdf.ts'
-import { SEED, SHARED, tempDir } from '../helpers/paths.ts'
+import { SEED, CORPORA, tempDir } from '../helpers/paths.ts'
 import { chapkhana, pdffonts, pdfinfo, pdftotext, pdfWords } from '../helpers/tools.ts'
 
-const M29 = path.join(SHARED, 'corpora', 'muqtabas', 'al-muqtabas-issue-29.md')
+const M29 = path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-29.md')
 const out = tempDir('chapkhana-print-')
 const seedPdf = path.join(out, 'nato-coalition-leadership.pdf')
 const m29Pdf = path.join(out, 'al-muqtabas-issue-29.pdf')

@@ -12,11 +12,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { before, describe, it } from 'node:test'
 import { gunzipSync, gzipSync } from 'node:zlib'
-import { ROOT, SEED, SHARED, tempDir } from '../helpers/paths.ts'
+import { ROOT, SEED, CORPORA, tempDir } from '../helpers/paths.ts'
 import { chapkhana, pdftotext } from '../helpers/tools.ts'
 
 const VISUAL = path.join(ROOT, 'tests', 'visual')
-const M29 = path.join(SHARED, 'corpora', 'muqtabas', 'al-muqtabas-issue-29.md')
+const M29 = path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-29.md')
 /** Mean absolute difference allowed, in grey levels (0–255). */
 const MAX_MEAN = 1.5
 /** Share of pixels allowed to differ by more than a quarter of the scale. */

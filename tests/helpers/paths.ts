@@ -1,11 +1,16 @@
-/** Paths tests share: the repository, the shared folder beside it, a temp area. */
+/** Paths tests share: the repository, the corpora copied into it, a temp area. */
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-export const SHARED = path.resolve(ROOT, '../shared')
+/**
+ * The real texts tests read, copied into the repository with their licences
+ * (`tests/corpora/README.md`), so a clone anywhere has them: `muqtabas/`,
+ * `documentation-kurdish/`, `seed/article.txt`.
+ */
+export const CORPORA = path.join(ROOT, 'tests', 'corpora')
 export const SEED = path.join(ROOT, 'content', 'nato-coalition-leadership.md')
 export const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js')
 

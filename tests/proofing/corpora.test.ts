@@ -9,12 +9,12 @@ import path from 'node:path'
 import { describe, it } from 'node:test'
 import type { Nodes } from 'mdast'
 import type { VFileMessage } from 'vfile-message'
-import { benchLint, corpusFiles } from '../../src/proofing/bench.ts'
+import { benchLint, corpusFiles } from '../../scripts/bench/lint-corpora.ts'
 import { fixSource, lintSource, parseMarkdown, PROOFING_SOURCE } from '../../src/proofing/index.ts'
-import { lettersOf, ROOT, SHARED } from './helpers.ts'
+import { lettersOf, ROOT, CORPORA } from './helpers.ts'
 
-const DOCS = path.join(SHARED, 'corpora/documentation-kurdish/pages')
-const MUQTABAS = path.join(SHARED, 'corpora/muqtabas/al-muqtabas-issue-29.md')
+const DOCS = path.join(CORPORA, 'documentation-kurdish/pages')
+const MUQTABAS = path.join(CORPORA, 'muqtabas/al-muqtabas-issue-29.md')
 const SEED = path.join(ROOT, 'content/nato-coalition-leadership.md')
 
 /** Proofing messages of `file` read with `lang`. */
@@ -141,7 +141,7 @@ describe('every corpus file', () => {
     }
   })
 
-  it('lints fast: all of ../shared/corpora in well under a second on a quiet machine', async () => {
+  it('lints fast: all of tests/corpora in well under a second on a quiet machine', async () => {
     const { files, ms } = await benchLint()
     assert.equal(files, (await corpusFiles()).length)
     assert.ok(files >= 70)

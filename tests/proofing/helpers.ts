@@ -1,14 +1,14 @@
 /**
- * Shared test helpers: lint or fix a Markdown snippet, and find the shared
- * corpora beside the repository.
+ * Shared test helpers: lint or fix a Markdown snippet, and find the corpora
+ * copied into the repository (`tests/corpora/`, with their licences).
  */
 import { fileURLToPath } from 'node:url'
 import { analyze, fixSource, parseMarkdown, settleSeverity, type ProofingOptions, type RatedFinding } from '../../src/proofing/index.ts'
 
 /** The repository root (two levels above this file). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-/** `../shared` beside the repository. */
-export const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url))
+/** `tests/corpora/` inside the repository. */
+export const CORPORA = fileURLToPath(new URL('../corpora/', import.meta.url))
 
 /** Findings for `md` in `lang`, optionally only those of `ruleId`. */
 export function findings(md: string, lang: string | undefined, ruleId?: string, options: ProofingOptions = {}): RatedFinding[] {

@@ -72,7 +72,7 @@ describe('what the fixtures must show', () => {
     const { tree } = await render(readFileSync(path.join(ROOT, 'content', 'nato-coalition-leadership.md'), 'utf8'))
     const paragraphs = tree.children.filter((n) => n.type === 'element' && n.tagName === 'p')
     assert.equal(paragraphs.length, 22)
-    const seed = readFileSync(path.join(ROOT, '..', 'shared', 'seed', 'article.txt'), 'utf8').trim()
+    const seed = readFileSync(path.join(ROOT, 'tests', 'corpora', 'seed', 'article.txt'), 'utf8').trim()
     const expected = seed.split(/(?<=\.) {2,}/).map((p) => p.replace(/ {2,}/g, ' '))
     const { toString } = await import('hast-util-to-string')
     assert.deepEqual(paragraphs.map((p) => toString(p)), expected)

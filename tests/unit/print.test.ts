@@ -15,7 +15,7 @@ import { pageCss } from '../../src/output/pdf/page-css.ts'
 import { tocEntries } from '../../src/output/pdf/toc.ts'
 import { cssString } from '../../src/output/styles.ts'
 import { render } from '../helpers/html.ts'
-import { SHARED } from '../helpers/paths.ts'
+import { CORPORA } from '../helpers/paths.ts'
 
 const doc = (body: string, title = 'عنوان') => `---\ntitle: ${JSON.stringify(title)}\nlang: ar\ndate: 2026-11-24\n---\n\n${body}\n`
 
@@ -49,7 +49,7 @@ describe('rehype-verse', () => {
 describe('print chapters', () => {
   it('are the chapters the EPUB has, for every al-Muqtabas issue', async () => {
     for (const n of [29, 49, 60, 65]) {
-      const source = path.join(SHARED, 'corpora', 'muqtabas', `al-muqtabas-issue-${n}.md`)
+      const source = path.join(CORPORA, 'muqtabas', `al-muqtabas-issue-${n}.md`)
       const edition = await loadEdition(source, resolveConfig({ lang: 'ar' }))
       const print = printChapters(edition)
       const epub = splitChapters(edition)

@@ -1,16 +1,18 @@
 /**
- * How long linting the shared corpora takes: every `.md` under `../shared/corpora`
- * (beside the repository), read, validated, parsed and proofread, one after
- * another as `chapkhana lint` does it.
+ * How long linting the corpora takes: every `.md` of `tests/corpora/muqtabas`
+ * and `tests/corpora/documentation-kurdish` (copied into the repository with
+ * their licences), read, validated, parsed and proofread, one after another as
+ * `chapkhana lint` does it. Lives with the benchmark, not in `src/`: it reads
+ * test data.
  */
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
-import { lintSource, readSource } from './lint-source.ts'
+import { lintSource, readSource } from '../../src/proofing/lint-source.ts'
 
-/** The corpora folder: `../shared/corpora` from the repository root (two levels above this file). */
-export const CORPORA = fileURLToPath(new URL('../../../shared/corpora/', import.meta.url))
+/** The corpora folder, `tests/corpora/`, from the repository root (two levels above this file). */
+export const CORPORA = fileURLToPath(new URL('../../tests/corpora/', import.meta.url))
 
 /** Language of each corpus (their files carry no `lang`, as `--lang` would give it). */
 const CORPUS_LANG: Readonly<Record<string, string>> = { muqtabas: 'ar', 'documentation-kurdish': 'ckb' }
@@ -19,12 +21,12 @@ const CORPUS_LANG: Readonly<Record<string, string>> = { muqtabas: 'ar', 'documen
 export async function corpusFiles(dir: string = CORPORA): Promise<{ path: string; lang: string | undefined }[]> {
   const names = await readdir(dir, { recursive: true })
   return names
-    .filter((name) => name.endsWith('.md'))
+    .filter((name) => name.endsWith('.md') && CORPUS_LANG[name.split(path.sep)[0] ?? ''] !== undefined)
     .sort()
     .map((name) => ({ path: path.join(dir, name), lang: CORPUS_LANG[name.split(path.sep)[0] ?? ''] }))
 }
 
-/** Lint every `.md` under `../shared/corpora`; the time covers reading and linting, not listing the folder. */
+/** Lint every corpus `.md`; the time covers reading and linting, not listing the folder. */
 export async function benchLint(): Promise<{ files: number; ms: number }> {
   const files = await corpusFiles()
   const start = performance.now()
