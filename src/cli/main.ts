@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util'
 import { resolveConfig, ConfigError } from '../config/schema.ts'
+import { checkTimeoutMs, sourceDateEpoch } from '../config/limits.ts'
 import { loadProjectConfig } from '../config/load.ts'
 import { VERSION } from '../version.ts'
 import { buildCommand } from './build.ts'
@@ -58,6 +59,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`)
     return 0
   }
+  // Checked before any work: every command may stamp this time into a file.
+  sourceDateEpoch()
   if (command === 'lint') {
     const config = resolveConfig(await loadProjectConfig(process.cwd()))
     return lintCommand([...rest], {
@@ -92,7 +95,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     ...(values.lang ? { lang: values.lang } : {}),
     ...(values.dir ? { dir: values.dir } : {}),
     ...(values.format ? { formats: values.format.split(',') } : {}),
-    ...(values.timeout ? { renderTimeoutMs: Number(values.timeout) } : {}),
+    ...(values.timeout !== undefined ? { renderTimeoutMs: checkTimeoutMs(values.timeout, '--timeout') } : {}),
     ...(values.jobs ? { jobs: Number(values.jobs) } : {})
   })
   if (command === 'watch' || command === 'preview') {

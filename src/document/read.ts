@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { languageInfo, knownLanguages, type Direction } from '../config/languages.ts'
+import { sourceDateEpoch } from '../config/limits.ts'
 import { chapterList, declaresBook } from './book.ts'
 import { keyLine, parseFrontMatter, validateMeta } from './front-matter.ts'
 import './types.ts'
@@ -26,8 +27,7 @@ export interface ReadOptions {
 
 /** Date from `SOURCE_DATE_EPOCH`, else the Unix epoch: never the clock, so builds repeat. */
 export function sourceDate(env: NodeJS.ProcessEnv = process.env): string {
-  const epoch = Number(env.SOURCE_DATE_EPOCH)
-  return new Date(Number.isFinite(epoch) && epoch > 0 ? epoch * 1000 : 0).toISOString().slice(0, 10)
+  return new Date((sourceDateEpoch(env) ?? 0) * 1000).toISOString().slice(0, 10)
 }
 
 /** Line and column of byte `offset` in `bytes`, counting UTF-8 characters. */
