@@ -3,7 +3,7 @@
  * metadata, language and direction. Everything that can be wrong with the
  * bytes or the front matter is reported here, with its position.
  */
-import { readFile } from 'node:fs/promises'
+import { NotRegularFileError, readRegularFile } from '../util/read-regular.ts'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { languageInfo, knownLanguages, type Direction } from '../config/languages.ts'
@@ -195,10 +195,11 @@ export async function readDocument(filePath: string, options: ReadOptions = {}):
   const shell = new VFile({ path: filePath })
   let bytes: Uint8Array
   try {
-    bytes = await readFile(filePath)
+    bytes = await readRegularFile(filePath)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    return shell.fail(code === 'ENOENT' ? 'No such file: check the path' : `Cannot read the file (${code ?? String(error)})`, {
+    const reason = error instanceof NotRegularFileError ? `This is ${error.kind}, not a Markdown file: name a .md file` : code === 'ENOENT' ? 'No such file: check the path' : `Cannot read the file (${code ?? String(error)})`
+    return shell.fail(reason, {
       ruleId: 'read',
       source: 'chapkhana'
     })

@@ -4,13 +4,14 @@
  * `../../etc/passwd`, no symlink out), and really be an image of a type every
  * output can carry.
  */
-import { open, realpath } from 'node:fs/promises'
+import { realpath } from 'node:fs/promises'
 import path from 'node:path'
 import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
 import { keyLine } from './front-matter.ts'
 import type { ImageRef } from '../markdown/rehype-collect-images.ts'
 import { isBelow } from '../util/inside.ts'
+import { NotRegularFileError, openRegular } from '../util/read-regular.ts'
 
 type MediaType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/svg+xml' | 'image/webp'
 
@@ -83,7 +84,13 @@ async function checkLocalImage(file: VFile, baseDir: string, root: string, ref: 
   }
   if (!isBelow(root, real)) fail(`${name} is a link to a file outside the article's folder: copy the file instead`, 'image-outside')
   const head = Buffer.alloc(512)
-  const handle = await open(real, 'r')
+  let handle
+  try {
+    handle = await openRegular(real)
+  } catch (error) {
+    if (!(error instanceof NotRegularFileError)) throw error
+    return fail(`${name} is ${error.kind}, not an image file: point it at a PNG, JPEG, GIF, WebP or SVG file`, 'image-type')
+  }
   try {
     await handle.read(head, 0, 512, 0)
   } finally {
