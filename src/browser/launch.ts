@@ -3,7 +3,7 @@
  * `PUPPETEER_EXECUTABLE_PATH`, else one puppeteer itself installed, else the
  * system's Chromium or Chrome.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -99,7 +99,8 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env, option
   }
 }
 
-const profiles = new WeakMap<Browser, string>()
+/** Every browser launched and not yet closed, with its profile folder (see `killBrowsersNow`). */
+const profiles = new Map<Browser, string>()
 
 /**
  * Close `browser` (killing it if it does not answer) and remove its profile
@@ -108,7 +109,40 @@ const profiles = new WeakMap<Browser, string>()
 export async function closeBrowser(browser: Browser): Promise<void> {
   await browser.close().catch(() => browser.process()?.kill('SIGKILL'))
   const profile = profiles.get(browser)
+  profiles.delete(browser)
   if (profile) await rm(profile, { recursive: true, force: true, maxRetries: 3 })
+}
+
+/** Is process `pid` still running? A killed child stays a zombie until Node reaps it, which a synchronous wait never lets happen. */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return !/^\S+ \(.*\) [ZX] /s.test(stat)
+  } catch {
+    try {
+      process.kill(pid, 0)
+      return !existsSync('/proc/self')
+    } catch {
+      return false
+    }
+  }
+}
+
+/**
+ * Kill every browser of this process and remove its profile, synchronously:
+ * for a second Ctrl-C, when the user wants out at once and the orderly close
+ * (asynchronous) would be cut off by the exit, leaving the profile behind.
+ */
+export function killBrowsersNow(): void {
+  const sleeper = new Int32Array(new SharedArrayBuffer(4))
+  for (const [browser, profile] of profiles) {
+    const child = browser.process()
+    child?.kill('SIGKILL')
+    // Wait (at most 2 s) for it to be gone, so it writes nothing into the profile after it is removed.
+    for (let waited = 0; child?.pid !== undefined && running(child.pid) && waited < 2000; waited += 20) Atomics.wait(sleeper, 0, 0, 20)
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 })
+  }
+  profiles.clear()
 }
 
 /** Remove the profiles of chapkhana processes that died without cleaning up (`kill -9`). */

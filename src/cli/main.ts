@@ -9,7 +9,8 @@ import { checkTimeoutMs, sourceDateEpoch } from '../config/limits.ts'
 import { loadProjectConfig } from '../config/load.ts'
 import { VERSION } from '../version.ts'
 import { buildCommand } from './build.ts'
-import { watchCommand } from './watch.ts'
+import { INTERRUPTED, watchCommand } from './watch.ts'
+import { killBrowsersNow } from '../browser/launch.ts'
 import { previewCommand } from './preview.ts'
 import { parseShard } from '../build/shard.ts'
 import { lintCommand } from './lint.ts'
@@ -100,7 +101,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   })
   if (command === 'watch' || command === 'preview') {
     const stop = new AbortController()
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort())
+    // The first Ctrl-C stops in order (the build in progress, the browser, its
+    // profile); a second one, during that, must not leave the browser's profile behind.
+    const onSignal = (): void => {
+      if (!stop.signal.aborted) return stop.abort()
+      killBrowsersNow()
+      process.exit(INTERRUPTED)
+    }
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, onSignal)
     const log = (line: string): void => void process.stderr.write(`${line}\n`)
     if (command === 'preview') {
       const port = values.port === undefined ? undefined : Number(values.port)
