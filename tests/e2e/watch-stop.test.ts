@@ -63,7 +63,9 @@ describe('Ctrl-C during the first build', () => {
       await until(() => profiles(tmp).length > 0, () => `no Chromium started:\n${run.log()}`)
       run.child.kill('SIGINT')
       if (presses === 2) setTimeout(() => run.child.kill('SIGINT'), 50)
-      const code = await run.exited
+      // Before the fix it went on watching: give it ample time, then kill it and fail.
+      const code = await Promise.race([run.exited, new Promise<string>((resolve) => setTimeout(() => resolve('still running'), 120_000).unref())])
+      if (code === 'still running') run.child.kill('SIGKILL')
       assert.equal(code, 130, run.log())
       assert.doesNotMatch(run.log(), /watching|operation was aborted/, run.log())
       assert.deepEqual(chromiumWith(`chapkhana-chromium-${run.child.pid}-`), [])
