@@ -11,6 +11,7 @@ import path from 'node:path'
 import { describe, it } from 'node:test'
 import { VFileMessage } from 'vfile-message'
 import { loadEdition } from '../../src/build/article.ts'
+import { loadProjectConfig } from '../../src/config/load.ts'
 import { resolveConfig } from '../../src/config/schema.ts'
 import { readDocument } from '../../src/document/read.ts'
 import { readSource } from '../../src/proofing/lint-source.ts'
@@ -71,5 +72,13 @@ describe('images and sources that are not regular files', { timeout: 20_000 }, (
     const linted = await readSource(path.join(dir, 'pipe.png'))
     assert.ok(!('text' in linted))
     assert.match(linted.messages[0]?.reason ?? '', /named pipe/)
+  })
+})
+
+describe('a project configuration that is not a regular file', { timeout: 20_000 }, () => {
+  it('is refused with a clear message instead of blocking every command', async () => {
+    const dir = tempDir('chapkhana-special-config-')
+    execFileSync('mkfifo', [path.join(dir, 'chapkhana.config.json')])
+    await assert.rejects(loadProjectConfig(dir), /chapkhana\.config\.json is a named pipe \(FIFO\), not a file/)
   })
 })
