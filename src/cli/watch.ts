@@ -109,7 +109,8 @@ export async function watchCommand(files: readonly string[], config: Config, sig
       timer = setTimeout(flush, SETTLE_MS)
     }
     /** Watch `dir` itself (not below it), once. */
-    const watchFolder = (dir: string): void => {
+    const watchFolder = (folder: string): void => {
+      const dir = path.resolve(folder)
       if (watchers.has(dir)) return
       try {
         // No `signal` option: one abort listener per folder passes Node's limit of 10; the finally closes them.
