@@ -11,7 +11,7 @@
  */
 import assert from 'node:assert/strict'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import { CLI, SEED, tempDir } from '../helpers/paths.ts'
@@ -103,6 +103,30 @@ describe('watch of one named file', () => {
       assert.match(run.log(), /watching \. and the styles/)
       // The note's folder and the styles folder; before, 22 folders.
       assert.equal(inotifyWatches(run.child.pid!), 2, run.log())
+      assert.doesNotMatch(run.log(), /MaxListenersExceeded|listeners/)
+    } finally {
+      run.child.kill('SIGINT')
+    }
+    assert.equal(await run.exited, 0, run.log())
+  })
+
+  it('watches the content folder and its sub-folders once each, without node_modules or .git, and with no listener warning past ten', async (t) => {
+    if (!existsSync('/proc/self/fdinfo')) return t.skip('needs /proc to count inotify watches')
+    const project = tempDir('chapkhana-watch-content-')
+    const content = path.join(project, 'content')
+    mkdirSync(content)
+    writeFileSync(path.join(content, 'cover.png'), Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a2e1d8a90000000049454e44ae426082', 'hex'))
+    writeFileSync(path.join(content, 'note.md'), '---\ntitle: "تێبینی"\nlang: ckb\ncover: cover.png\n---\n\nدەق.\n')
+    for (let i = 0; i < 12; i++) mkdirSync(path.join(content, `images-${i}`))
+    mkdirSync(path.join(content, 'node_modules', 'a'), { recursive: true })
+    mkdirSync(path.join(content, '.git'))
+    // A link back up: the folder must still be watched once.
+    symlinkSync('..', path.join(content, 'images-0', 'up'))
+    const run = start(['watch', '--format', 'epub'], project, tempDir('chapkhana-watch-tmp-'))
+    try {
+      await until(() => /watching/.test(run.log()) || run.child.exitCode !== null, () => run.log())
+      // content/, its twelve folders and the styles.
+      assert.equal(inotifyWatches(run.child.pid!), 14, run.log())
       assert.doesNotMatch(run.log(), /MaxListenersExceeded|listeners/)
     } finally {
       run.child.kill('SIGINT')
