@@ -37,7 +37,8 @@ build   Builds every article and book in content/ (or the files named) into out/
         (for a CI matrix); --timeout MS limits one PDF render (one retry).
         A book is a .md file that lists chapters: in its front matter, or a folder with book.md.
 watch   Builds what is out of date, then rebuilds an article's EPUB and PDF each time one of its
-        files or a stylesheet is saved, with one browser kept warm. Ctrl-C stops it.
+        files or a stylesheet is saved, with one browser kept warm. Ctrl-C stops it (exit 0;
+        130 when it stops the first build). It watches only the folders the articles use.
 preview Watches as watch does and serves out/ (the download pages out/index.html and
         out/<slug>.html, the editions) on http://127.0.0.1:N/ (default 4780, 0 for any free port),
         reloading open pages after every rebuild.
