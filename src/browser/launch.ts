@@ -3,7 +3,7 @@
  * `PUPPETEER_EXECUTABLE_PATH`, else one puppeteer itself installed, else the
  * system's Chromium or Chrome.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -70,6 +70,7 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env, option
   }
   await removeStaleProfiles()
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`))
+  liveProfiles.add(userDataDir)
   try {
     const browser = await puppeteer.launch({
       executablePath,
@@ -95,11 +96,14 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env, option
     return browser
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true })
+    liveProfiles.delete(userDataDir)
     throw new BrowserMissingError(`Chromium at ${executablePath} did not start (${(error as Error).message.split('\n')[0]}). Reinstall it: ${installHint()}`)
   }
 }
 
 const profiles = new WeakMap<Browser, string>()
+/** Every profile folder of this process not yet removed, launches in progress included (see `killBrowsersNow`). */
+const liveProfiles = new Set<string>()
 
 /**
  * Close `browser` (killing it if it does not answer) and remove its profile
@@ -108,7 +112,58 @@ const profiles = new WeakMap<Browser, string>()
 export async function closeBrowser(browser: Browser): Promise<void> {
   await browser.close().catch(() => browser.process()?.kill('SIGKILL'))
   const profile = profiles.get(browser)
-  if (profile) await rm(profile, { recursive: true, force: true, maxRetries: 3 })
+  if (profile) {
+    await rm(profile, { recursive: true, force: true, maxRetries: 3 })
+    liveProfiles.delete(profile)
+  }
+}
+
+/** Is process `pid` still running? A killed child stays a zombie until Node reaps it, which a synchronous wait never lets happen. */
+function running(pid: number): boolean {
+  try {
+    return !/^\S+ \(.*\) [ZX] /s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))
+  } catch {
+    return false
+  }
+}
+
+/** The processes (from /proc) whose command line uses `profile`: a browser, launched or still starting, and its helpers. */
+function processesOf(profile: string): number[] {
+  const flag = `--user-data-dir=${profile}`
+  const pids: number[] = []
+  for (const name of existsSync('/proc') ? readdirSync('/proc') : []) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').includes(flag)) pids.push(Number(name))
+    } catch {
+      // It ended while we looked.
+    }
+  }
+  return pids
+}
+
+/**
+ * Kill every browser of this process and remove its profile, synchronously:
+ * for a second Ctrl-C, when the user wants out at once and the orderly close
+ * (asynchronous) would be cut off by the exit, leaving the profile behind. A
+ * browser still starting has no handle yet: it is found by its profile.
+ */
+export function killBrowsersNow(): void {
+  const sleeper = new Int32Array(new SharedArrayBuffer(4))
+  for (const profile of liveProfiles) {
+    const pids = processesOf(profile)
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL')
+      } catch {
+        // Already gone.
+      }
+    }
+    // Wait (at most 2 s) for them to be gone, so none writes into the profile after it is removed.
+    for (let waited = 0; pids.some(running) && waited < 2000; waited += 20) Atomics.wait(sleeper, 0, 0, 20)
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 })
+  }
+  liveProfiles.clear()
 }
 
 /** Remove the profiles of chapkhana processes that died without cleaning up (`kill -9`). */

@@ -10,6 +10,7 @@ import { readHistory, type EditionRecord } from '../editions/history.ts'
 import { diffHtml, diffText } from '../editions/render-diff.ts'
 import { ArticleError, readExact } from '../editions/source.ts'
 import { diffSources } from '../editions/word-diff.ts'
+import { checkHtmlTarget } from '../editions/html-target.ts'
 import { writeFileAtomic } from '../util/atomic.ts'
 import { editionConfig, reportFailure, wholeNumber } from './release.ts'
 
@@ -26,6 +27,7 @@ export async function diffCommand(args: readonly string[], log: (line: string) =
   const [article, ...extra] = positionals
   if (!article || extra.length > 0) throw new ConfigError('diff takes one article: chapkhana diff content/my-piece.md [--from N] [--to M] [--html FILE]')
   try {
+    if (values.html !== undefined) await checkHtmlTarget(values.html, article, (await editionConfig({})).contentDir)
     const current = await readExact(article)
     const history = await readHistory(article)
     if (history.length === 0) throw new ArticleError(`${article}: no edition was released yet, so there is nothing to compare with; run chapkhana release ${article}`)

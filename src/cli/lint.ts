@@ -4,8 +4,7 @@
  * warning or error makes the exit code 1. `--fix` rewrites the prose of the
  * files in place and reports each change.
  */
-import { readdir, stat, writeFile } from 'node:fs/promises'
-import path from 'node:path'
+import { stat, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
@@ -14,6 +13,7 @@ import { fixSource, type FixResult } from '../proofing/fix.ts'
 import { lintSource, readSource, type LintOptions } from '../proofing/lint-source.ts'
 import { PROOFING_SOURCE } from '../proofing/plugin.ts'
 import type { Severity } from '../proofing/rules-meta.ts'
+import { markdownFilesUnder } from '../util/markdown-files.ts'
 
 /** What the CLI passes from the project configuration. */
 export interface LintCommandOptions {
@@ -41,8 +41,7 @@ async function collect(args: readonly string[], contentDir: string): Promise<str
   for (const arg of args.length > 0 ? args : [contentDir]) {
     const info = await stat(arg).catch(() => undefined)
     if (info?.isDirectory()) {
-      const names = await readdir(arg, { recursive: true })
-      out.push(...names.filter((n) => /\.(md|markdown)$/i.test(n)).sort().map((n) => path.join(arg, n)))
+      out.push(...(await markdownFilesUnder(arg)))
     } else {
       // A missing file is reported on its own, as a fatal message.
       out.push(arg)

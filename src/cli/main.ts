@@ -5,10 +5,12 @@
  */
 import { parseArgs } from 'node:util'
 import { resolveConfig, ConfigError } from '../config/schema.ts'
+import { checkTimeoutMs, sourceDateEpoch } from '../config/limits.ts'
 import { loadProjectConfig } from '../config/load.ts'
 import { VERSION } from '../version.ts'
 import { buildCommand } from './build.ts'
-import { watchCommand } from './watch.ts'
+import { INTERRUPTED, watchCommand } from './watch.ts'
+import { killBrowsersNow } from '../browser/launch.ts'
 import { previewCommand } from './preview.ts'
 import { parseShard } from '../build/shard.ts'
 import { lintCommand } from './lint.ts'
@@ -35,7 +37,8 @@ build   Builds every article and book in content/ (or the files named) into out/
         (for a CI matrix); --timeout MS limits one PDF render (one retry).
         A book is a .md file that lists chapters: in its front matter, or a folder with book.md.
 watch   Builds what is out of date, then rebuilds an article's EPUB and PDF each time one of its
-        files or a stylesheet is saved, with one browser kept warm. Ctrl-C stops it.
+        files or a stylesheet is saved, with one browser kept warm. Ctrl-C stops it (exit 0;
+        130 when it stops the first build). It watches only the folders the articles use.
 preview Watches as watch does and serves out/ (the download pages out/index.html and
         out/<slug>.html, the editions) on http://127.0.0.1:N/ (default 4780, 0 for any free port),
         reloading open pages after every rebuild.
@@ -58,6 +61,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`)
     return 0
   }
+  // Checked before any work: every command may stamp this time into a file.
+  sourceDateEpoch()
   if (command === 'lint') {
     const config = resolveConfig(await loadProjectConfig(process.cwd()))
     return lintCommand([...rest], {
@@ -92,12 +97,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     ...(values.lang ? { lang: values.lang } : {}),
     ...(values.dir ? { dir: values.dir } : {}),
     ...(values.format ? { formats: values.format.split(',') } : {}),
-    ...(values.timeout ? { renderTimeoutMs: Number(values.timeout) } : {}),
+    ...(values.timeout !== undefined ? { renderTimeoutMs: checkTimeoutMs(values.timeout, '--timeout') } : {}),
     ...(values.jobs ? { jobs: Number(values.jobs) } : {})
   })
   if (command === 'watch' || command === 'preview') {
     const stop = new AbortController()
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort())
+    // The first Ctrl-C stops in order (the build in progress, the browser, its
+    // profile); a second one, during that, must not leave the browser's profile behind.
+    const onSignal = (): void => {
+      if (!stop.signal.aborted) return stop.abort()
+      killBrowsersNow()
+      process.exit(INTERRUPTED)
+    }
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, onSignal)
     const log = (line: string): void => void process.stderr.write(`${line}\n`)
     if (command === 'preview') {
       const port = values.port === undefined ? undefined : Number(values.port)

@@ -4,8 +4,7 @@
  * files (source, chapters, images) or a stylesheet is saved, printing what
  * was written and how long it took. Ends cleanly on Ctrl-C.
  */
-import { readFileSync, watch, type FSWatcher } from 'node:fs'
-import { readdir } from 'node:fs/promises'
+import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs'
 import path from 'node:path'
 import type { Config } from '../config/schema.ts'
 import { cacheKey, runBatch, type BatchEvent } from '../build/batch.ts'
@@ -17,20 +16,10 @@ import { listArticles } from './build.ts'
 import { reportBatch } from './report.ts'
 import { diffSources } from '../editions/word-diff.ts'
 import { summary } from '../editions/render-diff.ts'
+import { foldersUnder } from '../util/markdown-files.ts'
 
 /** How long to wait after the last change event before building: editors save in several writes. */
 const SETTLE_MS = 15
-
-/** `roots` and every folder below them (book chapters, images). */
-async function folders(roots: readonly string[]): Promise<string[]> {
-  const out = new Set(roots)
-  for (const root of roots) {
-    for (const entry of await readdir(root, { withFileTypes: true, recursive: true })) {
-      if (entry.isDirectory() && !entry.name.startsWith('.')) out.add(path.join(entry.parentPath, entry.name))
-    }
-  }
-  return [...out]
-}
 
 /** Hooks for commands built on watch (preview). */
 export interface WatchHooks {
@@ -39,7 +28,13 @@ export interface WatchHooks {
   readonly onBuilt?: (sources: readonly string[]) => void | Promise<void>
 }
 
-/** Run until `signal` aborts; returns the exit code. */
+/** Exit code when Ctrl-C stops the first build: the shell's code for SIGINT (128 + 2). */
+export const INTERRUPTED = 130
+
+/**
+ * Run until `signal` aborts; returns the exit code: 0 when stopped while
+ * watching, `INTERRUPTED` (130) when stopped during the first build.
+ */
 export async function watchCommand(files: readonly string[], config: Config, signal: AbortSignal, hooks: WatchHooks = {}): Promise<number> {
   const log = hooks.log ?? ((l: string) => process.stderr.write(`${l}\n`))
   const browsers = new BrowserPool(config.renderTimeoutMs)
@@ -74,15 +69,21 @@ export async function watchCommand(files: readonly string[], config: Config, sig
   const build = async (list: readonly string[], force: boolean): Promise<void> => {
     const toolchain = await toolchainKey(config)
     const result = await runBatch(list, { config, browsers, jobs: config.jobs, onEvent, signal, cache: { store, toolchain, force } })
+    // Stopped by Ctrl-C: the articles it cut short are not failures to report.
+    if (signal.aborted) return
     reportBatch(result, log)
     await hooks.onBuilt?.(list)
     // Keep the record true, so a later `build` knows these are fresh.
     await store.save()
   }
 
-  const watchers: FSWatcher[] = []
+  const watchers = new Map<string, FSWatcher>()
   try {
     await build(await sources(), false)
+    if (signal.aborted) {
+      log('stopped during the first build; nothing is being watched')
+      return INTERRUPTED
+    }
     verb = 'rebuilt'
     let pending = new Set<string>()
     let timer: NodeJS.Timeout | undefined
@@ -96,6 +97,7 @@ export async function watchCommand(files: readonly string[], config: Config, sig
         if (styles) reloadStylesheets()
         const affected = styles ? all : all.filter((s) => changed.has(s) || [...changed].some((f) => inputs.get(s)?.has(f)) || !inputs.has(s))
         if (affected.length > 0) await build(affected, true)
+        watchInputs()
       }).catch((error: unknown) => log(`watch: ${(error as Error).message}`))
     }
     const onChange = (dir: string) => (_event: string, name: string | Buffer | null): void => {
@@ -106,16 +108,49 @@ export async function watchCommand(files: readonly string[], config: Config, sig
       clearTimeout(timer)
       timer = setTimeout(flush, SETTLE_MS)
     }
+    /** Watch `dir` itself (not below it), once. */
+    const watchFolder = (folder: string): void => {
+      const dir = path.resolve(folder)
+      if (watchers.has(dir)) return
+      try {
+        // No `signal` option: one abort listener per folder passes Node's limit of 10; the finally closes them.
+        const watcher = watch(dir, onChange(dir)).on('error', () => {
+          watcher.close()
+          watchers.delete(dir)
+        })
+        watchers.set(dir, watcher)
+      } catch {
+        // A folder removed since it was listed: nothing to watch.
+      }
+    }
+    /** The folders of everything the built articles were made from (images, chapters, a folder book). */
+    const watchInputs = (): void => {
+      for (const set of inputs.values()) {
+        for (const input of set) {
+          watchFolder(path.dirname(input))
+          if (statSync(input, { throwIfNoEntry: false })?.isDirectory()) watchFolder(input)
+        }
+      }
+    }
+    // Named files: their folders and what they use, never every folder below
+    // the current one. The content folder: it and its sub-folders (books),
+    // each entered once whatever links lead there, without node_modules or .git.
     const roots = files.length > 0 ? [...new Set(files.map((f) => path.dirname(path.resolve(f))))] : [path.resolve(config.contentDir)]
     // One non-recursive watcher per folder: Node 20's recursive watching on
     // Linux follows files, and loses a file that an editor replaces by rename.
-    for (const dir of await folders([...roots, STYLES_DIR])) watchers.push(watch(dir, { signal }, onChange(dir)))
+    for (const dir of files.length > 0 ? roots : await foldersUnder(roots[0]!)) watchFolder(dir)
+    watchFolder(STYLES_DIR)
+    // After each rebuild too (see flush): an image added to the text brings its folder.
+    watchInputs()
     log(`watching ${roots.map((r) => path.relative(process.cwd(), r) || '.').join(', ')} and the styles; Ctrl-C to stop`)
-    await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))
+    await new Promise<void>((resolve) => {
+      if (signal.aborted) resolve()
+      else signal.addEventListener('abort', () => resolve(), { once: true })
+    })
     await running
     return 0
   } finally {
-    for (const w of watchers) w.close()
+    for (const w of watchers.values()) w.close()
     await browsers.close()
   }
 }

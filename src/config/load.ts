@@ -1,17 +1,19 @@
 /**
  * Reading the optional project file `chapkhana.config.json`.
  */
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ConfigError } from './schema.ts'
+import { NotRegularFileError, readRegularFile } from '../util/read-regular.ts'
 
 /** The raw options in `<dir>/chapkhana.config.json`, or `{}` when absent. */
 export async function loadProjectConfig(dir: string): Promise<Record<string, unknown>> {
   const file = path.join(dir, 'chapkhana.config.json')
   let text: string
   try {
-    text = await readFile(file, 'utf8')
-  } catch {
+    // Never a blocking read: a named pipe in its place would stop every command.
+    text = (await readRegularFile(file)).toString('utf8')
+  } catch (error) {
+    if (error instanceof NotRegularFileError) throw new ConfigError(`${file} is ${error.kind}, not a file: remove it or make it a JSON file`)
     return {}
   }
   try {

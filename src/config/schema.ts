@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { languageInfo, knownLanguages, type Direction } from './languages.ts'
+import { checkTimeoutMs } from './limits.ts'
 
 /** Options for a build, after validation. */
 export interface Config {
@@ -71,8 +72,7 @@ export function resolveConfig(input: Readonly<Record<string, unknown>>): Config 
     if (typeof v !== 'string' || v === '') throw new ConfigError(`${key}: expected a non-empty string`)
     return v
   }
-  const timeout = input.renderTimeoutMs ?? DEFAULTS.renderTimeoutMs
-  if (typeof timeout !== 'number' || !(timeout > 0)) throw new ConfigError('renderTimeoutMs: expected a positive number of milliseconds')
+  const timeout = checkTimeoutMs(input.renderTimeoutMs ?? DEFAULTS.renderTimeoutMs, 'renderTimeoutMs')
   const formats = input.formats ?? DEFAULTS.formats
   if (!Array.isArray(formats) || formats.length === 0 || !formats.every((f) => f === 'epub' || f === 'pdf')) {
     throw new ConfigError('formats: expected a list of "epub" and/or "pdf"')

@@ -2,10 +2,11 @@
  * Splitting YAML front matter off a Markdown source and validating it, with
  * every problem reported at its line and column in the original file.
  */
-import { parseDocument } from 'yaml'
+import { LineCounter, parseDocument } from 'yaml'
 import type { VFile } from 'vfile'
 import type { DocumentMeta } from './types.ts'
 import { describeReplaced, toXmlText } from '../util/xml-chars.ts'
+import { yamlToData } from '../util/yaml-js.ts'
 
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m
 
@@ -31,7 +32,8 @@ export function parseFrontMatter(file: VFile): FrontMatter {
       source: 'chapkhana'
     })
   }
-  const doc = parseDocument(match[1] ?? '', { prettyErrors: true, uniqueKeys: true })
+  const lines = new LineCounter()
+  const doc = parseDocument(match[1] ?? '', { prettyErrors: true, uniqueKeys: true, lineCounter: lines })
   const error = doc.errors[0]
   if (error) {
     const pos = error.linePos?.[0]
@@ -41,7 +43,12 @@ export function parseFrontMatter(file: VFile): FrontMatter {
       source: 'chapkhana'
     })
   }
-  const data: unknown = doc.toJS()
+  const converted = yamlToData(doc)
+  if (!converted.ok) {
+    const pos = lines.linePos(converted.offset)
+    file.fail(`Invalid YAML front matter: ${converted.reason}`, { place: { line: pos.line + 1, column: pos.col }, ruleId: 'front-matter-yaml', source: 'chapkhana' })
+  }
+  const data: unknown = converted.value
   if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {
     file.fail('Front matter must be a YAML mapping of `key: value` lines', {
       place: { line: 2, column: 1 },

@@ -3,10 +3,11 @@
  * metadata, language and direction. Everything that can be wrong with the
  * bytes or the front matter is reported here, with its position.
  */
-import { readFile } from 'node:fs/promises'
+import { NotRegularFileError, readRegularFile } from '../util/read-regular.ts'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { languageInfo, knownLanguages, type Direction } from '../config/languages.ts'
+import { sourceDateEpoch } from '../config/limits.ts'
 import { chapterList, declaresBook } from './book.ts'
 import { keyLine, parseFrontMatter, validateMeta } from './front-matter.ts'
 import './types.ts'
@@ -26,8 +27,7 @@ export interface ReadOptions {
 
 /** Date from `SOURCE_DATE_EPOCH`, else the Unix epoch: never the clock, so builds repeat. */
 export function sourceDate(env: NodeJS.ProcessEnv = process.env): string {
-  const epoch = Number(env.SOURCE_DATE_EPOCH)
-  return new Date(Number.isFinite(epoch) && epoch > 0 ? epoch * 1000 : 0).toISOString().slice(0, 10)
+  return new Date((sourceDateEpoch(env) ?? 0) * 1000).toISOString().slice(0, 10)
 }
 
 /** Line and column of byte `offset` in `bytes`, counting UTF-8 characters. */
@@ -195,10 +195,11 @@ export async function readDocument(filePath: string, options: ReadOptions = {}):
   const shell = new VFile({ path: filePath })
   let bytes: Uint8Array
   try {
-    bytes = await readFile(filePath)
+    bytes = await readRegularFile(filePath)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    return shell.fail(code === 'ENOENT' ? 'No such file: check the path' : `Cannot read the file (${code ?? String(error)})`, {
+    const reason = error instanceof NotRegularFileError ? `This is ${error.kind}, not a Markdown file: name a .md file` : code === 'ENOENT' ? 'No such file: check the path' : `Cannot read the file (${code ?? String(error)})`
+    return shell.fail(reason, {
       ruleId: 'read',
       source: 'chapkhana'
     })

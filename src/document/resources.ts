@@ -4,13 +4,15 @@
  * `../../etc/passwd`, no symlink out), and really be an image of a type every
  * output can carry.
  */
-import { open, realpath } from 'node:fs/promises'
+import { realpath } from 'node:fs/promises'
 import path from 'node:path'
 import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
 import { keyLine } from './front-matter.ts'
 import type { ImageRef } from '../markdown/rehype-collect-images.ts'
 import { isBelow } from '../util/inside.ts'
+import { NotRegularFileError, openRegular, readRegularFile } from '../util/read-regular.ts'
+import { sanitizeSvg, SvgSyntaxError } from './svg-sanitize.ts'
 
 type MediaType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/svg+xml' | 'image/webp'
 
@@ -22,6 +24,8 @@ export interface ImageResource {
   /** The file itself (links followed). */
   readonly file: string
   readonly mediaType: MediaType
+  /** What every output carries instead of the file's bytes: a cleaned SVG (see `svg-sanitize.ts`). */
+  readonly bytes?: Buffer
 }
 
 /** The article's own cover, checked. */
@@ -50,6 +54,9 @@ const MAGIC: readonly [MediaType, (b: Buffer) => boolean][] = [
   ['image/webp', (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP']
 ]
 
+/** An SVG's start: a BOM, then XML declarations, processing instructions, comments or a doctype, then `<svg`. */
+const SVG_START = /^\uFEFF?\s*(?:<\?[^>]*\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>\s*)*<svg[\s>]/i
+
 /** Where a problem is reported: a place in the source and the words naming the file. */
 interface Reference {
   readonly src: string
@@ -68,7 +75,7 @@ export function decodedPath(src: string): string {
 }
 
 /** Check one local image: inside `baseDir`, existing, and really an image of an allowed type. */
-async function checkLocalImage(file: VFile, baseDir: string, root: string, ref: Reference, allowed: readonly MediaType[]): Promise<{ file: string; mediaType: MediaType }> {
+async function checkLocalImage(file: VFile, baseDir: string, root: string, ref: Reference, allowed: readonly MediaType[]): Promise<{ file: string; mediaType: MediaType; bytes?: Buffer }> {
   const fail = (reason: string, ruleId: string): never => file.fail(reason, { ...(ref.place ? { place: ref.place } : {}), ruleId, source: 'chapkhana' })
   const name = `${ref.what} ${JSON.stringify(ref.src)}`
   const src = decodedPath(ref.src)
@@ -83,14 +90,20 @@ async function checkLocalImage(file: VFile, baseDir: string, root: string, ref: 
   }
   if (!isBelow(root, real)) fail(`${name} is a link to a file outside the article's folder: copy the file instead`, 'image-outside')
   const head = Buffer.alloc(512)
-  const handle = await open(real, 'r')
+  let handle
+  try {
+    handle = await openRegular(real)
+  } catch (error) {
+    if (!(error instanceof NotRegularFileError)) throw error
+    return fail(`${name} is ${error.kind}, not an image file: point it at a PNG, JPEG, GIF, WebP or SVG file`, 'image-type')
+  }
   try {
     await handle.read(head, 0, 512, 0)
   } finally {
     await handle.close()
   }
   let mediaType = MAGIC.find(([, test]) => test(head))?.[0]
-  if (!mediaType && /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/i.test(head.toString('utf8'))) mediaType = 'image/svg+xml'
+  if (!mediaType && SVG_START.test(head.toString('utf8'))) mediaType = 'image/svg+xml'
   const ext = path.extname(real).toLowerCase()
   const kinds = allowed.map((t) => NAMES[t]).join(', ').replace(/, ([^,]*)$/, ' or $1')
   if (!mediaType) {
@@ -102,7 +115,34 @@ async function checkLocalImage(file: VFile, baseDir: string, root: string, ref: 
     )
   }
   if (!allowed.includes(mediaType!)) fail(`${name} is ${NAMES[mediaType!]}; it must be ${kinds}`, 'image-type')
+  if (mediaType === 'image/svg+xml') return { file: real, mediaType, bytes: await cleanSvg(file, real, name, ref, fail) }
   return { file: real, mediaType: mediaType! }
+}
+
+/**
+ * The SVG at `real`, rebuilt without anything that runs or loads (scripts,
+ * handlers, outside references): what every output carries. What was taken
+ * out is one warning at the image's place; a malformed SVG fails there.
+ */
+async function cleanSvg(file: VFile, real: string, name: string, ref: Reference, fail: (reason: string, ruleId: string) => never): Promise<Buffer> {
+  let clean
+  try {
+    clean = sanitizeSvg(new TextDecoder('utf-8', { fatal: true }).decode(await readRegularFile(real)))
+  } catch (error) {
+    if (error instanceof SvgSyntaxError) return fail(`${name} is not a well-formed SVG (at ${error.line}:${error.column} in the SVG: ${error.message}): fix it or re-export it`, 'image-type')
+    if (error instanceof TypeError) return fail(`${name} is not UTF-8 text, as an SVG must be: re-export it`, 'image-type')
+    throw error
+  }
+  if (clean.removed.length > 0) {
+    const shown = clean.removed.slice(0, 5).map((r) => `${r.what} (${r.line}:${r.column})`)
+    const more = clean.removed.length > shown.length ? ` and ${clean.removed.length - shown.length} more` : ''
+    file.message(`${name}: removed what an image must not carry (scripts, handlers, links or outside references): ${shown.join(', ')}${more}; the outputs show the cleaned picture`, {
+      ...(ref.place ? { place: ref.place } : {}),
+      ruleId: 'svg-unsafe',
+      source: 'chapkhana'
+    })
+  }
+  return Buffer.from(clean.svg)
 }
 
 /** Check every image of `file`; fails the file at the first bad one. */

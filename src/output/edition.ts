@@ -38,6 +38,8 @@ export interface EditionImage {
   /** The file (links followed). */
   readonly file: string
   readonly mediaType: string
+  /** The bytes to carry instead of the file's (a cleaned SVG); the file's own when absent. */
+  readonly bytes?: Buffer
 }
 
 /** The image an `<img src>` of the edition's tree shows, if it is a checked local one. */
@@ -58,7 +60,7 @@ export function makeEdition(
   if (!meta || !lang || !dir || !slug) throw new TypeError('makeEdition: the file was not read with readDocument')
   const words = languageInfo(lang)?.words
   if (!words) throw new TypeError(`makeEdition: unknown language ${lang}`)
-  return { file, tree, meta, lang, dir, slug, words, headings: file.data.headings ?? [], baseDir, chapters, inputs, images: new Map(images.map((i) => [i.wanted, { file: i.file, mediaType: i.mediaType }])) }
+  return { file, tree, meta, lang, dir, slug, words, headings: file.data.headings ?? [], baseDir, chapters, inputs, images: new Map(images.map((i) => [i.wanted, { file: i.file, mediaType: i.mediaType, ...(i.bytes ? { bytes: i.bytes } : {}) }])) }
 }
 
 /** A number in the document's digits. */

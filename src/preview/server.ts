@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { isWithin } from '../util/inside.ts'
+import { contentSecurityPolicy, inlineStyles, isAllowedHost } from './policy.ts'
 
 /** Where the reload events are served. */
 export const EVENTS_PATH = '/__chapkhana/events'
@@ -39,8 +40,11 @@ const TYPES: Readonly<Record<string, string>> = {
 /** The media type served for `file`. */
 export const mediaType = (file: string): string => TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
 
-/** Added before `</body>` of served pages: reload when the server says a build finished. */
-export const RELOAD_SCRIPT = `<script>new EventSource(${JSON.stringify(EVENTS_PATH)}).addEventListener('reload', () => location.reload())</script>`
+/** The reload snippet's code: reload when the server says a build finished. */
+const RELOAD_CODE = `new EventSource(${JSON.stringify(EVENTS_PATH)}).addEventListener('reload', () => location.reload())`
+
+/** Added before `</body>` of served pages (the policy allows exactly this script, by hash). */
+export const RELOAD_SCRIPT = `<script>${RELOAD_CODE}</script>`
 
 /** A running preview server. */
 export interface PreviewServer {
@@ -83,10 +87,14 @@ export async function resolveRequest(root: string, urlPath: string): Promise<str
 /** Serve `root` on 127.0.0.1:`port` (0: any free port). */
 export async function startPreviewServer(root: string, port: number): Promise<PreviewServer> {
   const clients = new Set<ServerResponse>()
+  const guard = { 'content-security-policy': contentSecurityPolicy(), 'x-content-type-options': 'nosniff' }
   const send = (res: ServerResponse, status: number, text: string): void => {
-    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(`${text}\n`)
+    res.writeHead(status, { ...guard, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(`${text}\n`)
   }
+  let actual = port
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // Before anything else: a page of another site reaching us by DNS rebinding names its own host.
+    if (!isAllowedHost(req.headers.host, actual)) return send(res, 421, `This preview answers only http://127.0.0.1:${actual}/, http://localhost:${actual}/ and http://[::1]:${actual}/`)
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Only GET and HEAD')
     const rawPath = (req.url ?? '/').split(/[?#]/)[0] ?? '/'
     if (rawPath === EVENTS_PATH) {
@@ -99,11 +107,12 @@ export async function startPreviewServer(root: string, port: number): Promise<Pr
     const file = await resolveRequest(root, rawPath)
     if (typeof file === 'number') return send(res, file, file === 403 ? 'Forbidden' : file === 404 ? 'Not found' : 'Bad request')
     const type = mediaType(file)
-    const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }
+    const headers = { ...guard, 'content-type': type, 'cache-control': 'no-store' }
     if (type.startsWith('text/html')) {
       const html = (await readFile(file, 'utf8')).replace(/<\/body>(?![\s\S]*<\/body>)/i, `${RELOAD_SCRIPT}</body>`)
       const body = Buffer.from(html)
-      res.writeHead(200, { ...headers, 'content-length': body.length })
+      const policy = contentSecurityPolicy({ scripts: [RELOAD_CODE], styles: inlineStyles(html) })
+      res.writeHead(200, { ...headers, 'content-security-policy': policy, 'content-length': body.length })
       return void res.end(req.method === 'HEAD' ? undefined : body)
     }
     res.writeHead(200, { ...headers, 'content-length': (await stat(file)).size })
@@ -120,7 +129,7 @@ export async function startPreviewServer(root: string, port: number): Promise<Pr
     server.once('error', reject)
     server.listen(port, '127.0.0.1', () => resolve())
   })
-  const { port: actual } = server.address() as AddressInfo
+  actual = (server.address() as AddressInfo).port
   return {
     url: `http://127.0.0.1:${actual}/`,
     notify() {

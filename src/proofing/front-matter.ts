@@ -7,6 +7,7 @@ import type { Root } from 'mdast'
 import { isMap, isPair, isScalar, parseDocument, visit } from 'yaml'
 import { isRuleId, RULE_IDS, type RuleId, type Severity } from './rules-meta.ts'
 import { rawSegment, type Segment } from './segment.ts'
+import { yamlToData } from '../util/yaml-js.ts'
 
 /** A problem with the `proofing:` key itself. */
 export interface ConfigProblem {
@@ -65,7 +66,9 @@ export function readProofingFrontMatter(tree: Root, source: string): ProofingFro
   const lang = doc.get('lang')
   const proofingPair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'proofing')
   const at = base + (isScalar(proofingPair?.key) ? (proofingPair.key.range?.[0] ?? 0) : 0)
-  const config = proofingPair ? readSeverity(doc.toJS().proofing as unknown, at) : { severity: {}, problems: [] }
+  const data = proofingPair ? yamlToData(doc) : undefined
+  // An alias bomb is refused, with its position, by the document reader; here it only must not hang.
+  const config = data?.ok ? readSeverity((data.value as { proofing?: unknown }).proofing, at) : { severity: {}, problems: [] }
   const segments: Segment[] = []
   visit(doc, {
     Pair(_, pair) {

@@ -3,7 +3,7 @@
  * broken front matter (no title, say) does not stop the proofing — lint should
  * say everything that is wrong with a file at once.
  */
-import { readFile } from 'node:fs/promises'
+import { NotRegularFileError, readRegularFile } from '../util/read-regular.ts'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -71,14 +71,15 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
 export async function readSource(path: string): Promise<SourceText | VFile> {
   const shell = new VFile({ path })
   try {
-    const bytes = await readFile(path)
+    // Never `readFile`: a named pipe given as a source would block forever.
+    const bytes = await readRegularFile(path)
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
     return { text: decodeSource(shell, bytes), bom }
   } catch (error) {
     if (error instanceof VFileMessage) return shell
     const code = (error as NodeJS.ErrnoException).code
     try {
-      shell.fail(code === 'ENOENT' ? 'No such file: check the path' : `Cannot read the file (${code ?? String(error)})`, {
+      shell.fail(error instanceof NotRegularFileError ? `This is ${error.kind}, not a Markdown file: name a .md file` : code === 'ENOENT' ? 'No such file: check the path' : `Cannot read the file (${code ?? String(error)})`, {
         ruleId: 'read',
         source: 'chapkhana'
       })

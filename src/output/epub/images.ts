@@ -33,7 +33,8 @@ export async function packImages(edition: Edition, chapters: readonly Chapter[])
       if (!image) throw new TypeError(`packImages: ${String(node.properties.src)} was not checked`)
       let packed = byFile.get(image.file)
       if (!packed) {
-        packed = readFile(image.file).then((bytes) => {
+        // A cleaned SVG is carried as cleaned, never as the file on disk.
+        packed = (image.bytes ? Promise.resolve(image.bytes) : readFile(image.file)).then((bytes) => {
           const name = `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${EXTENSION[image.mediaType] ?? 'bin'}`
           return { id: `img-${name.replace('.', '-')}`, href: `images/${name}`, mediaType: image.mediaType, bytes }
         })

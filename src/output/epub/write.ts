@@ -14,6 +14,7 @@ import { toString } from 'hast-util-to-string'
 import { facesUsed } from '../../fonts/faces-used.ts'
 import { BOOK_FONT, fontFaceCss, subsetFace } from '../../fonts/fonts.ts'
 import { writeFileAtomic } from '../../util/atomic.ts'
+import { sourceDateEpoch } from '../../config/limits.ts'
 import { colophon, titleBlock, type Edition } from '../edition.ts'
 import { stylesheet } from '../styles.ts'
 import { splitChapters } from './chapters.ts'
@@ -48,8 +49,8 @@ export function bookIdentifier(slug: string): string {
 
 /** The date every zip entry carries: `SOURCE_DATE_EPOCH`, else the edition date. */
 export function zipDate(edition: Edition, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = Number(env.SOURCE_DATE_EPOCH)
-  const date = Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date(`${edition.meta.date}T00:00:00Z`)
+  const epoch = sourceDateEpoch(env)
+  const date = epoch !== undefined && epoch > 0 ? new Date(epoch * 1000) : new Date(`${edition.meta.date}T00:00:00Z`)
   // A zip entry cannot be dated before 1980 (DOS time); older dates would wrap
   // into the future (al-Muqtabas, 1911, came out as 2039).
   return new Date(Math.max(date.getTime(), ZIP_EPOCH))

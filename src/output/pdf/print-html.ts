@@ -41,8 +41,12 @@ export function firstLayout(edition: Edition): PrintLayout {
 function localImages(edition: Edition, sections: readonly Element[]): void {
   for (const section of sections) {
     visit(section, 'element', (node: Element) => {
-      if (node.tagName !== 'img' || !imageOf(edition, node.properties.src)) return
-      node.properties.src = pathToFileURL(path.resolve(edition.baseDir, decodedPath(String(node.properties.src)))).href
+      const image = node.tagName === 'img' ? imageOf(edition, node.properties.src) : undefined
+      if (!image) return
+      // A cleaned SVG is printed as cleaned, from memory.
+      node.properties.src = image.bytes
+        ? `data:${image.mediaType};base64,${image.bytes.toString('base64')}`
+        : pathToFileURL(path.resolve(edition.baseDir, decodedPath(String(node.properties.src)))).href
     })
   }
 }

@@ -83,7 +83,7 @@ export async function writeArticlePage({ edition, written, outDir, browser, sign
   const cover = await writePageCover(edition, outDir, browser, signal)
   const coverDone = await timedFile(cover.file, start)
   const tree = structuredClone(edition.tree)
-  await copyImages(tree, edition.baseDir, outDir, edition.slug)
+  await copyImages(tree, edition, outDir)
   caretBackrefs(tree)
   const words = siteWords(edition.lang)
   const available = await offers(outDir, edition.slug, formats)

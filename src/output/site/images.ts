@@ -3,14 +3,20 @@
  * load time: inside the article's folder, real images) to
  * `out/assets/<slug>/`, and the page's copy of the tree pointed at them.
  */
-import { copyFile, mkdir } from 'node:fs/promises'
+import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Element, Root } from 'hast'
 import { visit } from 'unist-util-visit'
 import { ASSETS } from './assets.ts'
+import { imageOf, type Edition } from '../edition.ts'
 
-/** Copy the images of `tree` (a clone, rewritten in place); returns the files written. */
-export async function copyImages(tree: Root, baseDir: string, outDir: string, slug: string): Promise<string[]> {
+/**
+ * Copy the images of `tree` (a clone of `edition`'s, rewritten in place);
+ * returns the files written. A cleaned SVG is written as cleaned: the site's
+ * origin must never serve the file's own scripts.
+ */
+export async function copyImages(tree: Root, edition: Edition, outDir: string): Promise<string[]> {
+  const { baseDir, slug } = edition
   const images: Element[] = []
   visit(tree, 'element', (node: Element) => {
     if (node.tagName === 'img' && typeof node.properties.src === 'string') images.push(node)
@@ -21,7 +27,9 @@ export async function copyImages(tree: Root, baseDir: string, outDir: string, sl
     const name = `${i + 1}-${path.basename(src).replace(/[^\p{L}\p{N}._-]/gu, '_')}`
     const target = path.join(outDir, ASSETS, slug, name)
     await mkdir(path.dirname(target), { recursive: true })
-    await copyFile(path.resolve(baseDir, src), target)
+    const image = imageOf(edition, node.properties.src)
+    if (image?.bytes) await writeFile(target, image.bytes)
+    else await copyFile(path.resolve(baseDir, src), target)
     node.properties.src = `${ASSETS}/${encodeURIComponent(slug)}/${encodeURIComponent(name)}`
     written.push(target)
   }

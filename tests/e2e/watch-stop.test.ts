@@ -1,0 +1,136 @@
+/**
+ * `watch` and `preview` stop when asked and watch only what they need
+ * (issue 15, items 11 and 14), with the real CLI and Chromium:
+ * - Ctrl-C during the first build used to print "This operation was
+ *   aborted" and then start watching with Chromium running; now it exits
+ *   130 with no browser and no profile left in the temporary folder, and a
+ *   second Ctrl-C during that stop leaves nothing either.
+ * - `watch note.md` used to watch every folder below the current one
+ *   (node_modules and .git included) and warn about listeners past ten
+ *   folders; now it watches the note's folder and the styles.
+ */
+import assert from 'node:assert/strict'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, it } from 'node:test'
+import { CLI, SEED, tempDir } from '../helpers/paths.ts'
+import { chromiumWith } from '../hardening/helpers.ts'
+
+/** Resolve when `test()` holds, polling; reject after `ms` (a safety net against a hang, not a speed check). */
+function until(test: () => boolean, what: () => string, ms = 240_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now()
+    const poll = setInterval(() => {
+      if (test()) {
+        clearInterval(poll)
+        resolve()
+      } else if (Date.now() - started > ms) {
+        clearInterval(poll)
+        reject(new Error(`timed out: ${what()}`))
+      }
+    }, 25)
+  })
+}
+
+/** Start `chapkhana <args>` in `cwd` with its own temporary folder. */
+function start(args: readonly string[], cwd: string, tmp: string): { child: ChildProcess; log: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let log = ''
+  child.stdout!.on('data', (d: Buffer) => (log += d.toString()))
+  child.stderr!.on('data', (d: Buffer) => (log += d.toString()))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  return { child, log: () => log, exited }
+}
+
+const profiles = (tmp: string): string[] => readdirSync(tmp).filter((n) => n.startsWith('chapkhana-chromium-'))
+
+/** A project with the seed article in content/. */
+function seedProject(): string {
+  const project = tempDir('chapkhana-watch-stop-')
+  mkdirSync(path.join(project, 'content'))
+  copyFileSync(SEED, path.join(project, 'content', 'nato.md'))
+  return project
+}
+
+describe('Ctrl-C during the first build', () => {
+  for (const [command, presses] of [['watch', 1], ['preview', 1], ['watch', 2]] as const) {
+    it(`${command}: ${presses === 1 ? 'one Ctrl-C' : 'two Ctrl-C'} stops it with exit 130, no Chromium and no profile left`, async () => {
+      const project = seedProject()
+      const tmp = tempDir('chapkhana-watch-tmp-')
+      const run = start(command === 'preview' ? ['preview', '--port', '0'] : ['watch'], project, tmp)
+      // The browser's profile appears when the first build launches Chromium: the build is under way.
+      await until(() => profiles(tmp).length > 0, () => `no Chromium started:\n${run.log()}`)
+      run.child.kill('SIGINT')
+      if (presses === 2) setTimeout(() => run.child.kill('SIGINT'), 50)
+      // Before the fix it went on watching: give it ample time, then kill it and fail.
+      const code = await Promise.race([run.exited, new Promise<string>((resolve) => setTimeout(() => resolve('still running'), 120_000).unref())])
+      if (code === 'still running') run.child.kill('SIGKILL')
+      assert.equal(code, 130, run.log())
+      assert.doesNotMatch(run.log(), /watching|operation was aborted/, run.log())
+      assert.deepEqual(chromiumWith(`chapkhana-chromium-${run.child.pid}-`), [])
+      assert.deepEqual(profiles(tmp), [], 'a Chromium profile was left behind')
+    })
+  }
+})
+
+/** Directories watched by process `pid` through inotify, from /proc. */
+function inotifyWatches(pid: number): number {
+  let count = 0
+  for (const fd of readdirSync(`/proc/${pid}/fdinfo`)) {
+    try {
+      count += (readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'utf8').match(/^inotify wd:/gm) ?? []).length
+    } catch {
+      // The descriptor closed while we looked.
+    }
+  }
+  return count
+}
+
+describe('watch of one named file', () => {
+  it('watches its folder and the styles, not every folder below the current one, with no listener warning', async (t) => {
+    if (!existsSync('/proc/self/fdinfo')) return t.skip('needs /proc to count inotify watches')
+    const project = tempDir('chapkhana-watch-narrow-')
+    // A cover of its own: the EPUB needs no browser, so this test starts none.
+    writeFileSync(path.join(project, 'cover.png'), Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a2e1d8a90000000049454e44ae426082', 'hex'))
+    writeFileSync(path.join(project, 'note.md'), '---\ntitle: "تێبینی"\nlang: ckb\ncover: cover.png\n---\n\nدەق.\n')
+    for (let i = 0; i < 15; i++) mkdirSync(path.join(project, 'drafts', `d${i}`), { recursive: true })
+    mkdirSync(path.join(project, 'node_modules', 'a', 'b'), { recursive: true })
+    mkdirSync(path.join(project, '.git', 'objects'), { recursive: true })
+    const run = start(['watch', '--format', 'epub', 'note.md'], project, tempDir('chapkhana-watch-tmp-'))
+    try {
+      await until(() => /watching/.test(run.log()) || run.child.exitCode !== null, () => run.log())
+      assert.match(run.log(), /watching \. and the styles/)
+      // The note's folder and the styles folder; before, 22 folders.
+      assert.equal(inotifyWatches(run.child.pid!), 2, run.log())
+      assert.doesNotMatch(run.log(), /MaxListenersExceeded|listeners/)
+    } finally {
+      run.child.kill('SIGINT')
+    }
+    assert.equal(await run.exited, 0, run.log())
+  })
+
+  it('watches the content folder and its sub-folders once each, without node_modules or .git, and with no listener warning past ten', async (t) => {
+    if (!existsSync('/proc/self/fdinfo')) return t.skip('needs /proc to count inotify watches')
+    const project = tempDir('chapkhana-watch-content-')
+    const content = path.join(project, 'content')
+    mkdirSync(content)
+    writeFileSync(path.join(content, 'cover.png'), Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a2e1d8a90000000049454e44ae426082', 'hex'))
+    writeFileSync(path.join(content, 'note.md'), '---\ntitle: "تێبینی"\nlang: ckb\ncover: cover.png\n---\n\nدەق.\n')
+    for (let i = 0; i < 12; i++) mkdirSync(path.join(content, `images-${i}`))
+    mkdirSync(path.join(content, 'node_modules', 'a'), { recursive: true })
+    mkdirSync(path.join(content, '.git'))
+    // A link back up: the folder must still be watched once.
+    symlinkSync('..', path.join(content, 'images-0', 'up'))
+    const run = start(['watch', '--format', 'epub'], project, tempDir('chapkhana-watch-tmp-'))
+    try {
+      await until(() => /watching/.test(run.log()) || run.child.exitCode !== null, () => run.log())
+      // content/, its twelve folders and the styles.
+      assert.equal(inotifyWatches(run.child.pid!), 14, run.log())
+      assert.doesNotMatch(run.log(), /MaxListenersExceeded|listeners/)
+    } finally {
+      run.child.kill('SIGINT')
+    }
+    assert.equal(await run.exited, 0, run.log())
+  })
+})
