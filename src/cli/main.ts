@@ -2,19 +2,15 @@
 /**
  * The chapkhana command line. One top-level handler turns every error into
  * one clear message and an exit code; commands close their browsers.
+ *
+ * Each command's modules are imported only when that command runs
+ * (`await import`): importing puppeteer, pdf-lib, epub-gen-memory and the
+ * Markdown stack up front cost about a second before `--help` could answer.
  */
 import { parseArgs } from 'node:util'
 import { resolveConfig, ConfigError } from '../config/schema.ts'
 import { loadProjectConfig } from '../config/load.ts'
 import { VERSION } from '../version.ts'
-import { buildCommand } from './build.ts'
-import { watchCommand } from './watch.ts'
-import { previewCommand } from './preview.ts'
-import { parseShard } from '../build/shard.ts'
-import { lintCommand } from './lint.ts'
-import { releaseCommand } from './release.ts'
-import { diffCommand } from './diff.ts'
-import { writeSiteIndex } from '../output/site/index-hook.ts'
 
 const HELP = `chapkhana ${VERSION}: right-to-left Markdown articles → EPUB 3 and A4 PDF
 
@@ -59,6 +55,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0
   }
   if (command === 'lint') {
+    const { lintCommand } = await import('./lint.ts')
     const config = resolveConfig(await loadProjectConfig(process.cwd()))
     return lintCommand([...rest], {
       contentDir: config.contentDir,
@@ -66,8 +63,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...(config.proofing ? { severity: config.proofing } : {})
     })
   }
-  if (command === 'release') return releaseCommand(rest)
-  if (command === 'diff') return diffCommand(rest)
+  if (command === 'release') return (await import('./release.ts')).releaseCommand(rest)
+  if (command === 'diff') return (await import('./diff.ts')).diffCommand(rest)
   if (command !== 'build' && command !== 'watch' && command !== 'preview') throw new ConfigError(`unknown command ${JSON.stringify(command)}; see chapkhana --help`)
   const { values, positionals } = parseArgs({
     args: [...rest],
@@ -102,14 +99,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command === 'preview') {
       const port = values.port === undefined ? undefined : Number(values.port)
       if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new ConfigError(`--port must be a number from 0 to 65535, not ${values.port}`)
+      const { previewCommand } = await import('./preview.ts')
       return previewCommand(positionals, config, stop.signal, port === undefined ? {} : { port })
     }
+    const [{ watchCommand }, { writeSiteIndex }] = await Promise.all([import('./watch.ts'), import('../output/site/index-hook.ts')])
     return watchCommand(positionals, config, stop.signal, { log, onBuilt: () => writeSiteIndex(config, log) })
   }
+  const shard = values.shard ? (await import('../build/shard.ts')).parseShard(values.shard) : undefined
+  const { buildCommand } = await import('./build.ts')
   return buildCommand(positionals, config, {
     ...(values.force ? { force: true } : {}),
     ...(values.quiet ? { quiet: true } : {}),
-    ...(values.shard ? { shard: parseShard(values.shard) } : {})
+    ...(shard ? { shard } : {})
   })
 }
 
