@@ -60,3 +60,10 @@ if (!existsSync(built) || statSync(built).mtimeMs < Math.max(newest(path.join(ro
   say('compiling TypeScript')
   run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'])
 }
+
+// 4. Bundle the CLI (bin/chapkhana.js runs it: a few files start faster than hundreds).
+const bundle = path.join(root, 'dist', 'bundle', 'main.mjs')
+if (!existsSync(bundle) || statSync(bundle).mtimeMs < statSync(built).mtimeMs) {
+  say('bundling the command line')
+  run(process.execPath, [path.join(root, 'scripts', 'bundle.mjs')])
+}
