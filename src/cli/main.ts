@@ -22,6 +22,7 @@ Usage:
   chapkhana lint [files…] [--fix] [--lang CODE]
   chapkhana release <article.md> [--edition N] [--date YYYY-MM-DD] | --rebuild N <article.md>
   chapkhana diff <article.md> [--from N] [--to M] [--html FILE]
+  chapkhana index <out-1> <out-2> … --out DIR [--lang CODE]
   chapkhana --help | --version
 
 build   Builds every article and book in content/ (or the files named) into out/<slug>.epub and
@@ -39,6 +40,8 @@ lint    Checks Sorani (and Arabic/Persian) orthography and typography; --fix rew
 release Records a new edition (front matter, <name>.history.yaml) and builds out/<slug>-ed<N>.*;
         --rebuild N rebuilds a released edition and checks its sha256.
 diff    The words changed since a released edition (--html FILE for a page with <del>/<ins>).
+index   Assembles the output folders of --shard builds into one reader site in DIR: their files,
+        and one collection page listing every article.
 
 Settings may also live in chapkhana.config.json (contentDir, outDir, lang, dir, latinLang,
 renderTimeoutMs, formats, jobs, proofing). Exit code 0 only when every edition was written.`
@@ -65,6 +68,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (command === 'release') return (await import('./release.ts')).releaseCommand(rest)
   if (command === 'diff') return (await import('./diff.ts')).diffCommand(rest)
+  if (command === 'index') return (await import('./index.ts')).indexCommand(rest)
   if (command !== 'build' && command !== 'watch' && command !== 'preview') throw new ConfigError(`unknown command ${JSON.stringify(command)}; see chapkhana --help`)
   const { values, positionals } = parseArgs({
     args: [...rest],
