@@ -95,6 +95,6 @@ describe('bad input: a clear error, nothing lost', () => {
     const r = chapkhana(['build', '--format', 'epub', '--out', fresh, source])
     assert.equal(r.code, 0, r.stderr)
     // The EPUB asked for, and its reader page (with the cover and fonts it shows).
-    assert.deepEqual(readdirSync(fresh).sort(), ['article-cover.png', 'article.epub', 'article.html', 'assets', 'index.html'])
+    assert.deepEqual(readdirSync(fresh).sort(), ['article-cover.png', 'article.epub', 'article.html', 'assets', 'chapkhana-site.json', 'index.html'])
   })
 })
