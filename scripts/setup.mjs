@@ -4,7 +4,7 @@
 // everything is present. As root it installs Debian packages with apt-get;
 // otherwise it prints the exact command and exits non-zero.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -60,6 +60,9 @@ if (!existsSync(built) || statSync(built).mtimeMs < Math.max(newest(path.join(ro
   say('compiling TypeScript')
   run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'])
 }
+
+// Builds shared between test files (tests/helpers/shared-build.ts) are made afresh for each run.
+if (forTests) rmSync(path.join(root, 'tests', '.tmp', 'shared'), { recursive: true, force: true })
 
 // 4. Bundle the CLI (bin/chapkhana.js runs it: a few files start faster than hundreds).
 const bundle = path.join(root, 'dist', 'bundle', 'main.mjs')
