@@ -4,7 +4,7 @@
 // everything is present. As root it installs Debian packages with apt-get;
 // otherwise it prints the exact command and exits non-zero.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -59,4 +59,14 @@ const built = path.join(root, 'dist', 'src', 'cli', 'main.js')
 if (!existsSync(built) || statSync(built).mtimeMs < Math.max(newest(path.join(root, 'src')), statSync(path.join(root, 'tsconfig.json')).mtimeMs)) {
   say('compiling TypeScript')
   run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'])
+}
+
+// Builds shared between test files (tests/helpers/shared-build.ts) are made afresh for each run.
+if (forTests) rmSync(path.join(root, 'tests', '.tmp', 'shared'), { recursive: true, force: true })
+
+// 4. Bundle the CLI (bin/chapkhana.js runs it: a few files start faster than hundreds).
+const bundle = path.join(root, 'dist', 'bundle', 'main.mjs')
+if (!existsSync(bundle) || statSync(bundle).mtimeMs < statSync(built).mtimeMs) {
+  say('bundling the command line')
+  run(process.execPath, [path.join(root, 'scripts', 'bundle.mjs')])
 }

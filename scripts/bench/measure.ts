@@ -5,14 +5,25 @@
  * /proc/<pid>/smaps_rollup every 40 ms.
  */
 import { spawn } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
 /** One measured run. */
 export interface Run {
   readonly ms: number
   /** Peak of the summed PSS of the tree, MiB (NaN where /proc is missing). */
   readonly peakMiB: number
+  /**
+   * CPU time (user + system) of the whole tree, every process that ended
+   * included, ms (NaN without /usr/bin/time). On a shared machine this moves
+   * far less with the load than the wall-clock time does.
+   */
+  readonly cpuMs: number
 }
+
+/** GNU time reports the rusage of the command and every descendant it waited for. */
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
 
 function children(): Map<number, number[]> {
   const tree = new Map<number, number[]>()
@@ -48,9 +59,18 @@ function treePssKiB(root: number): number {
 
 /** Run `cmd args` to completion; reject on a non-zero exit. */
 export function measure(cmd: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  const timing = TIME ? mkdtempSync(path.join(os.tmpdir(), 'chapkhana-time-')) : undefined
+  const report = timing ? path.join(timing, 'cpu') : ''
+  const [file, argv] = TIME && timing ? [TIME, ['-f', '%U %S', '-o', report, cmd, ...args]] : [cmd, [...args]]
+  const cpu = (): number => {
+    if (!timing) return NaN
+    const [user, system] = (readFileSync(report, 'utf8').trim().split('\n').at(-1) ?? '').split(' ').map(Number)
+    rmSync(timing, { recursive: true, force: true })
+    return ((user ?? NaN) + (system ?? NaN)) * 1000
+  }
   return new Promise((resolve, reject) => {
     const start = performance.now()
-    const child = spawn(cmd, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(file, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     let peak = 0
@@ -61,8 +81,9 @@ export function measure(cmd: string, args: readonly string[], options: { cwd?: s
     child.on('close', (code) => {
       clearInterval(timer)
       const ms = performance.now() - start
+      const cpuMs = cpu()
       if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${stderr.slice(-2000)}`))
-      else resolve({ ms, peakMiB: peak / 1024 })
+      else resolve({ ms, peakMiB: peak / 1024, cpuMs })
     })
   })
 }
@@ -72,5 +93,5 @@ export async function median(runs: number, work: () => Promise<Run>): Promise<Ru
   const samples: Run[] = []
   for (let i = 0; i < runs; i++) samples.push(await work())
   const mid = <T>(xs: T[]): T => xs[Math.floor(xs.length / 2)]!
-  return { ms: mid(samples.map((s) => s.ms).sort((a, b) => a - b)), peakMiB: mid(samples.map((s) => s.peakMiB).sort((a, b) => a - b)) }
+  return { ms: mid(samples.map((s) => s.ms).sort((a, b) => a - b)), peakMiB: mid(samples.map((s) => s.peakMiB).sort((a, b) => a - b)), cpuMs: mid(samples.map((s) => s.cpuMs).sort((a, b) => a - b)) }
 }

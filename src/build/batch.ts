@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { VFile } from 'vfile'
 import type { Config } from '../config/schema.ts'
 import { slugOf } from '../document/read.ts'
-import { buildArticle, type Written } from './article.ts'
+import type { Written } from './article.ts'
 import type { BrowserPool } from './browser-pool.ts'
 import type { BuildCache } from './cache.ts'
 
@@ -61,8 +61,10 @@ export async function runBatch(sources: readonly string[], options: BatchOptions
         onEvent({ kind: 'fresh', source })
         continue
       }
-      // The PDF needs the browser: start it while the text is read.
-      if (config.formats.includes('pdf')) options.browsers.warm()
+      // The PDF needs the browser: start it first, then load the rest of the
+      // code and read the text while it starts (the first article only pays).
+      if (config.formats.includes('pdf')) await options.browsers.warm()
+      const { buildArticle } = await import('./article.ts')
       onEvent({ kind: 'start', source })
       const start = performance.now()
       try {

@@ -1,9 +1,12 @@
 /**
  * One warm browser shared by every PDF of a build, launched on first use and
  * always closed at the end (no orphan processes, on success or failure).
+ * puppeteer is imported only when a browser is wanted: a build with nothing
+ * to render, and every command that renders nothing, never loads it.
  */
 import type { Browser } from 'puppeteer'
-import { closeBrowser, launchBrowser } from '../browser/launch.ts'
+
+const launcher = (): Promise<typeof import('../browser/launch.ts')> => import('../browser/launch.ts')
 
 /** Lazily launched, shared browser. */
 export class BrowserPool {
@@ -21,19 +24,26 @@ export class BrowserPool {
       const browser = await this.#browser.catch(() => undefined)
       if (browser?.connected) return browser
       // A crashed browser: reap it and its profile before starting another.
-      if (browser) await closeBrowser(browser)
+      if (browser) await (await launcher()).closeBrowser(browser)
     }
-    this.#browser = launchBrowser(process.env, this.#renderTimeoutMs === undefined ? {} : { renderTimeoutMs: this.#renderTimeoutMs })
+    const options = this.#renderTimeoutMs === undefined ? {} : { renderTimeoutMs: this.#renderTimeoutMs }
+    this.#launching = launcher().then(() => undefined)
+    this.#browser = launcher().then(({ launchBrowser }) => launchBrowser(process.env, options))
     return this.#browser
   }
 
+  #launching: Promise<void> | undefined
+
   /**
-   * Start the browser now, without waiting: it takes a few hundred
-   * milliseconds, which can pass while the text is parsed. A failure shows
-   * when the browser is asked for.
+   * Start the browser now, without waiting for it: it takes a few hundred
+   * milliseconds, which can pass while the rest of the code is imported and
+   * the text parsed. Resolves as soon as the launch is under way (puppeteer
+   * loaded), so a caller can import the rest after it; never rejects: a
+   * failure shows when the browser is asked for.
    */
-  warm(): void {
+  warm(): Promise<void> {
     if (!this.#browser) this.get().catch(() => undefined)
+    return (this.#launching ?? Promise.resolve()).catch(() => undefined)
   }
 
   /** Close the browser, if one was started. */
@@ -42,6 +52,6 @@ export class BrowserPool {
     this.#browser = undefined
     if (!pending) return
     const browser = await pending.catch(() => undefined)
-    if (browser) await closeBrowser(browser)
+    if (browser) await (await launcher()).closeBrowser(browser)
   }
 }

@@ -74,6 +74,8 @@ export async function buildCommand(files: readonly string[], config: Config, opt
   const sources = shard ? all.filter((s) => inShard(slugOf(s), shard)) : all
   if (shard) log(`shard ${shard.index}/${shard.total}: ${sources.length} of ${all.length} articles`)
   if (sources.length === 0) {
+    // The (empty) collection page and its manifest still go out, for `chapkhana index`.
+    await writeSiteIndex(config, log, options.quiet === true)
     log('0 built, 0 up to date: nothing in this shard')
     return 0
   }

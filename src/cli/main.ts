@@ -2,21 +2,16 @@
 /**
  * The chapkhana command line. One top-level handler turns every error into
  * one clear message and an exit code; commands close their browsers.
+ *
+ * Each command's modules are imported only when that command runs
+ * (`await import`): importing puppeteer, pdf-lib, epub-gen-memory and the
+ * Markdown stack up front cost about a second before `--help` could answer.
  */
 import { parseArgs } from 'node:util'
 import { resolveConfig, ConfigError } from '../config/schema.ts'
 import { checkTimeoutMs, sourceDateEpoch } from '../config/limits.ts'
 import { loadProjectConfig } from '../config/load.ts'
 import { VERSION } from '../version.ts'
-import { buildCommand } from './build.ts'
-import { INTERRUPTED, watchCommand } from './watch.ts'
-import { killBrowsersNow } from '../browser/launch.ts'
-import { previewCommand } from './preview.ts'
-import { parseShard } from '../build/shard.ts'
-import { lintCommand } from './lint.ts'
-import { releaseCommand } from './release.ts'
-import { diffCommand } from './diff.ts'
-import { writeSiteIndex } from '../output/site/index-hook.ts'
 
 const HELP = `chapkhana ${VERSION}: right-to-left Markdown articles → EPUB 3 and A4 PDF
 
@@ -28,6 +23,7 @@ Usage:
   chapkhana lint [files…] [--fix] [--lang CODE]
   chapkhana release <article.md> [--edition N] [--date YYYY-MM-DD] | --rebuild N <article.md>
   chapkhana diff <article.md> [--from N] [--to M] [--html FILE]
+  chapkhana index <out-1> <out-2> … --out DIR [--lang CODE]
   chapkhana --help | --version
 
 build   Builds every article and book in content/ (or the files named) into out/<slug>.epub and
@@ -46,6 +42,8 @@ lint    Checks Sorani (and Arabic/Persian) orthography and typography; --fix rew
 release Records a new edition (front matter, <name>.history.yaml) and builds out/<slug>-ed<N>.*;
         --rebuild N rebuilds a released edition and checks its sha256.
 diff    The words changed since a released edition (--html FILE for a page with <del>/<ins>).
+index   Assembles the output folders of --shard builds into one reader site in DIR: their files,
+        and one collection page listing every article.
 
 Settings may also live in chapkhana.config.json (contentDir, outDir, lang, dir, latinLang,
 renderTimeoutMs, formats, jobs, proofing). Exit code 0 only when every edition was written.`
@@ -64,6 +62,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   // Checked before any work: every command may stamp this time into a file.
   sourceDateEpoch()
   if (command === 'lint') {
+    const { lintCommand } = await import('./lint.ts')
     const config = resolveConfig(await loadProjectConfig(process.cwd()))
     return lintCommand([...rest], {
       contentDir: config.contentDir,
@@ -71,8 +70,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...(config.proofing ? { severity: config.proofing } : {})
     })
   }
-  if (command === 'release') return releaseCommand(rest)
-  if (command === 'diff') return diffCommand(rest)
+  if (command === 'release') return (await import('./release.ts')).releaseCommand(rest)
+  if (command === 'diff') return (await import('./diff.ts')).diffCommand(rest)
+  if (command === 'index') return (await import('./index.ts')).indexCommand(rest)
   if (command !== 'build' && command !== 'watch' && command !== 'preview') throw new ConfigError(`unknown command ${JSON.stringify(command)}; see chapkhana --help`)
   const { values, positionals } = parseArgs({
     args: [...rest],
@@ -102,6 +102,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   })
   if (command === 'watch' || command === 'preview') {
     const stop = new AbortController()
+    // Loaded before the handlers: a second Ctrl-C must kill synchronously.
+    const [{ killBrowsersNow }, { INTERRUPTED }] = await Promise.all([import('../browser/launch.ts'), import('./watch.ts')])
     // The first Ctrl-C stops in order (the build in progress, the browser, its
     // profile); a second one, during that, must not leave the browser's profile behind.
     const onSignal = (): void => {
@@ -114,14 +116,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command === 'preview') {
       const port = values.port === undefined ? undefined : Number(values.port)
       if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new ConfigError(`--port must be a number from 0 to 65535, not ${values.port}`)
+      const { previewCommand } = await import('./preview.ts')
       return previewCommand(positionals, config, stop.signal, port === undefined ? {} : { port })
     }
+    const [{ watchCommand }, { writeSiteIndex }] = await Promise.all([import('./watch.ts'), import('../output/site/index-hook.ts')])
     return watchCommand(positionals, config, stop.signal, { log, onBuilt: () => writeSiteIndex(config, log) })
   }
+  const shard = values.shard ? (await import('../build/shard.ts')).parseShard(values.shard) : undefined
+  const { buildCommand } = await import('./build.ts')
   return buildCommand(positionals, config, {
     ...(values.force ? { force: true } : {}),
     ...(values.quiet ? { quiet: true } : {}),
-    ...(values.shard ? { shard: parseShard(values.shard) } : {})
+    ...(shard ? { shard } : {})
   })
 }
 

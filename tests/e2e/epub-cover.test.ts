@@ -10,7 +10,8 @@ import path from 'node:path'
 import { before, describe, it } from 'node:test'
 import { launchBrowser } from '../../src/browser/launch.ts'
 import { encodeIndexedPng } from '../../src/output/cover/png.ts'
-import { SEED, tempDir } from '../helpers/paths.ts'
+import { tempDir } from '../helpers/paths.ts'
+import { SEED_EPUB_ARGS, sharedBuild } from '../helpers/shared-build.ts'
 import { chapkhana, epubcheck, unzipEpub } from '../helpers/tools.ts'
 
 const TITLE = 'گواستنەوەی سەرکردایەتی هاوپەیمانییەکە بۆ دەستی ناتۆ'
@@ -31,12 +32,12 @@ function article(cover: string, files: Record<string, Uint8Array | string> = {})
 const NO_BROWSER = { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' }
 
 describe('EPUB cover', () => {
-  const out = tempDir('chapkhana-cover-out-')
   let files: Map<string, Buffer>
   before(async () => {
-    const r = chapkhana(['build', '--format', 'epub', '--out', out, SEED])
+    // The seed's EPUB, built once for this file and ace.test.ts.
+    const r = sharedBuild(SEED_EPUB_ARGS)
     assert.equal(r.code, 0, r.stderr)
-    files = await unzipEpub(path.join(out, 'nato-coalition-leadership.epub'))
+    files = await unzipEpub(path.join(r.out, 'nato-coalition-leadership.epub'))
   })
 
   it('generated: declared as cover-image and for EPUB 2, first in the spine and the landmarks', () => {

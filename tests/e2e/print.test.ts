@@ -18,10 +18,12 @@ import { plainText } from '../../src/output/pdf/chapters.ts'
 import type { Edition } from '../../src/output/edition.ts'
 import { pdfDests, pdfLinks, pdfOutline, pdftotextRegion } from '../helpers/pdf.ts'
 import { SEED, CORPORA, tempDir } from '../helpers/paths.ts'
+import { PRINT_ARGS, sharedBuild, sharedOut } from '../helpers/shared-build.ts'
 import { chapkhana, pdffonts, pdfinfo, pdftotext, pdfWords } from '../helpers/tools.ts'
 
 const M29 = path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-29.md')
-const out = tempDir('chapkhana-print-')
+// Made once for this file and visual.test.ts.
+const out = sharedOut(PRINT_ARGS)
 const seedPdf = path.join(out, 'nato-coalition-leadership.pdf')
 const m29Pdf = path.join(out, 'al-muqtabas-issue-29.pdf')
 /** Top and bottom margins are 24 mm: words above or below are furniture. */
@@ -50,7 +52,7 @@ describe('the print edition as a book', () => {
   let seed: Edition
   let m29: Edition
   before(async () => {
-    const r = chapkhana(['build', '--lang', 'ar', '--format', 'pdf', '--out', out, SEED, M29])
+    const r = sharedBuild(PRINT_ARGS)
     assert.equal(r.code, 0, r.stderr)
     const config = resolveConfig({ lang: 'ar' })
     seed = await loadEdition(SEED, config)

@@ -12,11 +12,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { before, describe, it } from 'node:test'
 import { gunzipSync, gzipSync } from 'node:zlib'
-import { ROOT, SEED, CORPORA, tempDir } from '../helpers/paths.ts'
-import { chapkhana, pdftotext } from '../helpers/tools.ts'
+import { ROOT } from '../helpers/paths.ts'
+import { PRINT_ARGS, sharedBuild, sharedOut } from '../helpers/shared-build.ts'
+import { pdftotext } from '../helpers/tools.ts'
 
 const VISUAL = path.join(ROOT, 'tests', 'visual')
-const M29 = path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-29.md')
 /** Mean absolute difference allowed, in grey levels (0–255). */
 const MAX_MEAN = 1.5
 /** Share of pixels allowed to differ by more than a quarter of the scale. */
@@ -54,11 +54,12 @@ function compare(actual: Gray, expected: Gray): { mean: number; share: number } 
 }
 
 describe('visual regression (pdftoppm -r 50 -gray against tests/visual/)', () => {
-  const out = tempDir('chapkhana-visual-')
+  // The same build print.test.ts reads: made once for both.
+  const out = sharedOut(PRINT_ARGS)
   const seed = path.join(out, 'nato-coalition-leadership.pdf')
   const m29 = path.join(out, 'al-muqtabas-issue-29.pdf')
   before(() => {
-    const r = chapkhana(['build', '--lang', 'ar', '--format', 'pdf', '--out', out, SEED, M29])
+    const r = sharedBuild(PRINT_ARGS)
     assert.equal(r.code, 0, r.stderr)
   })
   const versePage = () => {

@@ -54,16 +54,14 @@ describe('bad input: a clear error, nothing lost', () => {
     it(`${broken.name}: exit 1, file:line:col and what to do, the old edition untouched`, () => {
       for (const [name, content] of Object.entries(broken.files ?? {})) writeFileSync(path.join(dir, name), content)
       writeFileSync(source, broken.source)
-      const start = performance.now()
+      // A refusal that hung would hit the helper's time-out and fail there; no stopwatch here.
       const r = chapkhana(['build', '--out', out, source])
-      const ms = performance.now() - start
       assert.equal(r.code, 1, r.stderr)
       // vfile-reporter: the file on its own line, then `line:column  error  reason`.
       assert.match(r.stderr, new RegExp(`^${source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'), r.stderr)
       assert.match(r.stderr, broken.expect, r.stderr)
       assert.doesNotMatch(r.stderr, /Maximum call stack|RangeError|TypeError|at .*\.js:\d+/)
       assert.deepEqual(snapshot(out), good, 'the previous edition is byte for byte the same, and nothing was added')
-      assert.ok(ms < 30_000, `refused in ${Math.round(ms)} ms`)
     })
   }
 
@@ -97,6 +95,6 @@ describe('bad input: a clear error, nothing lost', () => {
     const r = chapkhana(['build', '--format', 'epub', '--out', fresh, source])
     assert.equal(r.code, 0, r.stderr)
     // The EPUB asked for, and its reader page (with the cover and fonts it shows).
-    assert.deepEqual(readdirSync(fresh).sort(), ['article-cover.png', 'article.epub', 'article.html', 'assets', 'index.html'])
+    assert.deepEqual(readdirSync(fresh).sort(), ['article-cover.png', 'article.epub', 'article.html', 'assets', 'chapkhana-site.json', 'index.html'])
   })
 })

@@ -120,7 +120,7 @@ describe('faults', () => {
       })
     assert.deepEqual(await Promise.all([run(), run()]), [0, 0])
     // The edition and its reader page, and no temporary file of either build.
-    assert.deepEqual(readdirSync(shared).sort(), ['article-cover.png', 'article.epub', 'article.html', 'article.pdf', 'assets', 'index.html'])
+    assert.deepEqual(readdirSync(shared).sort(), ['article-cover.png', 'article.epub', 'article.html', 'article.pdf', 'assets', 'chapkhana-site.json', 'index.html'])
     const zip = await JSZip.loadAsync(readFileSync(path.join(shared, 'article.epub')))
     assert.ok(zip.file('OEBPS/content.opf'))
     assert.match(readFileSync(path.join(shared, 'article.pdf')).subarray(-32).toString('latin1'), /%%EOF\s*$/)

@@ -87,7 +87,6 @@ async function xhtmlFiles(markdown: string): Promise<string[] | VFileMessage> {
 
 describe('fuzzing the pipeline in-process', () => {
   it('random Markdown and hostile Unicode: no crash, well-formed XHTML, only XML characters', async () => {
-    const start = performance.now()
     await fc.assert(
       fc.asyncProperty(article, async (markdown) => {
         const result = await xhtmlFiles(markdown)
@@ -100,7 +99,6 @@ describe('fuzzing the pipeline in-process', () => {
       }),
       { numRuns: 200, seed: Number(process.env.FUZZ_SEED ?? 7) }
     )
-    assert.ok(performance.now() - start < 60_000)
   })
 
   it('lone surrogates and controls are replaced with U+FFFD, each reported at its place', async () => {

@@ -14,11 +14,14 @@ export function chapkhana(args: readonly string[], options: { cwd?: string; env?
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
-/** EPUBCheck's verdict on `file`. */
+/**
+ * EPUBCheck's verdict on `file`, from one run: its full output holds every
+ * message and the summary line (a second `--quiet` run only repeated them
+ * and cost another JVM start).
+ */
 export function epubcheck(file: string): { errors: number; warnings: number; fatals: number; output: string } {
-  const r = spawnSync('java', ['-jar', '/usr/share/java/epubcheck.jar', '--quiet', file], { encoding: 'utf8', timeout: 180_000 })
   const full = spawnSync('java', ['-jar', '/usr/share/java/epubcheck.jar', file], { encoding: 'utf8', timeout: 180_000 })
-  const output = `${r.stdout}${r.stderr}${full.stdout}${full.stderr}`
+  const output = `${full.stdout}${full.stderr}`
   const m = /Messages: (\d+) fatals? \/ (\d+) errors? \/ (\d+) warnings?/.exec(output)
   if (!m) throw new Error(`EPUBCheck printed no summary:\n${output}`)
   return { fatals: Number(m[1]), errors: Number(m[2]), warnings: Number(m[3]), output }

@@ -141,11 +141,9 @@ describe('every corpus file', () => {
     }
   })
 
-  it('lints fast: all of tests/corpora in well under a second on a quiet machine', async () => {
-    const { files, ms } = await benchLint()
+  it('the lint benchmark reads every corpus file (its time is reported by npm run bench, never asserted here)', async () => {
+    const { files } = await benchLint()
     assert.equal(files, (await corpusFiles()).length)
     assert.ok(files >= 70)
-    // Loose bound: CI machines are shared; the measured figure is ~0.5 s cold.
-    assert.ok(ms < 4000, `${ms} ms`)
   })
 })

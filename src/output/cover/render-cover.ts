@@ -5,7 +5,9 @@
  * stand in on a cover.
  */
 import { createHash } from 'node:crypto'
+import { realpath, stat } from 'node:fs/promises'
 import type { Browser } from 'puppeteer'
+import { findChromium } from '../../browser/launch.ts'
 import { remembered } from '../../util/artifacts.ts'
 import { openLockedPage } from '../../browser/page.ts'
 import type { Edition } from '../edition.ts'
@@ -64,15 +66,37 @@ export async function renderCoverHtml(browser: Browser, html: string, options: R
 }
 
 /**
+ * Which browser would draw a cover, without starting it: the executable the
+ * build launches, by its real path, size and modification time (an upgrade
+ * changes them). `undefined` when there is none.
+ */
+async function browserIdentity(): Promise<string | undefined> {
+  const executable = findChromium(process.env)
+  if (!executable) return undefined
+  try {
+    const real = await realpath(executable)
+    const info = await stat(real)
+    return `${real}:${info.size}:${info.mtimeMs}`
+  } catch {
+    return undefined
+  }
+}
+
+/**
  * The generated cover of `edition`: title, author and date/edition line in
  * its language, direction and digits. Exported for every place that shows a
- * cover (the EPUB, the download page).
+ * cover (the EPUB, the download page). `browser` is asked for only when the
+ * cover is not remembered yet, so an EPUB-only rebuild starts no browser.
  */
-export async function renderCover(edition: Edition, browser: Browser, options: RenderCoverOptions = {}): Promise<CoverImage> {
+export async function renderCover(edition: Edition, browser: Browser | (() => Promise<Browser>), options: RenderCoverOptions = {}): Promise<CoverImage> {
   const html = await coverHtml(coverTexts(edition), edition.lang, edition.dir)
+  const get = typeof browser === 'function' ? browser : () => Promise.resolve(browser)
+  const identity = await browserIdentity()
+  // No browser found: ask for one anyway, which fails with how to install it.
+  if (identity === undefined) return { bytes: await renderCoverHtml(await get(), html, options), mediaType: 'image/png', extension: 'png', ...COVER_SIZE }
   // A cover depends only on its page and the browser that draws it, and a
   // correction in the text rarely changes it: render each page once.
-  const key = createHash('sha256').update(await browser.version()).update(html).digest('hex')
-  const bytes = await remembered(key, () => renderCoverHtml(browser, html, options))
+  const key = createHash('sha256').update('cover\0').update(identity).update('\0').update(html).digest('hex')
+  const bytes = await remembered(key, async () => renderCoverHtml(await get(), html, options))
   return { bytes, mediaType: 'image/png', extension: 'png', ...COVER_SIZE }
 }

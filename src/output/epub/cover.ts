@@ -29,7 +29,7 @@ export async function epubCover(edition: Edition, browser: () => Promise<Browser
   const own = edition.file.data.cover
   const image = own
     ? { bytes: await readFile(own.file), mediaType: own.mediaType, extension: own.mediaType === 'image/png' ? 'png' : 'jpg' }
-    : await renderCover(edition, await browser(), signal ? { signal } : {})
+    : await renderCover(edition, browser, signal ? { signal } : {})
   const href = `images/cover.${image.extension}`
   // The image is the whole page: its alternative is the title it shows.
   const xhtml = xhtmlDocument(

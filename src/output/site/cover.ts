@@ -26,7 +26,7 @@ export async function writePageCover(edition: Edition, outDir: string, browser: 
     const name = `${edition.slug}-cover.${own.mediaType === 'image/png' ? 'png' : 'jpg'}`
     return { name, file: await writeFileAtomic(path.join(outDir, name), await readFile(own.file)) }
   }
-  const image = await renderCover(edition, await browser(), signal ? { signal } : {})
+  const image = await renderCover(edition, browser, signal ? { signal } : {})
   const name = `${edition.slug}-cover.${image.extension}`
   return { name, file: await writeFileAtomic(path.join(outDir, name), image.bytes), width: image.width, height: image.height }
 }

@@ -6,12 +6,13 @@
 import path from 'node:path'
 import type { Config } from '../../config/schema.ts'
 import { formatSize } from '../../util/format.ts'
-import { writeIndex } from './index-page.ts'
 
 /** Rewrite `<outDir>/index.html`; logs the file written, or why it was not. */
 export async function writeSiteIndex(config: Config, log: (line: string) => void, quiet = true): Promise<void> {
   try {
     const start = performance.now()
+    // Imported here: the page's fonts and markup are not needed before the end of a build.
+    const { writeIndex } = await import('./index-page.ts')
     const written = await writeIndex({ outDir: config.outDir, ...(config.lang ? { lang: config.lang } : {}) })
     if (!quiet) log(`wrote ${path.relative(process.cwd(), written.path)}  ${formatSize(written.bytes)}  ${Math.round(performance.now() - start)} ms`)
   } catch (error) {

@@ -14,7 +14,8 @@ import { writeFileAtomic } from '../../util/atomic.ts'
 import { writePageFonts, writeSiteCss } from './assets.ts'
 import { downloadList, offers } from './downloads.ts'
 import { renderPage } from './layout.ts'
-import { loadRecords, type SiteRecord } from './record.ts'
+import { loadRecords, type ListedRecord } from './record.ts'
+import { MANIFEST, manifestText } from './manifest.ts'
 import { separatorFor, siteWords } from './words.ts'
 
 /** What `writeIndex` needs. */
@@ -22,10 +23,12 @@ export interface IndexArgs {
   readonly outDir: string
   /** Language of the page when the collection is empty or mixed evenly (the project's `lang`). */
   readonly lang?: string
+  /** The articles to list, in order (`chapkhana index` merging shards); by default the records of `outDir`'s builds. */
+  readonly records?: readonly ListedRecord[]
 }
 
 /** The language most records share (ties: the first in the list), else `fallback`. */
-function mainLanguage(records: readonly SiteRecord[], fallback: string): string {
+function mainLanguage(records: readonly ListedRecord[], fallback: string): string {
   const counts = new Map<string, number>()
   for (const r of records) counts.set(r.lang, (counts.get(r.lang) ?? 0) + 1)
   let best = fallback
@@ -34,7 +37,7 @@ function mainLanguage(records: readonly SiteRecord[], fallback: string): string 
   return best
 }
 
-async function entry(record: SiteRecord, outDir: string): Promise<Element> {
+async function entry(record: ListedRecord, outDir: string): Promise<Element> {
   const page = `${record.slug}.html`
   const headingId = `ch-entry-${record.slug}`
   return h('li', [
@@ -54,10 +57,12 @@ async function entry(record: SiteRecord, outDir: string): Promise<Element> {
 
 /**
  * Write `out/index.html` listing every article built into `outDir` whose
- * source still exists; returns the path and size written.
+ * source still exists, and beside it the manifest of those articles
+ * (`manifest.ts`) from which `chapkhana index` assembles shards' folders;
+ * returns the path and size of the page.
  */
-export async function writeIndex({ outDir, lang }: IndexArgs): Promise<{ path: string; bytes: number }> {
-  const records = await loadRecords(outDir)
+export async function writeIndex({ outDir, lang, records: given }: IndexArgs): Promise<{ path: string; bytes: number }> {
+  const records = given ?? (await loadRecords(outDir))
   const pageLang = mainLanguage(records, lang ?? 'en')
   const dir = records.find((r) => r.lang === pageLang)?.dir ?? languageInfo(pageLang)?.dir ?? 'ltr'
   const words = siteWords(pageLang)
@@ -85,6 +90,7 @@ export async function writeIndex({ outDir, lang }: IndexArgs): Promise<{ path: s
     content,
     'index-page'
   )
+  await writeFileAtomic(path.join(outDir, MANIFEST), manifestText(records))
   const file = await writeFileAtomic(path.join(outDir, 'index.html'), html)
   return { path: file, bytes: (await stat(file)).size }
 }

@@ -73,5 +73,13 @@ export async function loadRecords(outDir: string): Promise<SiteRecord[]> {
     }
     out.push(record)
   }
-  return out.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title, a.lang))
+  return sortRecords(out)
+}
+
+/** What the collection page lists of one article: its record without the source's path on the machine that built it. */
+export type ListedRecord = Omit<SiteRecord, 'source'>
+
+/** Records in the collection's order: newest first, then by title (in place; returns `records`). */
+export function sortRecords<R extends ListedRecord>(records: R[]): R[] {
+  return records.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title, a.lang) || a.slug.localeCompare(b.slug))
 }

@@ -1,0 +1,23 @@
+/**
+ * The speed issue's targets as `npm run bench` prints them: each with the
+ * value measured in this run, its limit, and whether it holds.
+ */
+
+/** One target: `value` must be at most `limit`. */
+export interface Target {
+  readonly name: string
+  readonly value: number
+  readonly limit: number
+  readonly unit: '×' | 's' | 'MiB'
+}
+
+const show = (x: number, unit: Target['unit']): string => (!Number.isFinite(x) ? 'n/a' : unit === 'MiB' ? `${Math.round(x)} MiB` : unit === 's' ? `${x.toFixed(2)} s` : `${x.toFixed(2)}×`)
+
+/** A Markdown table of `targets`: measured, limit, holds. */
+export function targetLines(targets: readonly Target[]): string[] {
+  return [
+    '| target | measured | limit | holds |',
+    '| --- | --- | --- | --- |',
+    ...targets.map((t) => `| ${t.name} | ${show(t.value, t.unit)} | ≤ ${show(t.limit, t.unit)} | ${!Number.isFinite(t.value) ? 'not measured' : t.value <= t.limit ? 'yes' : 'no'} |`)
+  ]
+}

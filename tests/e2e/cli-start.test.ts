@@ -1,0 +1,78 @@
+/**
+ * The command line loads only what a command needs: `--help`, `--version`
+ * and `lint` never load the browser, the PDF and EPUB writers or the
+ * Markdown-to-HTML stack. Checked by the modules Node actually resolves (a
+ * resolve hook lists them), never by a stopwatch; for the compiled modules
+ * and for the bundle `bin/chapkhana.js` runs, which must answer alike.
+ */
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { after, describe, it } from 'node:test'
+import { CLI, ROOT, SEED, tempDir } from '../helpers/paths.ts'
+
+const BUNDLE = path.join(ROOT, 'dist', 'bundle', 'main.mjs')
+const work = tempDir('chapkhana-start-')
+after(() => rmSync(work, { recursive: true, force: true }))
+
+/** A `--import` module that registers a resolve hook appending every resolved URL to `log`. */
+function hookFor(log: string): string {
+  const hooks = `import { appendFileSync } from 'node:fs'
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context)
+  appendFileSync(${JSON.stringify(log)}, result.url + '\\n')
+  return result
+}`
+  const register = path.join(work, `register-${path.basename(log)}.mjs`)
+  writeFileSync(register, `import { register } from 'node:module'\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)})\n`)
+  return register
+}
+
+/** Run `entry` with `args`; the exit code, stdout and every module URL resolved. */
+function run(entry: string, args: readonly string[]): { status: number | null; stdout: string; modules: string[] } {
+  const log = path.join(work, `modules-${Math.random().toString(36).slice(2)}.txt`)
+  writeFileSync(log, '')
+  const r = spawnSync(process.execPath, ['--import', hookFor(log), entry, ...args], { cwd: work, encoding: 'utf8' })
+  return { status: r.status, stdout: r.stdout, modules: readFileSync(log, 'utf8').split('\n').filter(Boolean) }
+}
+
+/** Packages a command that renders nothing must not load. */
+const HEAVY = ['puppeteer', 'pdf-lib', 'epub-gen-memory', 'jszip', 'rehype-raw', 'remark-rehype', 'subset-font']
+const loaded = (modules: readonly string[]): string[] => HEAVY.filter((p) => modules.some((m) => m.includes(`/node_modules/${p}/`)))
+
+for (const [name, entry] of [['compiled modules', CLI], ['bundle', BUNDLE]] as const) {
+  describe(`chapkhana from the ${name}`, () => {
+    it('is built', () => assert.ok(existsSync(entry), `${entry} is missing: run npm run build:ts`))
+
+    it('answers --help and --version without loading any renderer', () => {
+      const help = run(entry, ['--help'])
+      assert.equal(help.status, 0)
+      assert.match(help.stdout, /^chapkhana \S+: right-to-left Markdown/)
+      assert.deepEqual(loaded(help.modules), [])
+      const version = run(entry, ['--version'])
+      assert.equal(version.status, 0)
+      assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/)
+      assert.deepEqual(loaded(version.modules), [])
+    })
+
+    it('lints the seed without loading any renderer', () => {
+      const lint = run(entry, ['lint', SEED])
+      assert.ok(lint.status === 0 || lint.status === 1, `lint exited ${lint.status}`)
+      assert.ok(lint.modules.some((m) => m.includes('/proofing/') || entry === BUNDLE), 'the proofing modules ran')
+      assert.deepEqual(loaded(lint.modules), [])
+    })
+  })
+}
+
+describe('the bundle', () => {
+  it('resolves far fewer files than the compiled modules for the same command', () => {
+    const compiled = run(CLI, ['lint', SEED]).modules.filter((m) => m.startsWith('file:')).length
+    const bundled = run(BUNDLE, ['lint', SEED]).modules.filter((m) => m.startsWith('file:')).length
+    assert.ok(bundled * 4 < compiled, `bundle resolved ${bundled} files, compiled modules ${compiled}`)
+  })
+
+  it('prints the same help as the compiled modules', () => {
+    assert.equal(run(BUNDLE, ['--help']).stdout, run(CLI, ['--help']).stdout)
+  })
+})

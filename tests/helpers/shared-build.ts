@@ -1,0 +1,107 @@
+/**
+ * One build shared by every test file that needs the same one (the seed's
+ * EPUB, the seed and al-Muqtabas 29 as PDFs, …): the first file to ask makes
+ * it, the others (in other processes, run at the same time) wait for it and
+ * read the same folder. Tests only read a shared folder; anything they write
+ * goes to a temporary folder of their own.
+ *
+ * A build is named by its arguments, the bytes of the files they name, the
+ * compiled CLI's files and the environment that changes outputs, so a stale
+ * one is never reused; `npm test` (scripts/setup.mjs --for-tests) also
+ * clears them before each run.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { CLI, CORPORA, ROOT, SEED } from './paths.ts'
+import { chapkhana } from './tools.ts'
+
+/** The seed and al-Muqtabas 29 as Arabic-default PDFs (print.test.ts, visual.test.ts). */
+export const PRINT_ARGS: readonly string[] = ['--lang', 'ar', '--format', 'pdf', SEED, path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-29.md')]
+/** The seed's EPUB (ace.test.ts, epub-cover.test.ts). */
+export const SEED_EPUB_ARGS: readonly string[] = ['--format', 'epub', SEED]
+
+/** Where shared builds live (git-ignored). */
+export const SHARED_DIR = path.join(ROOT, 'tests', '.tmp', 'shared')
+
+/** The outcome of a shared build. */
+export interface SharedBuild {
+  readonly out: string
+  readonly code: number | null
+  readonly stderr: string
+}
+
+function codeFingerprint(): string {
+  const dir = path.dirname(path.dirname(CLI))
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort()
+  return files.map((f) => `${f}:${statSync(f).size}:${statSync(f).mtimeMs}`).join('\n')
+}
+
+const keys = new Map<string, string>()
+
+/** The name of a build; fixed for the process once asked, so `sharedOut` and `sharedBuild` agree. */
+function keyOf(args: readonly string[]): string {
+  const known = keys.get(JSON.stringify(args))
+  if (known) return known
+  const hash = createHash('sha256').update(JSON.stringify(args)).update(codeFingerprint())
+  for (const name of ['PUPPETEER_EXECUTABLE_PATH', 'SOURCE_DATE_EPOCH']) hash.update(`${name}=${process.env[name] ?? ''}`)
+  for (const arg of args) if (path.isAbsolute(arg) && existsSync(arg) && statSync(arg).isFile()) hash.update(readFileSync(arg))
+  const key = hash.digest('hex').slice(0, 20)
+  keys.set(JSON.stringify(args), key)
+  return key
+}
+
+/** The output folder `sharedBuild(args)` writes to (known before it runs). */
+export function sharedOut(args: readonly string[]): string {
+  return path.join(SHARED_DIR, keyOf(args), 'out')
+}
+
+const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Run `chapkhana build …args --out <shared folder>` once for all test files; returns its outcome. */
+export function sharedBuild(args: readonly string[]): SharedBuild {
+  const dir = path.join(SHARED_DIR, keyOf(args))
+  const out = path.join(dir, 'out')
+  const result = path.join(dir, 'result.json')
+  const lock = `${dir}.lock`
+  mkdirSync(SHARED_DIR, { recursive: true })
+  for (;;) {
+    if (existsSync(result)) return { out, ...(JSON.parse(readFileSync(result, 'utf8')) as { code: number | null; stderr: string }) }
+    try {
+      mkdirSync(lock)
+    } catch {
+      // Another test file is building it: wait, unless that process died.
+      let holder = 0
+      try {
+        holder = Number(readFileSync(path.join(lock, 'pid'), 'utf8')) || 0
+      } catch {
+        // Not written yet, or the lock is gone already: look again.
+      }
+      if (holder && !alive(holder)) rmSync(lock, { recursive: true, force: true })
+      else sleep(200)
+      continue
+    }
+    try {
+      writeFileSync(path.join(lock, 'pid'), String(process.pid))
+      rmSync(dir, { recursive: true, force: true })
+      mkdirSync(dir, { recursive: true })
+      // Its own project folder: the build's caches stay with it.
+      const r = chapkhana(['build', ...args, '--out', out], { cwd: dir })
+      writeFileSync(result, JSON.stringify({ code: r.code, stderr: r.stderr }))
+    } finally {
+      rmSync(lock, { recursive: true, force: true })
+    }
+  }
+}
