@@ -13,11 +13,12 @@ import { isAlias, isMap, isScalar, LineCounter, parseDocument, type Node, type P
 export class StampError extends Error {
   override name = 'StampError'
   constructor(
-    message: string,
+    /** What is wrong and what to do, without the position. */
+    readonly reason: string,
     readonly line = 1,
     readonly column = 1
   ) {
-    super(`${line}:${column}: ${message}`)
+    super(`${line}:${column}: ${reason}`)
   }
 }
 
@@ -85,7 +86,7 @@ function setKey(yaml: string, key: string, value: string, eol: string): string {
   }
   if (map?.flow) {
     // Inside the braces, after the last entry.
-    const close = yaml.lastIndexOf('}', map.range[1])
+    const close = yaml.lastIndexOf('}', map.range?.[1] ?? yaml.length)
     let at = close
     while (at > 0 && /\s/.test(yaml[at - 1] ?? '')) at--
     const before = yaml[at - 1]
