@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml'
-import { writeFileAtomic } from '../util/atomic.ts'
+import { rewriteThrough } from '../util/write-through.ts'
 
 /** One output file of a released edition. */
 export interface OutputRecord {
@@ -233,5 +233,6 @@ export async function writeHistory(article: string, records: readonly EditionRec
   if (back.length !== records.length || back.some((r, i) => !same(r, records[i]))) {
     throw new HistoryError(`${file}: the history would not read back as written; nothing was changed`)
   }
-  await writeFileAtomic(file, text)
+  // Through a link, like the article: a linked history stays a link.
+  await rewriteThrough(file, text)
 }
