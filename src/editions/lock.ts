@@ -17,6 +17,16 @@ export interface LockHolder {
   readonly pid: number
   readonly host: string
   readonly since: string
+  /** Files the holder said it was writing (a release's edition outputs), for whoever takes over after it died. */
+  readonly files?: readonly string[]
+}
+
+/** A lock held by this process. */
+export interface HeldLock {
+  /** Say which files are being written, so a release that takes over after a crash can remove them. */
+  readonly writing: (files: readonly string[]) => Promise<void>
+  /** Remove the lock (only if it is still ours). */
+  readonly release: () => Promise<void>
 }
 
 /** A lock held by a live process (or one on another machine); the message says which. */
@@ -45,7 +55,8 @@ function alive(pid: number): boolean {
 function parseHolder(text: string): LockHolder | undefined {
   try {
     const data = JSON.parse(text) as Partial<LockHolder>
-    if (Number.isInteger(data.pid) && typeof data.host === 'string') return { pid: data.pid!, host: data.host, since: String(data.since ?? '') }
+    const files = Array.isArray(data.files) ? data.files.filter((f): f is string => typeof f === 'string') : undefined
+    if (Number.isInteger(data.pid) && typeof data.host === 'string') return { pid: data.pid!, host: data.host, since: String(data.since ?? ''), ...(files ? { files } : {}) }
   } catch {
     // An empty or foreign lock file (older chapkhana wrote empty ones): nobody we can check.
   }
@@ -60,18 +71,29 @@ const readText = (file: string): Promise<string | undefined> => readFile(file, '
  * holder (and an unreadable lock, which no live chapkhana writes).
  * `onTakeOver` is told whose lock was taken.
  */
-export async function acquireLock(file: string, onTakeOver: (holder: LockHolder | undefined) => void = () => {}): Promise<() => Promise<void>> {
-  const mine = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() })
-  const release = async (): Promise<void> => {
-    // Only our own lock: never one a later release took over.
-    if ((await readText(file)) === mine) await rm(file, { force: true })
+export async function acquireLock(file: string, onTakeOver: (holder: LockHolder | undefined) => void = () => {}): Promise<HeldLock> {
+  const since = new Date().toISOString()
+  let mine = JSON.stringify({ pid: process.pid, host: hostname(), since })
+  const held: HeldLock = {
+    release: async () => {
+      // Only our own lock: never one a later release took over.
+      if ((await readText(file)) === mine) await rm(file, { force: true })
+    },
+    writing: async (files) => {
+      const next = JSON.stringify({ pid: process.pid, host: hostname(), since, files })
+      const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+      await writeFile(temp, next)
+      // Replacing our own lock in one step: it never disappears in between.
+      await rename(temp, file)
+      mine = next
+    }
   }
   for (let attempt = 0; attempt < 5; attempt++) {
     const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
     await writeFile(temp, mine)
     try {
       await link(temp, file)
-      return release
+      return held
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     } finally {

@@ -23,7 +23,7 @@ import { rewriteThrough, writeFileExclusive } from '../util/write-through.ts'
 import { GENERATOR } from '../version.ts'
 import { buildText } from './build-text.ts'
 import { historyPath, readHistory, sha256, writeHistory, type EditionRecord, type OutputRecord } from './history.ts'
-import { acquireLock, LockedError } from './lock.ts'
+import { acquireLock, LockedError, type HeldLock, type LockHolder } from './lock.ts'
 import { ArticleError, readExact, releaseDate } from './source.ts'
 import { sameFiles, sourceFiles } from './sources.ts'
 import { stampEdition, StampError } from './stamp.ts'
@@ -65,16 +65,34 @@ async function publishAs(source: string, target: string, bytes: Uint8Array): Pro
   }
 }
 
-/** Take the per-article lock (`<name>.history.yaml.lock`); returns its release function. */
-async function lock(article: string, notes: string[]): Promise<() => Promise<void>> {
+/**
+ * Take the per-article lock (`<name>.history.yaml.lock`). When it is taken
+ * over from a release that died, the edition files that release was writing
+ * and never recorded are removed, so they cannot block this release.
+ */
+async function lock(article: string, notes: string[]): Promise<HeldLock> {
+  let dead: LockHolder | undefined
+  let held: HeldLock
   try {
-    return await acquireLock(`${historyPath(article)}.lock`, (holder) => {
+    held = await acquireLock(`${historyPath(article)}.lock`, (holder) => {
+      dead = holder
       notes.push(`took over the release lock of ${holder ? `process ${holder.pid}` : 'an earlier release'}, which is no longer running`)
     })
   } catch (error) {
     if (error instanceof LockedError) throw new ArticleError(`${article}: ${error.message}`)
     throw error
   }
+  if (dead?.files?.length) {
+    const history = await readHistory(article).catch(() => undefined)
+    const released = new Set(history?.flatMap((r) => Object.values(r.outputs).map((o) => o.file)) ?? [])
+    for (const file of dead.files) {
+      // Only an edition name the history does not record: a release that died after recording keeps its files.
+      if (!/-ed\d+\.(epub|pdf)$/.test(file) || released.has(path.basename(file)) || history === undefined) continue
+      await rm(file, { force: true })
+      notes.push(`removed ${path.relative(process.cwd(), file) || file}, left unrecorded by that release`)
+    }
+  }
+  return held
 }
 
 /** `stampEdition`, its errors told at the article's line and column. */
@@ -94,7 +112,7 @@ export async function releaseArticle(article: string, config: Config, options: R
   const parsed = documentFromText(current, article, readOptions(config))
   await assertNoCollisions([article], { neighbours: true, outDir: config.outDir })
   const notes: string[] = []
-  const unlock = await lock(article, notes)
+  const held = await lock(article, notes)
   const browsers = new BrowserPool()
   const editionFiles: string[] = []
   let released = false
@@ -121,6 +139,8 @@ export async function releaseArticle(article: string, config: Config, options: R
       }
     }
     const built = await buildText(text, article, config, browsers, history)
+    // Before the first edition file exists: a release killed from here on leaves files the next one removes.
+    await held.writing(Object.keys(built.outputs).map((format) => path.resolve(editionOutput(config.outDir, slug, edition, format))))
     if ((await readExact(article)) !== current || !sameFiles(files, await sourceFiles(built.edition, article))) {
       throw new ArticleError(`${article} (or one of its chapters or images) changed while the edition was being built; nothing was recorded, release again`)
     }
@@ -166,6 +186,6 @@ export async function releaseArticle(article: string, config: Config, options: R
     // A release that did not happen leaves no edition files behind.
     if (!released) await Promise.all(editionFiles.map((f) => rm(f, { force: true })))
     await browsers.close()
-    await unlock()
+    await held.release()
   }
 }

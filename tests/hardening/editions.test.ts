@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { parse } from 'yaml'
@@ -173,6 +174,21 @@ describe('editions: interrupted release, links and flow front matter', () => {
     assert.equal(r.code, 0, r.stderr)
     assert.match(r.stderr, new RegExp(`took over the release lock of process ${child.pid}, which is no longer running`))
     assert.ok(!existsSync(lock()), 'the lock is released')
+  })
+
+  it('edition files a killed release wrote but never recorded are removed by the next release, not left to block it', () => {
+    const { at, run } = project({ 'content/d.md': ARTICLE('چوار') })
+    mkdirSync(at('out'))
+    // What `kill -9` between writing the edition files and recording them leaves: the files, and a lock naming them.
+    writeFileSync(at('out/d-ed2.epub'), 'half a release')
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout
+    writeFileSync(at('content/d.history.yaml.lock'), JSON.stringify({ pid: Number(dead), host: hostname(), since: '2026-11-25T00:00:00.000Z', files: [at('out/d-ed2.epub')] }))
+    const r = run('release', 'content/d.md', '--format', 'epub', '--date', '2026-11-25')
+    assert.equal(r.code, 0, r.stderr)
+    assert.match(r.stderr, /took over the release lock of process \d+, which is no longer running/)
+    assert.match(r.stderr, /removed out\/d-ed2\.epub, left unrecorded by that release/)
+    const recorded = parse(readFileSync(at('content/d.history.yaml'), 'utf8')) as { editions: { outputs: { epub: { sha256: string } } }[] }
+    assert.equal(sha(at('out/d-ed2.epub')), recorded.editions[0]?.outputs.epub.sha256)
   })
 
   it('the released article is still a link; its target got the stamp, flow mapping and quoted key kept', () => {

@@ -44,18 +44,34 @@ describe('release lock', () => {
     await other.kill()
     assert.ok(existsSync(file), 'kill -9 leaves the lock behind')
     const taken: (LockHolder | undefined)[] = []
-    const release = await acquireLock(file, (h) => taken.push(h))
+    const held = await acquireLock(file, (h) => taken.push(h))
     assert.equal(taken[0]?.pid, other.pid)
     assert.equal(JSON.parse(readFileSync(file, 'utf8')).pid, process.pid)
-    await release()
+    await held.release()
     assert.ok(!existsSync(file))
   })
 
   it('takes over an empty lock file left by an older chapkhana', async () => {
     const file = path.join(tempDir(), 'a.history.yaml.lock')
     writeFileSync(file, '')
-    const release = await acquireLock(file)
-    await release()
+    const held = await acquireLock(file)
+    await held.release()
+    assert.ok(!existsSync(file))
+  })
+
+  it('tells whoever takes over which files the dead holder was writing', async () => {
+    const file = path.join(tempDir(), 'a.history.yaml.lock')
+    const first = await acquireLock(file)
+    await first.writing(['/out/a-ed2.epub'])
+    // As if this process had died: a holder with a pid that is gone.
+    const gone = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
+    writeFileSync(file, JSON.stringify({ ...gone, pid: 2 ** 22 + 12345 }))
+    const taken: (LockHolder | undefined)[] = []
+    const second = await acquireLock(file, (h) => taken.push(h))
+    assert.deepEqual(taken[0]?.files, ['/out/a-ed2.epub'])
+    await first.release()
+    assert.ok(existsSync(file), 'a lock taken over is not released by its former holder')
+    await second.release()
     assert.ok(!existsSync(file))
   })
 })
