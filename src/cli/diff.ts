@@ -55,7 +55,7 @@ export async function diffCommand(args: readonly string[], log: (line: string) =
       const config = await editionConfig({})
       const file = documentFromText(to.source, article, { ...(config.lang ? { lang: config.lang } : {}), ...(config.dir ? { dir: config.dir } : {}) })
       const { meta, lang, dir } = file.data
-      await writeFileAtomic(values.html, diffHtml(diff, { title: meta?.title ?? article, lang: lang ?? 'und', dir: dir ?? 'ltr', from: `edition ${from.edition}`, to: to.label }))
+      await writeFileAtomic(values.html, diffHtml(diff, { title: meta?.title ?? article, lang: lang ?? 'und', dir: dir ?? 'ltr', from: `edition ${from.edition}`, to: to.label }, others.texts))
       log(`wrote ${values.html}`)
     }
     if (process.env.CHAPKHANA_TIMING) log(`diff: ${ms.toFixed(1)} ms`)

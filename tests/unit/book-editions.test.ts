@@ -13,6 +13,8 @@ import { resolveConfig } from '../../src/config/schema.ts'
 import { documentFromText } from '../../src/document/read.ts'
 import { attachChapterCorrections } from '../../src/editions/corrections.ts'
 import { diffFiles } from '../../src/editions/diff-files.ts'
+import { diffHtml } from '../../src/editions/render-diff.ts'
+import { diffSources } from '../../src/editions/word-diff.ts'
 import { formatHistory, parseHistory, sha256, type EditionRecord } from '../../src/editions/history.ts'
 import { sameFiles, sourceFiles, stageEdition } from '../../src/editions/sources.ts'
 import { tempDir } from '../helpers/paths.ts'
@@ -57,6 +59,14 @@ describe('the sources of a book edition', () => {
     writeFileSync(path.join(dir, 'images', 'a.png'), Buffer.concat([PNG, Buffer.from([0])]))
     const images = diffFiles({ label: 'edition 2', files: back[0]?.files }, { label: 'now', files: await sourceFiles(await loadEdition(article, resolveConfig({})), article) })
     assert.deepEqual(images.binaries, ['images/a.png: changed'])
+  })
+
+  it('diff --html shows a chapter\'s changes under its file name', () => {
+    const chapter = diffSources('---\ntitle: x\n---\n\nدەقی بژارەیە.\n', '---\ntitle: x\n---\n\nدەقی بژاردەیە.\n')
+    const html = diffHtml(diffSources('a\n', 'a\n'), { title: 'کتێب', lang: 'ckb', dir: 'rtl', from: 'edition 2', to: 'now' }, [{ path: '02.md', diff: chapter }])
+    assert.ok(html.includes('<h2 dir="ltr" lang="en">02.md: paragraph, line 5</h2>'))
+    assert.ok(html.includes('<del>بژارەیە</del> <ins>بژاردەیە</ins>'))
+    assert.match(html, /edition 2 → now: 1 word changed in 1 paragraph/)
   })
 
   it('refuses a history whose file path leaves the article\'s folder', () => {
