@@ -63,7 +63,9 @@ describe('collisions', () => {
 
   it('the same file named twice (or through a link) is no collision', async () => {
     const dir = folder(['a.md'])
-    symlinkSync(path.join(dir, 'a.md'), path.join(dir, 'link.md'))
+    // `A.md` folds to the slug of `a.md`, but it is the same file.
+    symlinkSync(path.join(dir, 'a.md'), path.join(dir, 'A.md'))
     assert.deepEqual(await findCollisions([path.join(dir, 'a.md'), path.join(dir, 'a.md')]), [])
+    assert.deepEqual(await findCollisions([path.join(dir, 'a.md'), path.join(dir, 'A.md')]), [])
   })
 })
