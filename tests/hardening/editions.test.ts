@@ -149,6 +149,17 @@ describe('editions: two sources, one name', () => {
   })
 })
 
+describe('editions: the build record', () => {
+  it('building drafts/a.md after content/a.md builds it, not "up to date" with the old text', async () => {
+    const { at, run } = project({ 'content/a.md': ARTICLE('یەک'), 'drafts/a.md': ARTICLE('دوو').replace('دەقێکی کورتە', 'دەقێکی نوێیە') })
+    assert.equal(run('build', '--format', 'epub', 'content/a.md').code, 0)
+    const r = run('build', '--format', 'epub', 'drafts/a.md')
+    assert.equal(r.code, 0, r.stderr)
+    assert.match(r.stderr, /1 built, 0 up to date/)
+    assert.ok((await epubText(at('out/a.epub'))).includes('دەقێکی نوێیە'))
+  })
+})
+
 describe('editions: interrupted release, links and flow front matter', () => {
   // The article lives elsewhere and content/ links to it; its front matter is a flow mapping with a quoted key.
   const { at, run, dir } = project({ 'texts/piece.md': `---\n{title: "پارچە", lang: ckb, "edition": 1, date: 2026-11-24}\n---\n\n${'ئەمە دەقێکی درێژە بۆ تاقیکردنەوە.\n\n'.repeat(300)}` })
