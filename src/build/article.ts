@@ -8,7 +8,7 @@ import type { Config } from '../config/schema.ts'
 import { readDocument, type ReadOptions } from '../document/read.ts'
 import { checkCover, checkImages } from '../document/resources.ts'
 import { toHast } from '../markdown/processor.ts'
-import { attachCorrections } from '../editions/corrections.ts'
+import { attachChapterCorrections, attachCorrections } from '../editions/corrections.ts'
 import { historyPath, type EditionRecord } from '../editions/history.ts'
 import { makeEdition, type Edition } from '../output/edition.ts'
 import { buildEpub } from '../output/epub/write.ts'
@@ -48,7 +48,11 @@ export function readOptions(config: Config): ReadOptions {
  */
 export async function editionOf(file: VFile, config: Config, history?: readonly EditionRecord[]): Promise<Edition> {
   await attachCorrections(file, history)
-  if (file.data.book) return loadBook(file, config)
+  if (file.data.book) {
+    const book = await loadBook(file, config)
+    await attachChapterCorrections(file, book.chapters, history)
+    return book
+  }
   const tree = await toHast(file, hastOptions(config))
   const baseDir = path.dirname(path.resolve(file.path))
   const images = await checkImages(file, baseDir)

@@ -3,6 +3,7 @@
  * warm browser, EPUB work overlapping PDF rendering (each article writes both
  * at once), and the build record consulted so unchanged editions are skipped.
  */
+import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import type { Config } from '../config/schema.ts'
@@ -41,8 +42,20 @@ export interface BatchResult {
   readonly errors: readonly { source: string; error: unknown }[]
 }
 
-/** The build record's key for `source`'s edition. */
-export const cacheKey = (source: string, config: Config): string => path.resolve(config.outDir, slugOf(source))
+/**
+ * The build record's key for `source`'s edition: the source's real path (two
+ * sources with one slug, `drafts/a.md` and `content/a.md`, are two editions;
+ * a link and its target are one) and the output folder.
+ */
+export function cacheKey(source: string, config: Config): string {
+  let real: string
+  try {
+    real = realpathSync(source)
+  } catch {
+    real = path.resolve(source)
+  }
+  return `${real} -> ${path.resolve(config.outDir, slugOf(source))}`
+}
 
 /** Build `sources` (in order of start; they finish in any order). */
 export async function runBatch(sources: readonly string[], options: BatchOptions): Promise<BatchResult> {

@@ -10,6 +10,7 @@ import type { Config } from '../config/schema.ts'
 import { runBatch } from '../build/batch.ts'
 import { BrowserPool } from '../build/browser-pool.ts'
 import { BuildCache, toolchainKey } from '../build/cache.ts'
+import { findCollisions } from '../build/collisions.ts'
 import { inShard, type Shard } from '../build/shard.ts'
 import { isBookFileName } from '../document/book.ts'
 import { slugOf } from '../document/read.ts'
@@ -60,15 +61,11 @@ export async function buildCommand(files: readonly string[], config: Config, opt
     log(`No articles in ${config.contentDir}/: add a Markdown file (see README)`)
     return 1
   }
-  const seen = new Map<string, string>()
-  for (const source of all) {
-    const slug = slugOf(source)
-    const other = seen.get(slug)
-    if (other) {
-      log(`${source}: it would be written to ${slug}.epub/.pdf like ${other}; rename one of them`)
-      return 1
-    }
-    seen.set(slug, source)
+  // Before anything is written: no two sources may share an output or a history file.
+  const collisions = await findCollisions(all, { outDir: config.outDir })
+  if (collisions.length > 0) {
+    for (const c of collisions) log(c)
+    return 1
   }
   const { shard } = options
   const sources = shard ? all.filter((s) => inShard(slugOf(s), shard)) : all

@@ -6,7 +6,10 @@
 import { parseArgs } from 'node:util'
 import { ConfigError } from '../config/schema.ts'
 import { documentFromText } from '../document/read.ts'
-import { readHistory, type EditionRecord } from '../editions/history.ts'
+import { editionOf, readOptions } from '../build/article.ts'
+import { diffFiles, filesDiffText } from '../editions/diff-files.ts'
+import { readHistory, type EditionRecord, type FileRecord } from '../editions/history.ts'
+import { sourceFiles } from '../editions/sources.ts'
 import { diffHtml, diffText } from '../editions/render-diff.ts'
 import { ArticleError, readExact } from '../editions/source.ts'
 import { diffSources } from '../editions/word-diff.ts'
@@ -19,6 +22,12 @@ function pick(history: readonly EditionRecord[], n: number, article: string): Ed
   if (record) return record
   const known = history.map((r) => r.edition).join(', ')
   throw new ArticleError(`${article}: edition ${n} was never released${known ? ` (released: ${known})` : ''}`)
+}
+
+/** The current sources of `article` besides itself (chapters, images, cover), as a release would record them. */
+async function currentFiles(article: string, text: string, history: readonly EditionRecord[]): Promise<FileRecord[]> {
+  const config = await editionConfig({})
+  return sourceFiles(await editionOf(documentFromText(text, article, readOptions(config)), config, history), article)
 }
 
 /** Run `diff`; returns the exit code (0 whether or not words changed). */
@@ -34,17 +43,21 @@ export async function diffCommand(args: readonly string[], log: (line: string) =
     const fromN = wholeNumber(values.from, '--from') ?? history.at(-1)!.edition
     const toN = wholeNumber(values.to, '--to')
     const from = pick(history, fromN, article)
-    const to = toN === undefined ? { label: 'the current text', source: current } : { label: `edition ${toN}`, source: pick(history, toN, article).source }
+    const to = toN === undefined ? { label: 'the current text', source: current, files: await currentFiles(article, current, history) } : { label: `edition ${toN}`, ...pick(history, toN, article) }
     const start = performance.now()
     const diff = diffSources(from.source, to.source)
+    // A book's chapters, images and cover are sources of the edition too.
+    const others = diffFiles({ label: `edition ${from.edition}`, files: from.files }, { label: to.label, files: to.files })
     const ms = performance.now() - start
-    process.stdout.write(diffText(diff, { colour: process.stdout.isTTY === true && !process.env.NO_COLOR, from: `edition ${from.edition}`, to: to.label }))
+    const colour = process.stdout.isTTY === true && !process.env.NO_COLOR
+    process.stdout.write(diffText(diff, { colour, from: `edition ${from.edition}`, to: to.label }))
+    process.stdout.write(filesDiffText(others, { colour, from: `edition ${from.edition}`, to: to.label }))
     if (values.html) {
       // Language and direction as `build` would take them: the document's, else the project's.
       const config = await editionConfig({})
       const file = documentFromText(to.source, article, { ...(config.lang ? { lang: config.lang } : {}), ...(config.dir ? { dir: config.dir } : {}) })
       const { meta, lang, dir } = file.data
-      await writeFileAtomic(values.html, diffHtml(diff, { title: meta?.title ?? article, lang: lang ?? 'und', dir: dir ?? 'ltr', from: `edition ${from.edition}`, to: to.label }))
+      await writeFileAtomic(values.html, diffHtml(diff, { title: meta?.title ?? article, lang: lang ?? 'und', dir: dir ?? 'ltr', from: `edition ${from.edition}`, to: to.label }, others.texts))
       log(`wrote ${values.html}`)
     }
     if (process.env.CHAPKHANA_TIMING) log(`diff: ${ms.toFixed(1)} ms`)

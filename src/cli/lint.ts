@@ -4,12 +4,13 @@
  * warning or error makes the exit code 1. `--fix` rewrites the prose of the
  * files in place and reports each change.
  */
-import { stat, writeFile } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
 import { validateLang } from '../config/schema.ts'
 import { fixSource, type FixResult } from '../proofing/fix.ts'
+import { rewriteThrough } from '../util/write-through.ts'
 import { lintSource, readSource, type LintOptions } from '../proofing/lint-source.ts'
 import { PROOFING_SOURCE } from '../proofing/plugin.ts'
 import type { Severity } from '../proofing/rules-meta.ts'
@@ -71,7 +72,15 @@ async function fixFile(filePath: string, text: string, bom: boolean, options: Li
     return first
   }
   if (result.changes.length === 0) return first
-  await writeFile(filePath, (bom ? '\uFEFF' : '') + result.text, 'utf8')
+  try {
+    // Atomic, like every build output: a full disk or a file-size limit leaves the article whole.
+    await rewriteThrough(filePath, (bom ? '\uFEFF' : '') + result.text)
+  } catch (error) {
+    const code = (error as { cause?: NodeJS.ErrnoException }).cause?.code
+    const why = code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full' : code === 'EFBIG' ? 'the file size limit (ulimit -f) was reached' : (error as Error).message
+    first.message(`The fixes were not written (${why}): the file is unchanged; free some space and run lint --fix again`, { place: { line: 1, column: 1 }, ruleId: 'fix-write', source: PROOFING_SOURCE }).fatal = true
+    return first
+  }
   const after = lintSource(result.text, filePath, options)
   for (const c of result.changes) {
     after.info(`Fixed: ${shown(c.actual)} → ${shown(c.expected)}`, {

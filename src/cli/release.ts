@@ -12,7 +12,8 @@ import { reporter } from 'vfile-reporter'
 import { loadProjectConfig } from '../config/load.ts'
 import { ConfigError, resolveConfig, type Config } from '../config/schema.ts'
 import { historyPath } from '../editions/history.ts'
-import { rebuildEdition, releaseArticle, type ReleaseResult } from '../editions/release.ts'
+import { rebuildEdition, type RebuildResult } from '../editions/rebuild.ts'
+import { releaseArticle, type ReleaseResult } from '../editions/release.ts'
 import { checkDate } from '../editions/source.ts'
 import { formatSize } from '../util/format.ts'
 
@@ -44,7 +45,7 @@ export function reportFailure(error: unknown, source: string, log: (line: string
   return true
 }
 
-async function report(result: ReleaseResult, log: (line: string) => void): Promise<void> {
+async function report(result: ReleaseResult | RebuildResult, log: (line: string) => void): Promise<void> {
   for (const w of result.written) log(`wrote ${path.relative(process.cwd(), w) || w}  ${formatSize((await stat(w)).size)}`)
   // The same proofing warnings as `build` shows.
   const warnings = reporter([result.file], { quiet: true })
@@ -67,23 +68,27 @@ export async function releaseCommand(args: readonly string[], log: (line: string
     if (rebuild !== undefined) {
       const result = await rebuildEdition(article, rebuild, config)
       await report(result, log)
-      for (const format of ['epub', 'pdf'] as const) {
-        const recorded = result.record.outputs[format]
-        if (!recorded) continue
-        const same = !result.mismatches.includes(format)
-        log(`${format}: sha256 ${same ? 'matches' : 'DIFFERS from'} edition ${rebuild} as released (${recorded.sha256.slice(0, 16)}…)`)
+      const rel = (p: string): string => path.relative(process.cwd(), p) || p
+      // Only the formats rebuilt (`--format`) are vouched for.
+      for (const c of result.checks) {
+        if (c.status === 'matches') log(`${c.format}: sha256 matches edition ${rebuild} as released (${c.sha256.slice(0, 16)}…): ${rel(c.released)}`)
+        else if (c.status === 'unrecorded') log(`${c.format}: edition ${rebuild} was not released as ${c.format.toUpperCase()}, so there is nothing to compare with; nothing written`)
+        else log(`${c.format}: sha256 DIFFERS from edition ${rebuild} as released (${c.recorded?.slice(0, 16)}…, rebuilt ${c.sha256.slice(0, 16)}…): the released ${rel(c.released)} is untouched; the differing build is in ${rel(c.rebuilt ?? '')}`)
       }
-      if (result.mismatches.length > 0) {
-        log(`edition ${rebuild} was released by ${result.record.generator}; a different chapkhana or Chromium can change the bytes`)
+      if (result.checks.some((c) => c.status === 'differs')) {
+        log(`edition ${rebuild} was released by ${result.record.generator}; a different chapkhana, style or Chromium can change the bytes`)
         return 1
       }
-      log(`rebuilt edition ${rebuild} byte for byte in ${Math.round(performance.now() - start)} ms`)
+      const matched = result.checks.filter((c) => c.status === 'matches').map((c) => c.format)
+      if (matched.length === 0) return 1
+      log(`rebuilt edition ${rebuild} (${matched.join(', ')}) byte for byte in ${Math.round(performance.now() - start)} ms`)
       return 0
     }
     const edition = wholeNumber(values.edition, '--edition')
     const date = values.date === undefined ? undefined : checkDate(values.date)
     const result = await releaseArticle(article, config, { ...(edition === undefined ? {} : { edition }), ...(date ? { date } : {}) })
     await report(result, log)
+    for (const note of result.notes) log(note)
     log(`released edition ${result.record.edition} (${result.record.date}) of ${article} in ${Math.round(performance.now() - start)} ms; recorded in ${historyPath(article)}`)
     return 0
   } catch (error) {

@@ -10,6 +10,7 @@ import type { Config } from '../config/schema.ts'
 import { cacheKey, runBatch, type BatchEvent } from '../build/batch.ts'
 import { BrowserPool } from '../build/browser-pool.ts'
 import { BuildCache, toolchainKey } from '../build/cache.ts'
+import { assertNoCollisions, CollisionError } from '../build/collisions.ts'
 import { reloadStylesheets, STYLES_DIR } from '../output/styles.ts'
 import { formatSize } from '../util/format.ts'
 import { listArticles } from './build.ts'
@@ -52,7 +53,13 @@ export async function watchCommand(files: readonly string[], config: Config, sig
     const shown = diff.paragraphs.flatMap((p) => p.changes).slice(0, 3).map((c) => `«\u2068${c.before}\u2069» → «\u2068${c.after}\u2069»`)
     return ` — ${summary(diff)}${shown.length > 0 ? `: ${shown.join(', ')}` : ''}`
   }
-  const sources = async (): Promise<string[]> => (files.length > 0 ? files.map((f) => path.resolve(f)) : (await listArticles(config.contentDir)).map((f) => path.resolve(f)))
+  const listed = async (): Promise<string[]> => (files.length > 0 ? files.map((f) => path.resolve(f)) : (await listArticles(config.contentDir)).map((f) => path.resolve(f)))
+  /** The sources to build; throws CollisionError (nothing built) when two of them would share files. */
+  const sources = async (): Promise<string[]> => {
+    const all = await listed()
+    await assertNoCollisions(all.map((f) => path.relative(process.cwd(), f) || f), { outDir: config.outDir })
+    return all
+  }
   const onEvent = (e: BatchEvent): void => {
     if (e.kind === 'built') {
       inputs.set(e.source, new Set(e.inputs.map((f) => path.resolve(f))))
@@ -78,8 +85,17 @@ export async function watchCommand(files: readonly string[], config: Config, sig
   }
 
   const watchers = new Map<string, FSWatcher>()
+  let first: string[]
   try {
-    await build(await sources(), false)
+    first = await sources()
+  } catch (error) {
+    if (!(error instanceof CollisionError)) throw error
+    log(error.message)
+    await browsers.close()
+    return 1
+  }
+  try {
+    await build(first, false)
     if (signal.aborted) {
       log('stopped during the first build; nothing is being watched')
       return INTERRUPTED

@@ -5,6 +5,7 @@
  * taken as the editor's own wording. The result travels on
  * `file.data.corrections`, where `colophon()` finds it.
  */
+import path from 'node:path'
 import type { VFile } from 'vfile'
 import type { Corrections } from '../document/types.ts'
 import { readHistory, type EditionRecord } from './history.ts'
@@ -33,4 +34,27 @@ export async function attachCorrections(file: VFile, history?: readonly EditionR
     return
   }
   file.data.corrections = correctionsBetween(previous, String(file.value))
+}
+
+/**
+ * A book's chapters are corrected too: add the word changes of each chapter
+ * (`chapters`, as read for this edition) since the previous released edition,
+ * whose chapter texts the history keeps, to the book's corrections.
+ */
+export async function attachChapterCorrections(file: VFile, chapters: readonly VFile[], history?: readonly EditionRecord[]): Promise<void> {
+  const meta = file.data.meta
+  if (meta?.corrections !== true || chapters.length === 0) return
+  const records = history ?? (await readHistory(file.path))
+  const previous = records.filter((r) => r.edition < meta.edition).at(-1)
+  // A history from before chapters were recorded cannot tell what changed in them.
+  if (!previous?.files) return
+  const folder = path.dirname(path.resolve(file.path))
+  const items = [...(file.data.corrections?.items ?? [])]
+  for (const chapter of chapters) {
+    const rel = path.relative(folder, path.resolve(chapter.path)).split(path.sep).join('/')
+    const before = previous.files.find((f) => f.path === rel)?.source ?? ''
+    const diff = diffSources(before, String(chapter.value))
+    items.push(...diff.paragraphs.flatMap((p) => p.changes.map((c) => ({ before: c.before, after: c.after }))))
+  }
+  file.data.corrections = { since: previous.edition, items }
 }

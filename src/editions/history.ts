@@ -11,13 +11,26 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml'
-import { writeFileAtomic } from '../util/atomic.ts'
+import { rewriteThrough } from '../util/write-through.ts'
 
 /** One output file of a released edition. */
 export interface OutputRecord {
   /** File name in the output folder, e.g. `my-piece-ed2.epub`. */
   readonly file: string
   readonly sha256: string
+}
+
+/**
+ * One more source of a released edition besides the article itself: a
+ * book's chapter (its full text kept, so the edition can be rebuilt), an
+ * image or the cover (only its sha256: its bytes stay in version control).
+ */
+export interface FileRecord {
+  /** Path relative to the article's folder, with `/` separators. */
+  readonly path: string
+  readonly sha256: string
+  /** The exact text, for Markdown sources (chapters). */
+  readonly source?: string
 }
 
 /** One released edition. */
@@ -34,6 +47,8 @@ export interface EditionRecord {
   /** chapkhana version that built the outputs. */
   readonly generator: string
   readonly outputs: Readonly<Partial<Record<'epub' | 'pdf', OutputRecord>>>
+  /** Every other source the edition was built from (absent in histories written before chapkhana recorded them). */
+  readonly files?: readonly FileRecord[]
 }
 
 /** A history file that cannot be trusted; the message says where and what. */
@@ -124,7 +139,42 @@ export function parseHistory(text: string, file: string): EditionRecord[] {
       }
     }
     const generator = field('generator')?.value
-    out.push({ edition: n, date: date.value as string, sha256: hash.value as string, source, generator: typeof generator === 'string' ? generator : 'unknown', outputs, ...(typeof epoch === 'number' ? { sourceDateEpoch: epoch } : {}) })
+    const list = item.get('files', true)
+    const files = list === undefined ? undefined : parseFiles(list as Node, n, fail)
+    out.push({ edition: n, date: date.value as string, sha256: hash.value as string, source, generator: typeof generator === 'string' ? generator : 'unknown', outputs, ...(typeof epoch === 'number' ? { sourceDateEpoch: epoch } : {}), ...(files ? { files } : {}) })
+  }
+  return out
+}
+
+/** A text as stored: LF line ends and no BOM, with what to restore. */
+function storedText(source: string): { text: string; crlf: boolean; bom: boolean } {
+  const bom = source.startsWith('\uFEFF')
+  let text = bom ? source.slice(1) : source
+  // Only a consistently CRLF text is stored as LF + `newline: crlf`; anything mixed stays exact (quoted).
+  const crlf = text.includes('\r\n') && !/\r(?!\n)|(?<!\r)\n/.test(text)
+  if (crlf) text = text.replace(/\r\n/g, '\n')
+  return { text, crlf, bom }
+}
+
+/** `files:` of one edition, each path checked to stay inside the article's folder and each text against its sha256. */
+function parseFiles(list: Node, n: number, fail: (node: Node | undefined, what: string) => never): FileRecord[] {
+  if (!isSeq(list)) return fail(list, `edition ${n}: \`files\` must be a list of {path, sha256}`)
+  const out: FileRecord[] = []
+  for (const item of list.items) {
+    const js: unknown = isMap(item) ? item.toJSON() : undefined
+    const rec = js as { path?: unknown; sha256?: unknown; source?: unknown; newline?: unknown; bom?: unknown } | undefined
+    const where = item as Node
+    if (typeof rec?.path !== 'string' || typeof rec.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(rec.sha256)) return fail(where, `edition ${n}: each of \`files\` needs \`path\` and a 64-digit \`sha256\``)
+    if (rec.path === '' || rec.path.startsWith('/') || rec.path.split('/').some((part) => part === '..' || part === '')) fail(where, `edition ${n}: \`files\` path ${JSON.stringify(rec.path)} must be relative to the article's folder and stay inside it`)
+    let source: string | undefined
+    if (rec.source !== undefined) {
+      if (typeof rec.source !== 'string') return fail(where, `edition ${n}: the text of ${rec.path} must be a string`)
+      source = rec.source
+      if (rec.newline === 'crlf') source = source.replace(/\n/g, '\r\n')
+      if (rec.bom === true) source = `\uFEFF${source}`
+      if (sha256(source) !== rec.sha256) fail(where, `edition ${n}: the text of ${rec.path} no longer matches its sha256 (it was edited after the release)`)
+    }
+    out.push({ path: rec.path, sha256: rec.sha256, ...(source === undefined ? {} : { source }) })
   }
   return out
 }
@@ -134,11 +184,7 @@ export function formatHistory(article: string, records: readonly EditionRecord[]
   const doc = new Document({
     article: path.basename(article),
     editions: records.map((r) => {
-      const bom = r.source.startsWith('\uFEFF')
-      let text = bom ? r.source.slice(1) : r.source
-      // Only a consistently CRLF text is stored as LF + `newline: crlf`; anything mixed stays exact (quoted).
-      const crlf = text.includes('\r\n') && !/\r(?!\n)|(?<!\r)\n/.test(text)
-      if (crlf) text = text.replace(/\r\n/g, '\n')
+      const { text, crlf, bom } = storedText(r.source)
       return {
         edition: r.edition,
         date: r.date,
@@ -148,6 +194,7 @@ export function formatHistory(article: string, records: readonly EditionRecord[]
         ...(r.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: r.sourceDateEpoch }),
         generator: r.generator,
         outputs: r.outputs,
+        ...(r.files ? { files: r.files.map(storedFile) } : {}),
         source: text
       }
     })
@@ -157,9 +204,12 @@ export function formatHistory(article: string, records: readonly EditionRecord[]
     ' Each entry holds the full text of a released edition and the sha256 of that text and of its outputs,',
     ' so `chapkhana release --rebuild N` can rebuild edition N byte for byte. Do not edit by hand.'
   ].join('\n')
-  for (const [i] of records.entries()) {
-    const node = doc.getIn(['editions', i, 'source'], true)
+  const literal = (node: unknown): void => {
     if (isScalar(node) && !/\r/.test(String(node.value))) node.type = 'BLOCK_LITERAL'
+  }
+  for (const [i, r] of records.entries()) {
+    literal(doc.getIn(['editions', i, 'source'], true))
+    for (const [j] of (r.files ?? []).entries()) literal(doc.getIn(['editions', i, 'files', j, 'source'], true))
     const date = doc.getIn(['editions', i, 'date'], true)
     // Quoted, so YAML never turns it into a timestamp.
     if (isScalar(date)) date.type = 'QUOTE_DOUBLE'
@@ -167,13 +217,22 @@ export function formatHistory(article: string, records: readonly EditionRecord[]
   return doc.toString({ lineWidth: 0 })
 }
 
+/** One `files:` entry as stored (a text like the edition's own source). */
+function storedFile(f: FileRecord): Record<string, unknown> {
+  if (f.source === undefined) return { path: f.path, sha256: f.sha256 }
+  const { text, crlf, bom } = storedText(f.source)
+  return { path: f.path, sha256: f.sha256, ...(crlf ? { newline: 'crlf' } : {}), ...(bom ? { bom: true } : {}), source: text }
+}
+
 /** Write the history of `article` atomically, after checking it reads back to the same records. */
 export async function writeHistory(article: string, records: readonly EditionRecord[]): Promise<void> {
   const file = historyPath(article)
   const text = formatHistory(article, records)
   const back = parseHistory(text, file)
-  if (back.length !== records.length || back.some((r, i) => r.source !== records[i]?.source)) {
+  const same = (a: EditionRecord, b: EditionRecord | undefined): boolean => a.source === b?.source && JSON.stringify(a.files ?? []) === JSON.stringify(b.files ?? [])
+  if (back.length !== records.length || back.some((r, i) => !same(r, records[i]))) {
     throw new HistoryError(`${file}: the history would not read back as written; nothing was changed`)
   }
-  await writeFileAtomic(file, text)
+  // Through a link, like the article: a linked history stays a link.
+  await rewriteThrough(file, text)
 }

@@ -1,24 +1,32 @@
 /**
- * Releasing a new edition of an article, and rebuilding an old one.
+ * Releasing a new edition of an article or book.
  *
- * Order of a release, so that a failure at any step records nothing:
- * validate everything → build both outputs in memory → write the edition's
- * outputs → append to the history (atomic) → rewrite the front matter
- * (atomic; the history is restored if that fails) → point the latest outputs
- * at the new edition. A lock file keeps two releases of one article apart.
+ * Order of a release, so that a failure at any step records nothing and
+ * loses nothing: validate everything (the text, its name against its
+ * neighbours', the edition's file names) → take the lock → build both
+ * outputs in memory → write the edition's outputs (never over an existing
+ * file) → append to the history (atomic) → rewrite the front matter (atomic,
+ * through a link to its target; the history is restored if that fails) →
+ * point the latest outputs at the new edition. Edition outputs written by a
+ * release that then failed are removed again.
  */
-import { chmod, link, open, rename, rm, stat } from 'node:fs/promises'
+import { link, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
+import { editionOf, readOptions } from '../build/article.ts'
+import { BrowserPool } from '../build/browser-pool.ts'
+import { assertNoCollisions } from '../build/collisions.ts'
 import type { Config } from '../config/schema.ts'
 import { documentFromText } from '../document/read.ts'
-import { BrowserPool } from '../build/browser-pool.ts'
 import { writeFileAtomic } from '../util/atomic.ts'
+import { rewriteThrough, writeFileExclusive } from '../util/write-through.ts'
 import { GENERATOR } from '../version.ts'
 import { buildText } from './build-text.ts'
 import { historyPath, readHistory, sha256, writeHistory, type EditionRecord, type OutputRecord } from './history.ts'
+import { acquireLock, LockedError, type HeldLock, type LockHolder } from './lock.ts'
 import { ArticleError, readExact, releaseDate } from './source.ts'
-import { stampEdition } from './stamp.ts'
+import { sameFiles, sourceFiles } from './sources.ts'
+import { stampEdition, StampError } from './stamp.ts'
 
 /** What `release` was asked for. */
 export interface ReleaseOptions {
@@ -28,15 +36,15 @@ export interface ReleaseOptions {
   readonly date?: string
 }
 
-/** The outcome of a release or rebuild, for the report. */
+/** The outcome of a release, for the report. */
 export interface ReleaseResult {
   readonly record: EditionRecord
   /** Paths written, edition names first. */
   readonly written: readonly string[]
-  /** For a rebuild: formats whose sha256 differs from the released one. */
-  readonly mismatches: readonly string[]
   /** The document as built, with its proofing warnings, for the report. */
   readonly file: VFile
+  /** Things the editor should know (a stale lock taken over). */
+  readonly notes: readonly string[]
 }
 
 /** `out/<slug>-ed<N>.<format>`. */
@@ -57,56 +65,94 @@ async function publishAs(source: string, target: string, bytes: Uint8Array): Pro
   }
 }
 
-/** Take the per-article lock (`<name>.history.yaml.lock`); returns its release function. */
-async function lock(article: string): Promise<() => Promise<void>> {
-  const file = `${historyPath(article)}.lock`
+/**
+ * Take the per-article lock (`<name>.history.yaml.lock`). When it is taken
+ * over from a release that died, the edition files that release was writing
+ * and never recorded are removed, so they cannot block this release.
+ */
+async function lock(article: string, notes: string[]): Promise<HeldLock> {
+  let dead: LockHolder | undefined
+  let held: HeldLock
   try {
-    await (await open(file, 'wx')).close()
+    held = await acquireLock(`${historyPath(article)}.lock`, (holder) => {
+      dead = holder
+      notes.push(`took over the release lock of ${holder ? `process ${holder.pid}` : 'an earlier release'}, which is no longer running`)
+    })
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-    throw new ArticleError(`${article}: another release of this article is running (${file} exists); if none is, delete that file and retry`)
+    if (error instanceof LockedError) throw new ArticleError(`${article}: ${error.message}`)
+    throw error
   }
-  return () => rm(file, { force: true })
+  if (dead?.files?.length) {
+    const history = await readHistory(article).catch(() => undefined)
+    const released = new Set(history?.flatMap((r) => Object.values(r.outputs).map((o) => o.file)) ?? [])
+    for (const file of dead.files) {
+      // Only an edition name the history does not record: a release that died after recording keeps its files.
+      if (!/-ed\d+\.(epub|pdf)$/.test(file) || released.has(path.basename(file)) || history === undefined) continue
+      await rm(file, { force: true })
+      notes.push(`removed ${path.relative(process.cwd(), file) || file}, left unrecorded by that release`)
+    }
+  }
+  return held
 }
 
-/** Write `outputs` under their edition names; returns records and paths. */
-async function writeOutputs(outDir: string, slug: string, edition: number, outputs: Partial<Record<'epub' | 'pdf', Uint8Array>>) {
-  const records: Partial<Record<'epub' | 'pdf', OutputRecord>> = {}
-  const written: string[] = []
-  for (const format of ['epub', 'pdf'] as const) {
-    const bytes = outputs[format]
-    if (!bytes) continue
-    const target = editionOutput(outDir, slug, edition, format)
-    await writeFileAtomic(path.resolve(target), bytes)
-    records[format] = { file: path.basename(target), sha256: sha256(bytes) }
-    written.push(target)
+/** `stampEdition`, its errors told at the article's line and column. */
+function stamp(article: string, text: string, edition: number, date: string): string {
+  try {
+    return stampEdition(text, edition, date)
+  } catch (error) {
+    if (!(error instanceof StampError)) throw error
+    return new VFile({ path: article }).fail(error.reason, { place: { line: error.line, column: error.column }, ruleId: 'front-matter-edition', source: 'chapkhana' })
   }
-  return { records, written }
 }
 
 /** Release a new edition of `article`. Throws with a clear message, having changed nothing, on any problem. */
 export async function releaseArticle(article: string, config: Config, options: ReleaseOptions = {}): Promise<ReleaseResult> {
   const current = await readExact(article)
-  const history = await readHistory(article)
-  const last = history.at(-1)
   // Parse now, so a bad article fails before anything else (file:line:col).
-  const meta = documentFromText(current, article, { ...(config.lang ? { lang: config.lang } : {}) }).data.meta
-  if (last && stampEdition(current, last.edition, last.date) === last.source) {
-    throw new ArticleError(`nothing to release: the text is the same as edition ${last.edition} (${last.date}); correct the article first`)
-  }
-  const floor = last?.edition ?? 0
-  if (options.edition !== undefined && (!Number.isInteger(options.edition) || options.edition <= floor)) {
-    throw new ArticleError(`--edition ${options.edition}: must be a whole number greater than ${floor}, the last released edition`)
-  }
-  const edition = options.edition ?? Math.max(floor, meta?.edition ?? 0) + 1
-  const date = options.date ?? releaseDate()
-  const text = stampEdition(current, edition, date)
-  const unlock = await lock(article)
+  const parsed = documentFromText(current, article, readOptions(config))
+  await assertNoCollisions([article], { neighbours: true, outDir: config.outDir })
+  const notes: string[] = []
+  const held = await lock(article, notes)
   const browsers = new BrowserPool()
+  const editionFiles: string[] = []
+  let released = false
   try {
+    const history = await readHistory(article)
+    const last = history.at(-1)
+    // Every source counts: a correction in a chapter or a new image is a new edition.
+    const files = await sourceFiles(await editionOf(parsed, config, history), article)
+    if (last && stamp(article, current, last.edition, last.date) === last.source && sameFiles(last.files, files)) {
+      throw new ArticleError(`nothing to release: the text${files.length > 0 ? ', its chapters and images are' : ' is'} the same as edition ${last.edition} (${last.date}); correct the article first`)
+    }
+    const floor = last?.edition ?? 0
+    if (options.edition !== undefined && (!Number.isInteger(options.edition) || options.edition <= floor)) {
+      throw new ArticleError(`--edition ${options.edition}: must be a whole number greater than ${floor}, the last released edition`)
+    }
+    const edition = options.edition ?? Math.max(floor, parsed.data.meta?.edition ?? 0) + 1
+    const date = options.date ?? releaseDate()
+    const text = stamp(article, current, edition, date)
+    const slug = parsed.data.slug ?? path.basename(article)
+    for (const format of config.formats) {
+      const target = editionOutput(config.outDir, slug, edition, format)
+      if (await stat(target).catch(() => undefined)) {
+        throw new ArticleError(`${target} already exists, but ${historyPath(article)} records no edition ${edition}: another source with the same name released it, or it was put there by hand; move it away (a released file is never replaced)`)
+      }
+    }
     const built = await buildText(text, article, config, browsers, history)
-    const slug = built.edition.slug
-    const { records, written } = await writeOutputs(config.outDir, slug, edition, built.outputs)
+    // Before the first edition file exists: a release killed from here on leaves files the next one removes.
+    await held.writing(Object.keys(built.outputs).map((format) => path.resolve(editionOutput(config.outDir, slug, edition, format))))
+    if ((await readExact(article)) !== current || !sameFiles(files, await sourceFiles(built.edition, article))) {
+      throw new ArticleError(`${article} (or one of its chapters or images) changed while the edition was being built; nothing was recorded, release again`)
+    }
+    const records: Partial<Record<'epub' | 'pdf', OutputRecord>> = {}
+    for (const format of ['epub', 'pdf'] as const) {
+      const bytes = built.outputs[format]
+      if (!bytes) continue
+      const target = editionOutput(config.outDir, slug, edition, format)
+      await writeFileExclusive(path.resolve(target), bytes)
+      editionFiles.push(target)
+      records[format] = { file: path.basename(target), sha256: sha256(bytes) }
+    }
     const epoch = Number(process.env.SOURCE_DATE_EPOCH)
     const record: EditionRecord = {
       edition,
@@ -115,19 +161,19 @@ export async function releaseArticle(article: string, config: Config, options: R
       source: text,
       generator: GENERATOR,
       outputs: records,
-      ...(process.env.SOURCE_DATE_EPOCH !== undefined && Number.isInteger(epoch) && epoch > 0 ? { sourceDateEpoch: epoch } : {})
+      ...(process.env.SOURCE_DATE_EPOCH !== undefined && Number.isInteger(epoch) && epoch > 0 ? { sourceDateEpoch: epoch } : {}),
+      files
     }
-    if ((await readExact(article)) !== current) throw new ArticleError(`${article} changed while the edition was being built; nothing was recorded, release again`)
     await writeHistory(article, [...history, record])
     try {
-      const mode = (await stat(article)).mode
-      await writeFileAtomic(article, text)
-      await chmod(article, mode & 0o7777)
+      await rewriteThrough(article, text)
     } catch (error) {
       // Put the history back as it was: the release did not happen.
       await writeHistory(article, history)
       throw error
     }
+    released = true
+    const written = [...editionFiles]
     for (const format of ['epub', 'pdf'] as const) {
       const bytes = built.outputs[format]
       if (!bytes) continue
@@ -135,32 +181,11 @@ export async function releaseArticle(article: string, config: Config, options: R
       await publishAs(editionOutput(config.outDir, slug, edition, format), latest, bytes)
       written.push(latest)
     }
-    return { record, written, mismatches: [], file: built.edition.file }
+    return { record, written, file: built.edition.file, notes }
   } finally {
+    // A release that did not happen leaves no edition files behind.
+    if (!released) await Promise.all(editionFiles.map((f) => rm(f, { force: true })))
     await browsers.close()
-    await unlock()
-  }
-}
-
-/** Rebuild released edition `n` of `article` from its history into `out/<slug>-ed<n>.*`, comparing sha256. */
-export async function rebuildEdition(article: string, n: number, config: Config): Promise<ReleaseResult> {
-  await readExact(article)
-  const history = await readHistory(article)
-  const record = history.find((r) => r.edition === n)
-  if (!record) {
-    const known = history.map((r) => r.edition).join(', ')
-    throw new ArticleError(`${article}: edition ${n} was never released${known ? ` (released: ${known})` : ' (no edition was released yet)'}; see ${historyPath(article)}`)
-  }
-  // The outputs carry SOURCE_DATE_EPOCH's time in their zip entries: use the release's.
-  if (record.sourceDateEpoch === undefined) delete process.env.SOURCE_DATE_EPOCH
-  else process.env.SOURCE_DATE_EPOCH = String(record.sourceDateEpoch)
-  const browsers = new BrowserPool()
-  try {
-    const built = await buildText(record.source, article, config, browsers, history.filter((r) => r.edition < n))
-    const { records, written } = await writeOutputs(config.outDir, built.edition.slug, n, built.outputs)
-    const mismatches = (['epub', 'pdf'] as const).filter((f) => records[f] && record.outputs[f] && records[f]?.sha256 !== record.outputs[f]?.sha256)
-    return { record, written, mismatches, file: built.edition.file }
-  } finally {
-    await browsers.close()
+    await held.release()
   }
 }

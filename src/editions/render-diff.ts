@@ -63,11 +63,18 @@ function paragraphHtml(p: TextDiff['paragraphs'][number]): string {
   return html
 }
 
-/** A standalone HTML page showing `diff`; `lang`/`dir` are the document's. */
-export function diffHtml(diff: TextDiff, page: { title: string; lang: string; dir: 'rtl' | 'ltr'; from: string; to: string }): string {
-  const body = diff.paragraphs
-    .map((p) => `<section><h2 dir="ltr" lang="en">${escape(p.kind === 'changed' ? 'paragraph' : `paragraph ${p.kind}`)}, line ${p.paragraph.line}</h2>\n<p>${paragraphHtml(p)}</p></section>`)
-    .join('\n')
+/** The sections of one text's changed paragraphs; `file` names a book's chapter. */
+function sectionsHtml(diff: TextDiff, file?: string): string[] {
+  return diff.paragraphs.map((p) => `<section><h2 dir="ltr" lang="en">${file ? `${escape(file)}: ` : ''}${escape(p.kind === 'changed' ? 'paragraph' : `paragraph ${p.kind}`)}, line ${p.paragraph.line}</h2>\n<p>${paragraphHtml(p)}</p></section>`)
+}
+
+/**
+ * A standalone HTML page showing `diff`; `lang`/`dir` are the document's.
+ * `files` adds the changes of a book's chapters, each section naming its file.
+ */
+export function diffHtml(diff: TextDiff, page: { title: string; lang: string; dir: 'rtl' | 'ltr'; from: string; to: string }, files: readonly { readonly path: string; readonly diff: TextDiff }[] = []): string {
+  const body = [...sectionsHtml(diff), ...files.flatMap((f) => sectionsHtml(f.diff, f.path))].join('\n')
+  const all: TextDiff = { paragraphs: [...diff.paragraphs, ...files.flatMap((f) => f.diff.paragraphs)], wordsChanged: diff.wordsChanged + files.reduce((n, f) => n + f.diff.wordsChanged, 0) }
   return `<!DOCTYPE html>
 <html lang="${escape(page.lang)}" dir="${page.dir}">
 <head>
@@ -83,7 +90,7 @@ del { background: #fdd; color: #900; } ins { background: #dfd; color: #060; text
 </head>
 <body>
 <h1>${escape(page.title)}</h1>
-<p class="summary" dir="ltr" lang="en">${escape(page.from)} → ${escape(page.to)}: ${escape(summary(diff))}</p>
+<p class="summary" dir="ltr" lang="en">${escape(page.from)} → ${escape(page.to)}: ${escape(summary(all))}</p>
 ${body}
 </body>
 </html>

@@ -1,0 +1,43 @@
+/**
+ * The build record is keyed by the source's real path and the output folder,
+ * not by the slug: `drafts/a.md` after `content/a.md` is another edition.
+ */
+import assert from 'node:assert/strict'
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, it } from 'node:test'
+import { cacheKey } from '../../src/build/batch.ts'
+import { BuildCache } from '../../src/build/cache.ts'
+import { resolveConfig } from '../../src/config/schema.ts'
+import { tempDir } from '../helpers/paths.ts'
+
+describe('build record keys', () => {
+  const dir = tempDir()
+  for (const f of ['content/a.md', 'drafts/a.md']) {
+    mkdirSync(path.join(dir, path.dirname(f)), { recursive: true })
+    writeFileSync(path.join(dir, f), `---\ntitle: ${f}\n---\ntext of ${f}\n`)
+  }
+  const config = resolveConfig({ outDir: path.join(dir, 'out') })
+
+  it('two sources with one slug have two keys', () => {
+    assert.notEqual(cacheKey(path.join(dir, 'content/a.md'), config), cacheKey(path.join(dir, 'drafts/a.md'), config))
+  })
+
+  it('a link and its target have one key; another output folder another', () => {
+    symlinkSync(path.join(dir, 'content/a.md'), path.join(dir, 'link.md'))
+    const viaLink = cacheKey(path.join(dir, 'link.md'), config)
+    assert.equal(viaLink.split(' -> ')[0], cacheKey(path.join(dir, 'content/a.md'), config).split(' -> ')[0])
+    assert.notEqual(cacheKey(path.join(dir, 'content/a.md'), resolveConfig({ outDir: path.join(dir, 'elsewhere') })), cacheKey(path.join(dir, 'content/a.md'), config))
+  })
+
+  it('building drafts/a.md after content/a.md is not "up to date"', async () => {
+    const cache = await BuildCache.open(dir)
+    const out = path.join(dir, 'out', 'a.epub')
+    mkdirSync(path.dirname(out), { recursive: true })
+    writeFileSync(out, 'epub of content/a.md')
+    const content = path.join(dir, 'content/a.md')
+    await cache.record(cacheKey(content, config), 'tools', [content], [out])
+    assert.equal(await cache.upToDate(cacheKey(content, config), 'tools'), true)
+    assert.equal(await cache.upToDate(cacheKey(path.join(dir, 'drafts/a.md'), config), 'tools'), false)
+  })
+})
