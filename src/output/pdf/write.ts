@@ -15,6 +15,7 @@ import { destinationPages } from './destinations.ts'
 import { postprocessPdf } from './postprocess.ts'
 import { firstLayout, printHtml, type PrintLayout } from './print-html.ts'
 import { renderPdf } from './render.ts'
+import { pressPdf } from './press/press.ts'
 import { tocEntries, type PageMap } from './toc.ts'
 
 /** What printing needs beyond the common output arguments. */
@@ -49,11 +50,23 @@ export async function paginate(edition: Edition, render: (html: string, draft?: 
   return { bytes, passes: MAX_PASSES }
 }
 
-/** Build the finished PDF bytes. */
-export async function buildPdf({ edition, browser, timeoutMs, generator, signal }: Omit<PdfArgs, 'target'>): Promise<Uint8Array> {
+/** The PDFs of one edition: the regular one, and the press one when asked for. */
+export interface BuiltPdfs {
+  readonly pdf: Uint8Array
+  readonly press?: Uint8Array
+}
+
+/** Build the regular PDF and, with `press`, the PDF/X-4 press edition from the same rendering. */
+export async function buildPdfs({ edition, browser, timeoutMs, generator, signal }: Omit<PdfArgs, 'target'>, press = false): Promise<BuiltPdfs> {
   const render = (html: string, draft = false) => renderPdf({ browser, html, roots: [edition.baseDir], timeoutMs, draft, ...(signal ? { signal } : {}) })
   const { bytes } = await paginate(edition, render)
-  return postprocessPdf(bytes, edition, { producer: generator })
+  const pdf = await postprocessPdf(bytes, edition, { producer: generator })
+  return press ? { pdf, press: await pressPdf(pdf, edition, { producer: generator }) } : { pdf }
+}
+
+/** Build the finished PDF bytes. */
+export async function buildPdf(args: Omit<PdfArgs, 'target'>): Promise<Uint8Array> {
+  return (await buildPdfs(args)).pdf
 }
 
 /** Write `out/<slug>.pdf` atomically; returns the path written. */
