@@ -52,7 +52,7 @@ describe('press PDF', () => {
     const lines = [...ops.matchAll(/(-?[\d.]+) (-?[\d.]+) m (-?[\d.]+) (-?[\d.]+) l S/g)].map((m) => m.slice(1, 5).map(Number))
     assert.equal(lines.length, 8)
     for (const [x1, y1, x2, y2] of lines) {
-      for (const [x, y] of [[x1!, y1!], [x2!, y2!]]) {
+      for (const [x, y] of [[x1!, y1!], [x2!, y2!]] as const) {
         const outside = x < -PRESS.bleed || x > 595.28 + PRESS.bleed || y < -PRESS.bleed || y > 841.89 + PRESS.bleed
         assert.ok(outside, `mark point ${x},${y} lies inside the bleed`)
         assert.ok(x >= -SLUG && x <= 595.28 + SLUG && y >= -SLUG && y <= 841.89 + SLUG, 'mark point outside the media box')
