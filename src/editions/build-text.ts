@@ -31,7 +31,7 @@ export async function buildText(text: string, article: string, config: Config, b
   const edition = await editionOf(documentFromText(text, article, readOptions(config)), config, history)
   const [epub, pdf] = await Promise.all([
     config.formats.includes('epub') ? buildEpub({ edition, generator: GENERATOR, browser: () => browsers.get() }) : undefined,
-    config.formats.includes('pdf') ? buildPdf({ edition, generator: GENERATOR, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs }) : undefined
+    config.formats.includes('pdf') ? buildPdf({ edition, generator: GENERATOR, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs, ...(config.notes ? { notes: config.notes } : {}) }) : undefined
   ])
   return { edition, outputs: { ...(epub ? { epub } : {}), ...(pdf ? { pdf } : {}) } }
 }
