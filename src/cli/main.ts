@@ -24,7 +24,7 @@ Usage:
   chapkhana watch [files…] [same options as build]
   chapkhana preview [files…] [--port N] [same options as build]
   chapkhana lint [files…] [--fix] [--lang CODE]
-  chapkhana release <article.md> [--edition N] [--date YYYY-MM-DD] | --rebuild N <article.md>
+  chapkhana release <article.md> [--edition N] [--date YYYY-MM-DD] [--press] | --rebuild N <article.md>
   chapkhana diff <article.md> [--from N] [--to M] [--html FILE]
   chapkhana --help | --version
 
@@ -47,7 +47,8 @@ preview Watches as watch does and serves out/ (the download pages out/index.html
         reloading open pages after every rebuild.
 lint    Checks Sorani (and Arabic/Persian) orthography and typography; --fix rewrites the prose.
 release Records a new edition (front matter, <name>.history.yaml) and builds out/<slug>-ed<N>.*;
-        --rebuild N rebuilds a released edition and checks its sha256.
+        --rebuild N rebuilds a released edition and checks its sha256; --press also releases
+        out/<slug>-ed<N>-press.pdf (and out/<slug>-press.pdf).
 diff    The words changed since a released edition (--html FILE for a page with <del>/<ins>).
 
 Settings may also live in chapkhana.config.json (contentDir, outDir, lang, dir, latinLang,

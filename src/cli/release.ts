@@ -11,20 +11,21 @@ import { VFileMessage } from 'vfile-message'
 import { reporter } from 'vfile-reporter'
 import { loadProjectConfig } from '../config/load.ts'
 import { ConfigError, resolveConfig, type Config } from '../config/schema.ts'
-import { historyPath } from '../editions/history.ts'
+import { historyPath, RELEASED_FORMATS } from '../editions/history.ts'
 import { rebuildEdition, releaseArticle, type ReleaseResult } from '../editions/release.ts'
 import { checkDate } from '../editions/source.ts'
 import { formatSize } from '../util/format.ts'
 
 /** Options shared by the edition commands: the same output settings as `build`. */
-export async function editionConfig(values: { out?: string | undefined; lang?: string | undefined; dir?: string | undefined; format?: string | undefined }): Promise<Config> {
+export async function editionConfig(values: { out?: string | undefined; lang?: string | undefined; dir?: string | undefined; format?: string | undefined; press?: boolean | undefined }): Promise<Config> {
   const project = await loadProjectConfig(process.cwd())
   return resolveConfig({
     ...project,
     ...(values.out ? { outDir: values.out } : {}),
     ...(values.lang ? { lang: values.lang } : {}),
     ...(values.dir ? { dir: values.dir } : {}),
-    ...(values.format ? { formats: values.format.split(',') } : {})
+    ...(values.format ? { formats: values.format.split(',') } : {}),
+    ...(values.press ? { press: true } : {})
   })
 }
 
@@ -56,7 +57,7 @@ export async function releaseCommand(args: readonly string[], log: (line: string
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { edition: { type: 'string' }, date: { type: 'string' }, rebuild: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, dir: { type: 'string' }, format: { type: 'string' } }
+    options: { edition: { type: 'string' }, date: { type: 'string' }, rebuild: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, dir: { type: 'string' }, format: { type: 'string' }, press: { type: 'boolean' } }
   })
   const [article, ...extra] = positionals
   if (!article || extra.length > 0) throw new ConfigError('release takes one article: chapkhana release content/my-piece.md [--edition N] [--date YYYY-MM-DD]')
@@ -67,7 +68,7 @@ export async function releaseCommand(args: readonly string[], log: (line: string
     if (rebuild !== undefined) {
       const result = await rebuildEdition(article, rebuild, config)
       await report(result, log)
-      for (const format of ['epub', 'pdf'] as const) {
+      for (const format of RELEASED_FORMATS) {
         const recorded = result.record.outputs[format]
         if (!recorded) continue
         const same = !result.mismatches.includes(format)

@@ -16,7 +16,7 @@ import { BrowserPool } from '../build/browser-pool.ts'
 import { writeFileAtomic } from '../util/atomic.ts'
 import { GENERATOR } from '../version.ts'
 import { buildText } from './build-text.ts'
-import { historyPath, readHistory, sha256, writeHistory, type EditionRecord, type OutputRecord } from './history.ts'
+import { historyPath, readHistory, RELEASED_FORMATS, sha256, writeHistory, type EditionRecord, type OutputRecord, type ReleasedFormat } from './history.ts'
 import { ArticleError, readExact, releaseDate } from './source.ts'
 import { stampEdition } from './stamp.ts'
 
@@ -39,9 +39,14 @@ export interface ReleaseResult {
   readonly file: VFile
 }
 
-/** `out/<slug>-ed<N>.<format>`. */
+/** `out/<slug>-ed<N>.<format>` (the press PDF: `out/<slug>-ed<N>-press.pdf`). */
 export function editionOutput(outDir: string, slug: string, edition: number, format: string): string {
-  return path.join(outDir, `${slug}-ed${edition}.${format}`)
+  return path.join(outDir, format === 'press' ? `${slug}-ed${edition}-press.pdf` : `${slug}-ed${edition}.${format}`)
+}
+
+/** The latest copy of a format: `out/<slug>.<format>` (the press PDF: `out/<slug>-press.pdf`). */
+function latestOutput(outDir: string, slug: string, format: ReleasedFormat): string {
+  return path.join(outDir, format === 'press' ? `${slug}-press.pdf` : `${slug}.${format}`)
 }
 
 /** Atomically make `target` the same file as `source` (a hard link, or a copy where links fail). */
@@ -70,10 +75,10 @@ async function lock(article: string): Promise<() => Promise<void>> {
 }
 
 /** Write `outputs` under their edition names; returns records and paths. */
-async function writeOutputs(outDir: string, slug: string, edition: number, outputs: Partial<Record<'epub' | 'pdf', Uint8Array>>) {
-  const records: Partial<Record<'epub' | 'pdf', OutputRecord>> = {}
+async function writeOutputs(outDir: string, slug: string, edition: number, outputs: Partial<Record<ReleasedFormat, Uint8Array>>) {
+  const records: Partial<Record<ReleasedFormat, OutputRecord>> = {}
   const written: string[] = []
-  for (const format of ['epub', 'pdf'] as const) {
+  for (const format of RELEASED_FORMATS) {
     const bytes = outputs[format]
     if (!bytes) continue
     const target = editionOutput(outDir, slug, edition, format)
@@ -128,10 +133,10 @@ export async function releaseArticle(article: string, config: Config, options: R
       await writeHistory(article, history)
       throw error
     }
-    for (const format of ['epub', 'pdf'] as const) {
+    for (const format of RELEASED_FORMATS) {
       const bytes = built.outputs[format]
       if (!bytes) continue
-      const latest = path.join(config.outDir, `${slug}.${format}`)
+      const latest = latestOutput(config.outDir, slug, format)
       await publishAs(editionOutput(config.outDir, slug, edition, format), latest, bytes)
       written.push(latest)
     }
@@ -158,7 +163,7 @@ export async function rebuildEdition(article: string, n: number, config: Config)
   try {
     const built = await buildText(record.source, article, config, browsers, history.filter((r) => r.edition < n))
     const { records, written } = await writeOutputs(config.outDir, built.edition.slug, n, built.outputs)
-    const mismatches = (['epub', 'pdf'] as const).filter((f) => records[f] && record.outputs[f] && records[f]?.sha256 !== record.outputs[f]?.sha256)
+    const mismatches = RELEASED_FORMATS.filter((f) => records[f] && record.outputs[f] && records[f]?.sha256 !== record.outputs[f]?.sha256)
     return { record, written, mismatches, file: built.edition.file }
   } finally {
     await browsers.close()
