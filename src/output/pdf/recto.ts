@@ -15,16 +15,31 @@ export const BLANK_PAGE = 'chapkhana-blank'
 
 /**
  * Chapters (by number) that need a blank page before them, given the pages
- * they opened on in a rendering that had blanks before `current`: a chapter
- * on an even page gains one, or loses the one it had.
+ * they opened on in a rendering that had blanks before `current`. Chapters
+ * are taken in order: a blank added or taken away moves every later chapter
+ * by one page (each chapter starts a new page, so nothing else moves), and a
+ * chapter that would open on an even page gains a blank, or loses the one it
+ * had.
  */
 export function versoBlanks(chapters: readonly PrintChapter[], pages: PageMap, current: ReadonlySet<number>): Set<number> {
   const blanks = new Set<number>()
+  let shift = 0
   for (const chapter of chapters) {
-    const page = pages.get(chapter.id)
-    if (page === undefined) continue
+    const measured = pages.get(chapter.id)
     const had = current.has(chapter.number)
-    if ((page % 2 === 0) !== had) blanks.add(chapter.number)
+    if (measured === undefined) {
+      if (had) blanks.add(chapter.number)
+      continue
+    }
+    const page = measured + shift
+    if (page % 2 === 1) {
+      if (had) blanks.add(chapter.number)
+    } else if (had) {
+      shift -= 1
+    } else {
+      blanks.add(chapter.number)
+      shift += 1
+    }
   }
   return blanks
 }

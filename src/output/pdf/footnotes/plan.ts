@@ -34,15 +34,18 @@ function ruler(positions: PositionMap, frame: PageFrame) {
   return { top, bottom, dist }
 }
 
+/** Whether one page foot printed whole, on the page of every reference to its notes. */
+function cutHolds(cut: FootCut, refOf: ReadonlyMap<string, string>, positions: PositionMap): boolean {
+  const area = positions.get(areaId(cut.before))
+  const end = positions.get(areaEndId(cut.before))
+  if (!area || !end || area.page !== end.page) return false
+  return cut.notes.every((note) => positions.get(note)?.page === area.page && positions.get(refOf.get(note) ?? '')?.page === area.page)
+}
+
 /** Whether every planned note printed on its reference's page, inside one page foot. */
 export function planHolds(plan: FootPlan, flow: readonly FlowChapter[], positions: PositionMap): boolean {
   const refOf = firstRefs(flow)
-  return plan.cuts.every((cut) => {
-    const area = positions.get(areaId(cut.before))
-    const end = positions.get(areaEndId(cut.before))
-    if (!area || !end || area.page !== end.page) return false
-    return cut.notes.every((note) => positions.get(note)?.page === area.page && positions.get(refOf.get(note) ?? '')?.page === area.page)
-  }) && [...refOf.keys()].every((note) => plan.cuts.some((cut) => cut.notes.includes(note)))
+  return plan.cuts.every((cut) => cutHolds(cut, refOf, positions)) && [...refOf.keys()].every((note) => plan.cuts.some((cut) => cut.notes.includes(note)))
 }
 
 /** Note id → id of its first reference. */
@@ -54,8 +57,7 @@ function firstRefs(flow: readonly FlowChapter[]): Map<string, string> {
 
 /** The page feet for `flow`, from the rendering of `previous` that reported `positions`. */
 export function planFeet(flow: readonly FlowChapter[], previous: FootPlan, positions: PositionMap, frame: PageFrame): FootPlan {
-  const { dist } = ruler(positions, frame)
-  const { top } = ruler(positions, frame)
+  const { dist, top, bottom } = ruler(positions, frame)
   const at = (id: string): Position | undefined => positions.get(id)
   const noteHeight = (note: string): number => {
     const start = at(note)
@@ -95,12 +97,23 @@ export function planFeet(flow: readonly FlowChapter[], previous: FootPlan, posit
       .filter((b, i) => i > 0 && !b.afterHeading)
     boundaries.push({ id: chapter.end, flow: end, afterHeading: false })
     const done = new Set<string>()
+    const chapterIds = new Set([...chapter.blocks.map((b) => b.id), chapter.end])
     let pageStart = 0
     while (pageStart < end) {
       const pageEnd = pageStart + frame.height
       const pending = refs.filter((r) => !done.has(r.note) && r.flow < pageEnd)
       if (pending.length === 0) {
         pageStart = pageEnd
+        continue
+      }
+      // A page foot of the previous plan that printed right is kept as it is, pushed down.
+      const prev = previous.cuts.find((c) => (c.before === chapter.end ? end : (offset.get(c.before) ?? -1)) > pageStart && chapterIds.has(c.before))
+      const prevFlow = prev ? (prev.before === chapter.end ? end : offset.get(prev.before) ?? 0) : 0
+      if (prev && prev.notes.length > 0 && cutHolds(prev, refOf, positions) && sameList(prev.notes, [...new Set(refs.filter((r) => !done.has(r.note) && r.flow < prevFlow).map((r) => r.note))])) {
+        for (const n of prev.notes) done.add(n)
+        cuts.push(padCut(prev, positions, bottom))
+        if (prev.before === chapter.end) break
+        pageStart = prevFlow
         continue
       }
       let chosen: { id: string; flow: number; notes: string[] } | undefined
@@ -127,18 +140,19 @@ export function planFeet(flow: readonly FlowChapter[], previous: FootPlan, posit
   return { cuts }
 }
 
+/** One page foot pushed down to the bottom of its page, as the rendering shows it. */
+function padCut(cut: FootCut, positions: PositionMap, bottom: number): FootCut {
+  const end = positions.get(areaEndId(cut.before))
+  if (!end || cut.notes.length === 0) return cut
+  const room = end.y - bottom - FOOT_GAP
+  // Small moves are not worth another rendering.
+  return Math.abs(room) < 3 ? cut : { ...cut, pad: Math.max(0, cut.pad + room) }
+}
+
 /** The plan with each page foot pushed down to the bottom of its page, as the rendering shows it. */
 export function padFeet(plan: FootPlan, positions: PositionMap, frame: PageFrame): FootPlan {
   const { bottom } = ruler(positions, frame)
-  return {
-    cuts: plan.cuts.map((cut) => {
-      const end = positions.get(areaEndId(cut.before))
-      if (!end || cut.notes.length === 0) return cut
-      const room = end.y - bottom - FOOT_GAP
-      // Small moves are not worth another rendering.
-      return Math.abs(room) < 3 ? cut : { ...cut, pad: Math.max(0, cut.pad + room) }
-    })
-  }
+  return { cuts: plan.cuts.map((cut) => padCut(cut, positions, bottom)) }
 }
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
