@@ -57,6 +57,19 @@ describe('notes at the foot of the page', () => {
       checked++
     }
     assert.ok(checked >= 20, `${checked} cited notes checked`)
+    // Pushed down to the foot: the block of notes ends at the bottom of the text block (249 mm below its top).
+    const bottom = (at.get('chapkhana-page-top')?.y ?? NaN) - (249 * 72) / 25.4
+    const ends = [...at].filter(([id]) => /^notes-at-.*-end$/.test(id)).map(([, p]) => p)
+    for (const [label] of notes) {
+      const note = at.get(`fn-${label}`)
+      if (!note || !at.has(`fnref-${label}`)) continue
+      const end = ends.filter((e) => e.page === note.page && e.y <= note.y).sort((x, y) => y.y - x.y)[0]
+      assert.ok(end && Math.abs(end.y - bottom) < 24, `note ${label}'s block ends ${end ? (end.y - bottom).toFixed(1) : '?'} pt from the foot of page ${note.page}`)
+    }
+    // Tagged as notes, one Note per note.
+    const qdf = path.join(out, 'qdf.pdf')
+    spawnSync('qpdf', ['--qdf', '--object-streams=disable', pdf, qdf])
+    assert.equal(readFileSync(qdf, 'latin1').match(/\/S \/Note\b/g)?.length, checked)
   })
 })
 
