@@ -105,4 +105,11 @@ describe('footnote layout', () => {
     assert.equal(firstLayout(makeEdition(f2, t2, '.'), 'end').foot, undefined)
     assert.match(await printHtml(edition), /class="endnotes"/)
   })
+
+  it('refuses another notes placement with the line of the key and what to write', async () => {
+    await assert.rejects(render(doc.replace('date:', 'notes: side\ndate:')), (e: unknown) => {
+      const message = e as { reason?: string; line?: number; ruleId?: string }
+      return message.ruleId === 'meta-notes' && message.line === 4 && /must be foot .* or end/.test(message.reason ?? '')
+    })
+  })
 })
