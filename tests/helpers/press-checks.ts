@@ -91,6 +91,10 @@ export function pressProblems(file: string, expected: { title: string; lang: str
   const usesRgb = /"\/DeviceRGB"/.test(text) || qdfContent(file).rgb
   if (usesRgb && intentComponents !== 3) problems.push('DeviceRGB without an RGB output intent')
   if (qdfContent(file).cmyk) problems.push('CMYK colour operators (k/K) in page content')
+  // PDF/X-4 allows live transparency, but a page that uses it must say how to blend (a page /Group).
+  const transparent = /"\/SMask":\s*"\d+ \d+ R"|"\/(ca|CA)":\s*0?\.\d+/.test(text)
+  const pagesWithoutGroup = [...objs.values()].filter((o) => (o.value as Dict | undefined)?.['/Type'] === '/Page' && !(o.value as Dict)['/Group']).length
+  if (transparent && pagesWithoutGroup > 0) problems.push(`transparency (soft masks or constant alpha below 1) on pages without a transparency group`)
   const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim())
   for (const line of fonts) if (line.trim().split(/\s+/).at(-5) !== 'yes') problems.push(`font not embedded: ${line.trim().split(/\s+/)[0]}`)
   return problems

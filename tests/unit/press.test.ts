@@ -21,7 +21,10 @@ const facts: PressFacts = { slug: 'majalla', lang: 'ar', meta: { title: 'الم�
 
 /** Two A4 pages painted in device RGB, as Chromium paints. */
 async function rgbPdf(): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create()
+  // Fixed dates: pdf-lib would stamp the clock, and two inputs a second apart would differ.
+  const pdf = await PDFDocument.create({ updateMetadata: false })
+  pdf.setCreationDate(new Date('2026-11-24T00:00:00Z'))
+  pdf.setModificationDate(new Date('2026-11-24T00:00:00Z'))
   for (let i = 0; i < 2; i++) pdf.addPage([595.28, 841.89]).drawRectangle({ x: 50, y: 50, width: 200, height: 100, color: rgb(0.6, 0.1, 0.1) })
   return pdf.save({ useObjectStreams: false })
 }
