@@ -28,7 +28,7 @@ if (!existsSync(stamp) || statSync(stamp).mtimeMs < statSync(lock).mtimeMs) {
   run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { PUPPETEER_SKIP_DOWNLOAD: '1' })
 }
 
-// 2. System packages: a browser for the PDF; EPUBCheck and poppler to check outputs.
+// 2. System packages: a browser for the PDF; EPUBCheck, poppler and qpdf to check outputs; the press PDF's ICC profile.
 const browsers = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']
 const hasBrowser = process.env.PUPPETEER_EXECUTABLE_PATH ? existsSync(process.env.PUPPETEER_EXECUTABLE_PATH) : browsers.some((b) => existsSync(b))
 const onPath = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
@@ -36,6 +36,9 @@ const missing = []
 if (!hasBrowser) missing.push('chromium')
 if (!existsSync('/usr/share/java/epubcheck.jar')) missing.push('epubcheck')
 if (!onPath('pdfinfo') || !onPath('pdftotext') || !onPath('pdftoppm')) missing.push('poppler-utils')
+// The press PDF's output intent embeds this sRGB profile (zlib licence); qpdf checks the press PDF's structure in tests.
+if (!existsSync('/usr/share/color/icc/sRGB.icc')) missing.push('icc-profiles-free')
+if (!onPath('qpdf')) missing.push('qpdf')
 if (missing.length > 0) {
   const cmd = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0

@@ -12,7 +12,7 @@ import { attachChapterCorrections, attachCorrections } from '../editions/correct
 import { historyPath, type EditionRecord } from '../editions/history.ts'
 import { makeEdition, type Edition } from '../output/edition.ts'
 import { buildEpub } from '../output/epub/write.ts'
-import { buildPdf } from '../output/pdf/write.ts'
+import { buildPdfs, type BuiltPdfs } from '../output/pdf/write.ts'
 import { writeFilesAtomic } from '../util/atomic.ts'
 import { writeArticlePage } from '../output/site/article-page.ts'
 import { GENERATOR } from '../version.ts'
@@ -78,6 +78,11 @@ async function timed(target: string, work: () => Promise<Uint8Array>): Promise<B
   return { target, bytes, ms: performance.now() - start }
 }
 
+function pressBytes(printed: BuiltPdfs): Uint8Array {
+  if (!printed.press) throw new Error('the press PDF was asked for but not built')
+  return printed.press
+}
+
 /**
  * Build `source` into `config.outDir`. Throws a fatal VFileMessage for bad
  * input. Every format is made in memory first and the files are replaced
@@ -90,7 +95,10 @@ export async function buildArticle(source: string, config: Config, browsers: Bro
   const jobs: Promise<Built>[] = []
   if (config.formats.includes('epub')) jobs.push(timed(`${base}.epub`, () => buildEpub({ edition, generator: GENERATOR, browser: () => browsers.get(), ...(signal ? { signal } : {}) })))
   if (config.formats.includes('pdf')) {
-    jobs.push(timed(`${base}.pdf`, async () => buildPdf({ edition, generator: GENERATOR, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs, ...(signal ? { signal } : {}) })))
+    // One rendering gives both PDFs; a press PDF that fails fails the edition.
+    const printed = (async () => buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs, ...(config.notes ? { notes: config.notes } : {}), ...(signal ? { signal } : {}) }, config.press === true))()
+    jobs.push(timed(`${base}.pdf`, async () => (await printed).pdf))
+    if (config.press) jobs.push(timed(`${base}-press.pdf`, async () => pressBytes(await printed)))
   }
   const settled = await Promise.allSettled(jobs)
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')

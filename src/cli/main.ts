@@ -17,11 +17,11 @@ const HELP = `chapkhana ${VERSION}: right-to-left Markdown articles → EPUB 3 a
 
 Usage:
   chapkhana build [files…] [--out DIR] [--lang CODE] [--dir rtl|ltr] [--format epub,pdf]
-                  [--force] [--jobs N] [--shard I/N] [--timeout MS] [--quiet]
+                  [--force] [--jobs N] [--shard I/N] [--timeout MS] [--quiet] [--press]
   chapkhana watch [files…] [same options as build]
   chapkhana preview [files…] [--port N] [same options as build]
   chapkhana lint [files…] [--fix] [--lang CODE]
-  chapkhana release <article.md> [--edition N] [--date YYYY-MM-DD] | --rebuild N <article.md>
+  chapkhana release <article.md> [--edition N] [--date YYYY-MM-DD] [--press] | --rebuild N <article.md>
   chapkhana diff <article.md> [--from N] [--to M] [--html FILE]
   chapkhana index <out-1> <out-2> … --out DIR [--lang CODE]
   chapkhana --help | --version
@@ -32,6 +32,12 @@ build   Builds every article and book in content/ (or the files named) into out/
         --jobs N builds N articles at once; --shard I/N builds only the I-th of N shares
         (for a CI matrix); --timeout MS limits one PDF render (one retry).
         A book is a .md file that lists chapters: in its front matter, or a folder with book.md.
+        --press also writes out/<slug>-press.pdf, a PDF/X-4 for a print shop: 3 mm bleed around
+        the A4 trim, crop marks, sRGB output intent (the regular PDF stays exact A4).
+        Notes print at the foot of the page that cites them: chapkhana lays the text out, reads
+        where each reference landed, sets the notes in a ruled block at that page's foot and lays
+        out again until every note sits under its reference; notes: end (front matter or config)
+        prints them at the end of each chapter instead.
 watch   Builds what is out of date, then rebuilds an article's EPUB and PDF each time one of its
         files or a stylesheet is saved, with one browser kept warm. Ctrl-C stops it (exit 0;
         130 when it stops the first build). It watches only the folders the articles use.
@@ -40,13 +46,14 @@ preview Watches as watch does and serves out/ (the download pages out/index.html
         reloading open pages after every rebuild.
 lint    Checks Sorani (and Arabic/Persian) orthography and typography; --fix rewrites the prose.
 release Records a new edition (front matter, <name>.history.yaml) and builds out/<slug>-ed<N>.*;
-        --rebuild N rebuilds a released edition and checks its sha256.
+        --rebuild N rebuilds a released edition and checks its sha256; --press also releases
+        out/<slug>-ed<N>-press.pdf (and out/<slug>-press.pdf).
 diff    The words changed since a released edition (--html FILE for a page with <del>/<ins>).
 index   Assembles the output folders of --shard builds into one reader site in DIR: their files,
         and one collection page listing every article.
 
 Settings may also live in chapkhana.config.json (contentDir, outDir, lang, dir, latinLang,
-renderTimeoutMs, formats, jobs, proofing). Exit code 0 only when every edition was written.`
+renderTimeoutMs, formats, jobs, proofing, press, notes). Exit code 0 only when every edition was written.`
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -86,6 +93,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       jobs: { type: 'string' },
       shard: { type: 'string' },
       force: { type: 'boolean' },
+      press: { type: 'boolean' },
       port: { type: 'string' },
       quiet: { type: 'boolean' }
     }
@@ -98,7 +106,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     ...(values.dir ? { dir: values.dir } : {}),
     ...(values.format ? { formats: values.format.split(',') } : {}),
     ...(values.timeout !== undefined ? { renderTimeoutMs: checkTimeoutMs(values.timeout, '--timeout') } : {}),
-    ...(values.jobs ? { jobs: Number(values.jobs) } : {})
+    ...(values.jobs ? { jobs: Number(values.jobs) } : {}),
+    ...(values.press ? { press: true } : {})
   })
   if (command === 'watch' || command === 'preview') {
     const stop = new AbortController()

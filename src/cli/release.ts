@@ -18,14 +18,15 @@ import { checkDate } from '../editions/source.ts'
 import { formatSize } from '../util/format.ts'
 
 /** Options shared by the edition commands: the same output settings as `build`. */
-export async function editionConfig(values: { out?: string | undefined; lang?: string | undefined; dir?: string | undefined; format?: string | undefined }): Promise<Config> {
+export async function editionConfig(values: { out?: string | undefined; lang?: string | undefined; dir?: string | undefined; format?: string | undefined; press?: boolean | undefined }): Promise<Config> {
   const project = await loadProjectConfig(process.cwd())
   return resolveConfig({
     ...project,
     ...(values.out ? { outDir: values.out } : {}),
     ...(values.lang ? { lang: values.lang } : {}),
     ...(values.dir ? { dir: values.dir } : {}),
-    ...(values.format ? { formats: values.format.split(',') } : {})
+    ...(values.format ? { formats: values.format.split(',') } : {}),
+    ...(values.press ? { press: true } : {})
   })
 }
 
@@ -57,7 +58,7 @@ export async function releaseCommand(args: readonly string[], log: (line: string
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { edition: { type: 'string' }, date: { type: 'string' }, rebuild: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, dir: { type: 'string' }, format: { type: 'string' } }
+    options: { edition: { type: 'string' }, date: { type: 'string' }, rebuild: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, dir: { type: 'string' }, format: { type: 'string' }, press: { type: 'boolean' } }
   })
   const [article, ...extra] = positionals
   if (!article || extra.length > 0) throw new ConfigError('release takes one article: chapkhana release content/my-piece.md [--edition N] [--date YYYY-MM-DD]')

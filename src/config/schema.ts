@@ -26,6 +26,19 @@ export interface Config {
   readonly jobs: number
   /** Project-wide severities of proofing rules (`rule-id: off | warn | error`). */
   readonly proofing?: Readonly<Record<string, 'off' | 'warn' | 'error'>>
+  /** Also write the PDF/X-4 press edition `<slug>-press.pdf` (with bleed and crop marks). */
+  readonly press?: boolean
+  /** Where notes print in the PDF: at the foot of their page (default) or at the end of each chapter. */
+  readonly notes?: NotesPlacement
+}
+
+/** Where a PDF prints its notes. */
+export type NotesPlacement = 'foot' | 'end'
+
+/** Check a `notes` setting and return it, or throw naming `option`. */
+export function validateNotes(notes: unknown, option: string): NotesPlacement {
+  if (notes !== 'foot' && notes !== 'end') throw new ConfigError(`${option}: ${JSON.stringify(notes)} is not a notes placement; use foot (at the foot of the page) or end (at the end of each chapter)`)
+  return notes
 }
 
 export const DEFAULTS: Config = {
@@ -62,7 +75,7 @@ export function validateDir(dir: unknown, option: string): Direction {
 
 /** Merge user options over the defaults, validating each. */
 export function resolveConfig(input: Readonly<Record<string, unknown>>): Config {
-  const known = new Set(['contentDir', 'outDir', 'lang', 'dir', 'latinLang', 'renderTimeoutMs', 'formats', 'proofing', 'jobs'])
+  const known = new Set(['contentDir', 'outDir', 'lang', 'dir', 'latinLang', 'renderTimeoutMs', 'formats', 'proofing', 'jobs', 'press', 'notes'])
   for (const key of Object.keys(input)) {
     if (!known.has(key)) throw new ConfigError(`unknown option ${JSON.stringify(key)}; known options: ${[...known].join(', ')}`)
   }
@@ -83,7 +96,11 @@ export function resolveConfig(input: Readonly<Record<string, unknown>>): Config 
   if (proofing !== undefined && (typeof proofing !== 'object' || proofing === null || Array.isArray(proofing) || !Object.values(proofing).every((v) => v === 'off' || v === 'warn' || v === 'error'))) {
     throw new ConfigError('proofing: expected a mapping of rule ids to "off", "warn" or "error"')
   }
+  const press = input.press
+  if (press !== undefined && typeof press !== 'boolean') throw new ConfigError('press: expected true or false')
   return {
+    ...(press === true ? { press } : {}),
+    ...(input.notes === undefined ? {} : { notes: validateNotes(input.notes, 'notes') }),
     ...(proofing === undefined ? {} : { proofing: proofing as Config['proofing'] & object }),
     contentDir: str('contentDir', DEFAULTS.contentDir),
     outDir: str('outDir', DEFAULTS.outDir),

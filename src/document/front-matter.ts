@@ -160,6 +160,11 @@ export function validateMeta(file: VFile, data: Record<string, unknown>, fallbac
   else if (data.corrections !== undefined && data.corrections !== null && data.corrections !== false) {
     fail('corrections', '`corrections` must be true (list the changed words since the last edition) or a list of lines to print', 'meta-corrections')
   }
+  // Where the PDF prints the notes: at the foot of their page (default) or at the end of each chapter.
+  const notes = data.notes
+  if (notes !== undefined && notes !== null && notes !== 'foot' && notes !== 'end') {
+    fail('notes', `\`notes\` must be foot (at the foot of the page that cites them) or end (at the end of each chapter), not ${JSON.stringify(String(notes))}`, 'meta-notes')
+  }
   return {
     title: String(title).trim(),
     date,
@@ -170,6 +175,7 @@ export function validateMeta(file: VFile, data: Record<string, unknown>, fallbac
     ...(description ? { description } : {}),
     ...(rights ? { rights } : {}),
     ...(cover ? { cover } : {}),
-    ...(corrections ? { corrections } : {})
+    ...(corrections ? { corrections } : {}),
+    ...(notes === 'foot' || notes === 'end' ? { notes } : {})
   }
 }

@@ -22,6 +22,8 @@ export interface DocumentMeta {
    * history; a list of strings is printed as the editor wrote it.
    */
   readonly corrections?: true | readonly string[]
+  /** Where the PDF prints the notes (`notes:`); the config's `notes` when absent. */
+  readonly notes?: 'foot' | 'end'
 }
 
 /** Corrections since the previous released edition, for the colophon. */

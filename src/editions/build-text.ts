@@ -12,15 +12,15 @@ import { documentFromText } from '../document/read.ts'
 import type { Edition } from '../output/edition.ts'
 import { editionOf, readOptions } from '../build/article.ts'
 import { buildEpub } from '../output/epub/write.ts'
-import { buildPdf } from '../output/pdf/write.ts'
+import { buildPdfs } from '../output/pdf/write.ts'
 import { GENERATOR } from '../version.ts'
 import type { BrowserPool } from '../build/browser-pool.ts'
-import type { EditionRecord } from './history.ts'
+import type { EditionRecord, ReleasedFormat } from './history.ts'
 
 /** The outputs of one edition, in memory. */
 export interface BuiltEdition {
   readonly edition: Edition
-  readonly outputs: Partial<Record<'epub' | 'pdf', Uint8Array>>
+  readonly outputs: Partial<Record<ReleasedFormat, Uint8Array>>
 }
 
 /**
@@ -31,7 +31,7 @@ export async function buildText(text: string, article: string, config: Config, b
   const edition = await editionOf(documentFromText(text, article, readOptions(config)), config, history)
   const [epub, pdf] = await Promise.all([
     config.formats.includes('epub') ? buildEpub({ edition, generator: GENERATOR, browser: () => browsers.get() }) : undefined,
-    config.formats.includes('pdf') ? buildPdf({ edition, generator: GENERATOR, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs }) : undefined
+    config.formats.includes('pdf') ? buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs, ...(config.notes ? { notes: config.notes } : {}) }, config.press === true) : undefined
   ])
-  return { edition, outputs: { ...(epub ? { epub } : {}), ...(pdf ? { pdf } : {}) } }
+  return { edition, outputs: { ...(epub ? { epub } : {}), ...(pdf ? { pdf: pdf.pdf } : {}), ...(pdf?.press ? { press: pdf.press } : {}) } }
 }

@@ -13,6 +13,12 @@ import path from 'node:path'
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml'
 import { rewriteThrough } from '../util/write-through.ts'
 
+/** What a release writes: the EPUB, the PDF and, with `--press`, the press PDF. */
+export type ReleasedFormat = 'epub' | 'pdf' | 'press'
+
+/** Every released format, in the order they are written and reported. */
+export const RELEASED_FORMATS: readonly ReleasedFormat[] = ['epub', 'pdf', 'press']
+
 /** One output file of a released edition. */
 export interface OutputRecord {
   /** File name in the output folder, e.g. `my-piece-ed2.epub`. */
@@ -46,7 +52,7 @@ export interface EditionRecord {
   readonly sourceDateEpoch?: number
   /** chapkhana version that built the outputs. */
   readonly generator: string
-  readonly outputs: Readonly<Partial<Record<'epub' | 'pdf', OutputRecord>>>
+  readonly outputs: Readonly<Partial<Record<ReleasedFormat, OutputRecord>>>
   /** Every other source the edition was built from (absent in histories written before chapkhana recorded them). */
   readonly files?: readonly FileRecord[]
 }
@@ -125,11 +131,11 @@ export function parseHistory(text: string, file: string): EditionRecord[] {
     if (sha256(source) !== hash.value) fail(body, `edition ${n}: the text no longer matches its sha256 (it was edited after the release)`)
     const epoch = field('sourceDateEpoch')?.value
     if (epoch !== undefined && !Number.isInteger(epoch)) fail(field('sourceDateEpoch'), `edition ${n}: \`sourceDateEpoch\` must be whole seconds`)
-    const outputs: Partial<Record<'epub' | 'pdf', OutputRecord>> = {}
+    const outputs: Partial<Record<ReleasedFormat, OutputRecord>> = {}
     const outs = item.get('outputs', true)
     if (outs !== undefined) {
-      if (!isMap(outs)) return fail(outs as Node, `edition ${n}: \`outputs\` must map epub/pdf to {file, sha256}`)
-      for (const format of ['epub', 'pdf'] as const) {
+      if (!isMap(outs)) return fail(outs as Node, `edition ${n}: \`outputs\` must map epub/pdf/press to {file, sha256}`)
+      for (const format of RELEASED_FORMATS) {
         const o = outs.get(format, true)
         if (o === undefined) continue
         const js: unknown = isMap(o) ? o.toJSON() : undefined

@@ -14,17 +14,17 @@ import { BrowserPool } from '../build/browser-pool.ts'
 import type { Config } from '../config/schema.ts'
 import { writeFileAtomic } from '../util/atomic.ts'
 import { buildText } from './build-text.ts'
-import { historyPath, readHistory, sha256, type EditionRecord } from './history.ts'
+import { historyPath, readHistory, RELEASED_FORMATS, sha256, type EditionRecord, type ReleasedFormat } from './history.ts'
 import { editionOutput } from './release.ts'
 import { ArticleError, readExact } from './source.ts'
 import { stageEdition } from './sources.ts'
 
 /** How one rebuilt format compares with the released one. */
 export interface FormatCheck {
-  readonly format: 'epub' | 'pdf'
+  readonly format: ReleasedFormat
   /** `unrecorded`: the edition was not released in this format, nothing to compare with. */
   readonly status: 'matches' | 'differs' | 'unrecorded'
-  /** The released file (`out/<slug>-ed<N>.<format>`). */
+  /** The released file (`out/<slug>-ed<N>.<format>`, `out/<slug>-ed<N>-press.pdf`). */
   readonly released: string
   /** Where a differing build was put (never over the released file). */
   readonly rebuilt?: string
@@ -45,7 +45,7 @@ export interface RebuildResult {
 
 /** The file a differing rebuild of `released` is put in. */
 export function rebuiltPath(released: string): string {
-  return released.replace(/\.(epub|pdf)$/, '.rebuilt.$1')
+  return released.replace(/(-press)?\.(epub|pdf)$/, '.rebuilt$1.$2')
 }
 
 /** Rebuild released edition `n` of `article` from its history, comparing sha256; never replaces released bytes. */
@@ -67,7 +67,7 @@ export async function rebuildEdition(article: string, n: number, config: Config)
     const built = await buildText(record.source, staged?.article ?? article, config, browsers, history.filter((r) => r.edition < n))
     const checks: FormatCheck[] = []
     const written: string[] = []
-    for (const format of ['epub', 'pdf'] as const) {
+    for (const format of RELEASED_FORMATS) {
       const bytes = built.outputs[format]
       if (!bytes) continue
       const hash = sha256(bytes)

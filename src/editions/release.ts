@@ -22,7 +22,7 @@ import { writeFileAtomic } from '../util/atomic.ts'
 import { rewriteThrough, writeFileExclusive } from '../util/write-through.ts'
 import { GENERATOR } from '../version.ts'
 import { buildText } from './build-text.ts'
-import { historyPath, readHistory, sha256, writeHistory, type EditionRecord, type OutputRecord } from './history.ts'
+import { historyPath, readHistory, RELEASED_FORMATS, sha256, writeHistory, type EditionRecord, type OutputRecord, type ReleasedFormat } from './history.ts'
 import { acquireLock, LockedError, type HeldLock, type LockHolder } from './lock.ts'
 import { ArticleError, readExact, releaseDate } from './source.ts'
 import { sameFiles, sourceFiles } from './sources.ts'
@@ -47,9 +47,14 @@ export interface ReleaseResult {
   readonly notes: readonly string[]
 }
 
-/** `out/<slug>-ed<N>.<format>`. */
+/** `out/<slug>-ed<N>.<format>` (the press PDF: `out/<slug>-ed<N>-press.pdf`). */
 export function editionOutput(outDir: string, slug: string, edition: number, format: string): string {
-  return path.join(outDir, `${slug}-ed${edition}.${format}`)
+  return path.join(outDir, format === 'press' ? `${slug}-ed${edition}-press.pdf` : `${slug}-ed${edition}.${format}`)
+}
+
+/** The latest copy of a format: `out/<slug>.<format>` (the press PDF: `out/<slug>-press.pdf`). */
+function latestOutput(outDir: string, slug: string, format: ReleasedFormat): string {
+  return path.join(outDir, format === 'press' ? `${slug}-press.pdf` : `${slug}.${format}`)
 }
 
 /** Atomically make `target` the same file as `source` (a hard link, or a copy where links fail). */
@@ -87,7 +92,7 @@ async function lock(article: string, notes: string[]): Promise<HeldLock> {
     const released = new Set(history?.flatMap((r) => Object.values(r.outputs).map((o) => o.file)) ?? [])
     for (const file of dead.files) {
       // Only an edition name the history does not record: a release that died after recording keeps its files.
-      if (!/-ed\d+\.(epub|pdf)$/.test(file) || released.has(path.basename(file)) || history === undefined) continue
+      if (!/-ed\d+(\.epub|\.pdf|-press\.pdf)$/.test(file) || released.has(path.basename(file)) || history === undefined) continue
       await rm(file, { force: true })
       notes.push(`removed ${path.relative(process.cwd(), file) || file}, left unrecorded by that release`)
     }
@@ -132,7 +137,7 @@ export async function releaseArticle(article: string, config: Config, options: R
     const date = options.date ?? releaseDate()
     const text = stamp(article, current, edition, date)
     const slug = parsed.data.slug ?? path.basename(article)
-    for (const format of config.formats) {
+    for (const format of [...config.formats, ...(config.press ? ['press'] : [])]) {
       const target = editionOutput(config.outDir, slug, edition, format)
       if (await stat(target).catch(() => undefined)) {
         throw new ArticleError(`${target} already exists, but ${historyPath(article)} records no edition ${edition}: another source with the same name released it, or it was put there by hand; move it away (a released file is never replaced)`)
@@ -144,8 +149,8 @@ export async function releaseArticle(article: string, config: Config, options: R
     if ((await readExact(article)) !== current || !sameFiles(files, await sourceFiles(built.edition, article))) {
       throw new ArticleError(`${article} (or one of its chapters or images) changed while the edition was being built; nothing was recorded, release again`)
     }
-    const records: Partial<Record<'epub' | 'pdf', OutputRecord>> = {}
-    for (const format of ['epub', 'pdf'] as const) {
+    const records: Partial<Record<ReleasedFormat, OutputRecord>> = {}
+    for (const format of RELEASED_FORMATS) {
       const bytes = built.outputs[format]
       if (!bytes) continue
       const target = editionOutput(config.outDir, slug, edition, format)
@@ -174,10 +179,10 @@ export async function releaseArticle(article: string, config: Config, options: R
     }
     released = true
     const written = [...editionFiles]
-    for (const format of ['epub', 'pdf'] as const) {
+    for (const format of RELEASED_FORMATS) {
       const bytes = built.outputs[format]
       if (!bytes) continue
-      const latest = path.join(config.outDir, `${slug}.${format}`)
+      const latest = latestOutput(config.outDir, slug, format)
       await publishAs(editionOutput(config.outDir, slug, edition, format), latest, bytes)
       written.push(latest)
     }

@@ -11,7 +11,7 @@ export const STYLES_DIR = path.join(PACKAGE_ROOT, 'styles')
 const cache = new Map<string, Promise<string>>()
 
 /** The text of `styles/<name>.css`. */
-export function stylesheet(name: 'base' | 'epub' | 'print' | 'site'): Promise<string> {
+export function stylesheet(name: 'base' | 'epub' | 'print' | 'site' | 'footnotes'): Promise<string> {
   let css = cache.get(name)
   if (!css) {
     css = readFile(path.join(STYLES_DIR, `${name}.css`), 'utf8')

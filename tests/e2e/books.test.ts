@@ -52,7 +52,7 @@ describe('books and the build record', () => {
     const text = pdftotext(pdf).replace(/[\u202a-\u202e]/g, '')
     const titles = [...text.matchAll(/بەشی\s*:?\s*(\d+)\s*:?\s*ناتۆ و هاوپەیمانییەکە/g)].map((m) => Number(m[1]))
     assert.deepEqual([...new Set(titles)], [1, 2, 3])
-    // Every chapter's notes are printed as its endnotes, in the book's own face (no fallback font).
+    // Every chapter's notes are printed (at the foot of their page), in the book's own face (no fallback font).
     assert.deepEqual([...new Set(pdffonts(pdf).map((f) => f.name.replace(/^[A-Z]{6}\+/, '')))].sort(), ['Amiri-Bold', 'Amiri-Regular'])
     assert.equal((text.match(/پەراوێزی بەشی/g) ?? []).length, 3)
   })

@@ -7,6 +7,7 @@
 import { PDFDocument, PDFName, PDFString, ReadingDirection } from 'pdf-lib'
 import type { Edition } from '../edition.ts'
 import { outlineTitles, retitleOutline } from './outline.ts'
+import { tagFootNotes } from './footnotes/tags.ts'
 
 /** A4 in PostScript points. */
 export const A4 = { width: 595.28, height: 841.89 } as const
@@ -44,6 +45,8 @@ export async function postprocessPdf(bytes: Uint8Array, edition: Edition, option
     pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
     retitleOutline(pdf, outlineTitles(edition))
   }
+  // Notes at the page foot are tagged as notes (Chromium tags them as a list in an aside).
+  tagFootNotes(pdf)
   // A stable file identifier derived from the content, for reproducible bytes.
   const id = PDFString.of(`${edition.slug}-${meta.edition}-${meta.date}`)
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id])

@@ -18,6 +18,9 @@ import { stylesheet } from '../styles.ts'
 import { printChapters, type PrintChapter } from './chapters.ts'
 import { pageCss } from './page-css.ts'
 import { tocNav, type PageMap } from './toc.ts'
+import { placeFootnotes } from './footnotes/place.ts'
+import { TOP_ID, type FootPlan } from './footnotes/types.ts'
+import { blankPage, blankPageCss } from './recto.ts'
 
 export { PAGE, pageCss } from './page-css.ts'
 
@@ -26,11 +29,25 @@ export interface PrintLayout {
   readonly chapters: readonly PrintChapter[]
   /** Pages found by the previous pass (empty on the first). */
   readonly pages: PageMap
+  /** Notes at the foot of their pages: the page feet planned so far (none: notes print as endnotes). */
+  readonly foot?: FootPlan
+  /** Chapters (by number) with a blank page before them, so that they open on a recto. */
+  readonly blanks?: ReadonlySet<number>
 }
 
-/** The first layout of an edition: its chapters, no page numbers yet. */
-export function firstLayout(edition: Edition): PrintLayout {
-  return { chapters: printChapters(edition), pages: new Map() }
+/** Whether an edition has notes at all. */
+function hasNotes(chapters: readonly PrintChapter[]): boolean {
+  return chapters.some((c) => c.children.some((n) => n.type === 'element' && n.tagName === 'section' && String(n.properties.className ?? '').includes('endnotes')))
+}
+
+/**
+ * The first layout of an edition: its chapters, no page numbers yet; notes
+ * at the foot of the page unless the front matter (or else `notes`) says end.
+ */
+export function firstLayout(edition: Edition, notes: 'foot' | 'end' = 'foot'): PrintLayout {
+  const chapters = printChapters(edition)
+  const foot = (edition.meta.notes ?? notes) === 'foot' && hasNotes(chapters)
+  return { chapters, pages: new Map(), ...(foot ? { foot: { cuts: [] } } : {}) }
 }
 
 /**
@@ -59,9 +76,16 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
     fontFaceCss((face) => pathToFileURL(face.file).href),
     await stylesheet('base'),
     await stylesheet('print'),
-    pageCss(edition, chapters, pages)
+    pageCss(edition, chapters, pages),
+    // Press-edition layout (notes at the foot, blank versos): own sheet and rules, after the page furniture.
+    await stylesheet('footnotes'),
+    blankPageCss()
   ].join('\n')
-  const sections = chapters.map((chapter) => h('section.chapter', { id: chapter.id }, chapter.children))
+  const placed = layout.foot ? placeFootnotes(chapters, layout.foot, edition.words.footnotes).chapters : chapters
+  const sections = placed.flatMap((chapter) => [
+    ...(layout.blanks?.has(chapter.number) ? [blankPage(chapter.number)] : []),
+    h('section.chapter', { id: chapter.id }, chapter.children)
+  ])
   localImages(edition, sections)
   const doc: Root = {
     type: 'root',
@@ -70,6 +94,8 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
       h('html', { lang: edition.lang, dir: edition.dir }, [
         h('head', [h('meta', { charset: 'utf-8' }), h('title', edition.meta.title), h('style', css)]),
         h('body', { className: several ? ['book'] : ['article'] }, [
+          // The top of the first page's text block, from which the footnote layout measures.
+          ...(layout.foot ? [h('div.flow-marker', { id: TOP_ID })] : []),
           titleBlock(edition),
           ...(several ? [tocNav(edition, chapters, pages)] : []),
           h('main', sections),

@@ -11,49 +11,64 @@ import type { Browser } from 'puppeteer'
 import { writeFileAtomic } from '../../util/atomic.ts'
 import type { Edition } from '../edition.ts'
 import type { OutputArgs } from '../epub/write.ts'
-import { destinationPages } from './destinations.ts'
 import { postprocessPdf } from './postprocess.ts'
-import { firstLayout, printHtml, type PrintLayout } from './print-html.ts'
+import { firstLayout, printHtml } from './print-html.ts'
 import { renderPdf } from './render.ts'
-import { tocEntries, type PageMap } from './toc.ts'
+import { pressPdf } from './press/press.ts'
+import { needsMeasuring, nextLayout, sameLayout, strayNotes } from './layout.ts'
+import type { NotesPlacement } from '../../config/schema.ts'
 
 /** What printing needs beyond the common output arguments. */
 export interface PdfArgs extends OutputArgs {
   readonly browser: Browser
   readonly timeoutMs: number
+  /** Where notes print when the front matter does not say (default: at the foot of the page). */
+  readonly notes?: NotesPlacement
 }
 
-/** Renderings of one book, at most (the last one is kept even if it moved). */
-export const MAX_PASSES = 3
+/** Renderings of one edition, at most (the last one is kept even if it moved). */
+export const MAX_PASSES = 6
 
-/** Ids whose pages the layout prints: TOC targets (chapters among them). */
-function watched(layout: PrintLayout): string[] {
-  return tocEntries(layout.chapters).map((entry) => entry.target)
-}
-
-const samePages = (ids: readonly string[], a: PageMap, b: PageMap): boolean => ids.every((id) => a.get(id) === b.get(id))
-
-/** Lay out and render `edition` until its page numbers hold; the raw PDF and the passes it took. */
-export async function paginate(edition: Edition, render: (html: string, draft?: boolean) => Promise<Uint8Array>): Promise<{ bytes: Uint8Array; passes: number }> {
-  let layout = firstLayout(edition)
-  // With one chapter the first rendering is the last; with several it is a draft.
-  let bytes = await render(await printHtml(edition, layout), layout.chapters.length >= 2)
-  if (layout.chapters.length < 2) return { bytes, passes: 1 }
-  const ids = watched(layout)
+/**
+ * Lay out and render `edition` until the layout prints what the rendering
+ * showed (table of contents numbers, blank versos, notes at the foot of their
+ * pages); the raw PDF and the passes it took. An edition with nothing to
+ * measure is rendered once.
+ */
+export async function paginate(edition: Edition, render: (html: string, draft?: boolean) => Promise<Uint8Array>, notes: NotesPlacement = 'foot'): Promise<{ bytes: Uint8Array; passes: number }> {
+  let layout = firstLayout(edition, notes)
+  // With nothing to measure the first rendering is the last; otherwise it is a draft.
+  const measured = needsMeasuring(layout)
+  let bytes = await render(await printHtml(edition, layout), measured)
+  if (!measured) return { bytes, passes: 1 }
   for (let passes = 1; passes < MAX_PASSES; passes++) {
-    const pages = await destinationPages(bytes)
-    if (passes > 1 && samePages(ids, pages, layout.pages)) return { bytes, passes }
-    layout = { ...layout, pages }
+    const next = await nextLayout(edition, layout, bytes)
+    if (passes > 1 && sameLayout(next.layout, layout)) return { bytes, passes }
+    layout = next.layout
     bytes = await render(await printHtml(edition, layout))
   }
+  const stray = strayNotes(layout, (await nextLayout(edition, layout, bytes)).positions)
+  if (stray.length > 0) edition.file.message(`${stray.length} note(s) did not settle at the foot of their page after ${MAX_PASSES} layouts: ${stray.slice(0, 5).join(', ')}; \`notes: end\` in the front matter prints them at the end of each chapter`, { ruleId: 'pdf-footnote-place', source: 'chapkhana' })
   return { bytes, passes: MAX_PASSES }
 }
 
-/** Build the finished PDF bytes. */
-export async function buildPdf({ edition, browser, timeoutMs, generator, signal }: Omit<PdfArgs, 'target'>): Promise<Uint8Array> {
+/** The PDFs of one edition: the regular one, and the press one when asked for. */
+export interface BuiltPdfs {
+  readonly pdf: Uint8Array
+  readonly press?: Uint8Array
+}
+
+/** Build the regular PDF and, with `press`, the PDF/X-4 press edition from the same rendering. */
+export async function buildPdfs({ edition, browser, timeoutMs, generator, signal, notes }: Omit<PdfArgs, 'target'>, press = false): Promise<BuiltPdfs> {
   const render = (html: string, draft = false) => renderPdf({ browser, html, roots: [edition.baseDir], timeoutMs, draft, ...(signal ? { signal } : {}) })
-  const { bytes } = await paginate(edition, render)
-  return postprocessPdf(bytes, edition, { producer: generator })
+  const { bytes } = await paginate(edition, render, notes)
+  const pdf = await postprocessPdf(bytes, edition, { producer: generator })
+  return press ? { pdf, press: await pressPdf(pdf, edition, { producer: generator }) } : { pdf }
+}
+
+/** Build the finished PDF bytes. */
+export async function buildPdf(args: Omit<PdfArgs, 'target'>): Promise<Uint8Array> {
+  return (await buildPdfs(args)).pdf
 }
 
 /** Write `out/<slug>.pdf` atomically; returns the path written. */

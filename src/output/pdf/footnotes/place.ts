@@ -1,0 +1,103 @@
+/**
+ * Setting the footnote plan into the print chapters: every block of a
+ * chapter gets an id (so the rendering reports where it landed), each note a
+ * marker after its last line, each planned page foot a block of notes with a
+ * forced page break after it, and notes not yet placed stay in the chapter's
+ * endnotes (where the first rendering measures them). A hidden list of links
+ * makes Chromium write a destination for every one of those ids.
+ */
+import type { Element, ElementContent } from 'hast'
+import { h } from 'hastscript'
+import { visit } from 'unist-util-visit'
+import type { PrintChapter } from '../chapters.ts'
+import { areaEndId, areaId, noteEndId, TOP_ID, type FlowBlock, type FlowChapter, type FootPlan } from './types.ts'
+
+const isElement = (node: ElementContent): node is Element => node.type === 'element'
+const isEndnotes = (node: ElementContent): boolean => isElement(node) && node.tagName === 'section' && String(node.properties.className ?? '').includes('endnotes')
+
+/** The chapters with ids, markers and the plan's page feet; and their flow for the planner. */
+export function placeFootnotes(chapters: readonly PrintChapter[], plan: FootPlan, footLabel: string): { chapters: PrintChapter[]; flow: FlowChapter[] } {
+  const byBefore = new Map(plan.cuts.map((cut) => [cut.before, cut]))
+  const placed = new Set(plan.cuts.flatMap((cut) => cut.notes))
+  const notes = new Map<string, Element>()
+  const flow: FlowChapter[] = []
+  const out = chapters.map((chapter): PrintChapter => {
+    const children = structuredClone(chapter.children)
+    const endnotes = children.filter(isEndnotes) as Element[]
+    for (const section of endnotes) {
+      visit(section, 'element', (li: Element) => {
+        if (li.tagName !== 'li' || typeof li.properties.id !== 'string') return
+        li.children.push(h('span.note-end', { id: noteEndId(li.properties.id) }))
+        notes.set(li.properties.id, li)
+      })
+    }
+    const blocks: FlowBlock[] = []
+    children.filter((c) => !isEndnotes(c)).forEach((node, i) => {
+      if (!isElement(node)) return
+      if (typeof node.properties.id !== 'string') node.properties.id = `${chapter.id}-block-${i + 1}`
+      const refs: { id: string; note: string }[] = []
+      visit(node, 'element', (a: Element) => {
+        if (a.properties.dataFootnoteRef !== undefined && typeof a.properties.id === 'string') refs.push({ id: a.properties.id, note: String(a.properties.href).slice(1) })
+      })
+      blocks.push({ id: node.properties.id, heading: /^h[1-6]$/.test(node.tagName), refs })
+    })
+    const end = `${chapter.id}-end`
+    flow.push({ blocks, end })
+    return { ...chapter, children }
+  })
+  // Now that every note is known: move the placed ones to their page feet.
+  for (const section of out.flatMap((c) => c.children.filter(isEndnotes) as Element[])) {
+    visit(section, 'element', (ol: Element) => {
+      if (ol.tagName === 'ol') ol.children = ol.children.filter((li) => !(isElement(li) && placed.has(String(li.properties.id))))
+    })
+  }
+  return {
+    flow,
+    chapters: out.map((chapter, n) => {
+      const chapterFlow = flow[n]!
+      const children: ElementContent[] = []
+      const ids: string[] = n === 0 ? [TOP_ID] : []
+      for (const node of chapter.children) {
+        if (isEndnotes(node) && !hasNotes(node as Element)) continue
+        const id = isElement(node) ? String(node.properties.id) : ''
+        if (isElement(node) && isEndnotes(node)) children.push(endMarker(chapterFlow.end), ...footArea(byBefore.get(chapterFlow.end), notes, footLabel, ids, false))
+        else children.push(...footArea(byBefore.get(id), notes, footLabel, ids, true))
+        children.push(node)
+      }
+      if (!children.some((c) => isElement(c) && c.properties.id === chapterFlow.end)) children.push(endMarker(chapterFlow.end), ...footArea(byBefore.get(chapterFlow.end), notes, footLabel, ids, false))
+      ids.push(...chapterFlow.blocks.map((b) => b.id), chapterFlow.end)
+      for (const li of notes.values()) ids.push(String(li.properties.id), noteEndId(String(li.properties.id)))
+      // Links to every measured id, never shown: Chromium writes their destinations all the same.
+      children.push(h('div.layout-probe', { hidden: true, ariaHidden: 'true' }, [...new Set(ids)].map((id) => h('a', { href: `#${id}` }))))
+      return { ...chapter, children }
+    })
+  }
+}
+
+function hasNotes(section: Element): boolean {
+  let found = false
+  visit(section, 'element', (li: Element) => {
+    if (li.tagName === 'li') found = true
+  })
+  return found
+}
+
+/** A zero-height marker that still takes its own place in the flow. */
+const endMarker = (id: string): Element => h('div.flow-marker', { id })
+
+/**
+ * The block of notes at a page foot (nothing when no cut is planned there).
+ * Before a block it ends the page; at a chapter's end the chapter does.
+ */
+function footArea(cut: { before: string; notes: readonly string[]; pad: number } | undefined, notes: ReadonlyMap<string, Element>, label: string, ids: string[], breaks: boolean): Element[] {
+  if (!cut) return []
+  ids.push(areaId(cut.before), areaEndId(cut.before))
+  const lis = cut.notes.map((id) => notes.get(id)).filter((li): li is Element => li !== undefined)
+  return [
+    h(
+      breaks ? 'aside.foot-notes.page-ends' : 'aside.foot-notes',
+      { id: areaId(cut.before), role: 'doc-footnotes', ariaLabel: label, style: `padding-top: ${cut.pad.toFixed(2)}pt` },
+      lis.length > 0 ? [h('ol.endnotes-list.foot-notes-list', lis), endMarker(areaEndId(cut.before))] : [endMarker(areaEndId(cut.before))]
+    )
+  ]
+}

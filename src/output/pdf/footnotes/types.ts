@@ -1,0 +1,43 @@
+/**
+ * The footnote plan shared by the layout (hast) and the planner (numbers):
+ * where a page is cut and which notes are set in the block at its foot.
+ */
+
+/** One page foot: the notes set there and where the page ends. */
+export interface FootCut {
+  /** Id of the block that opens the next page, or of a chapter's end marker. */
+  readonly before: string
+  /** Ids of the notes (`li`) set at this foot, in order; empty for a bare page break. */
+  readonly notes: readonly string[]
+  /** Points of space above the notes that push them down to the foot of the page. */
+  readonly pad: number
+}
+
+/** Every page foot of an edition. */
+export interface FootPlan {
+  readonly cuts: readonly FootCut[]
+}
+
+/** A block of a chapter that a page may end before. */
+export interface FlowBlock {
+  readonly id: string
+  /** A heading: a page never ends right after it. */
+  readonly heading: boolean
+  /** Note references inside the block: the reference's id and its note's id. */
+  readonly refs: readonly { readonly id: string; readonly note: string }[]
+}
+
+/** One chapter's blocks in reading order, and its end marker. */
+export interface FlowChapter {
+  readonly blocks: readonly FlowBlock[]
+  readonly end: string
+}
+
+/** Id of the marker after the last line of note `noteId`. */
+export const noteEndId = (noteId: string): string => `${noteId}-end`
+/** Id of the block of notes set before `before`. */
+export const areaId = (before: string): string => `notes-at-${before}`
+/** Id of the marker after the last note of that block. */
+export const areaEndId = (before: string): string => `notes-at-${before}-end`
+/** Id of the marker at the very top of the first page. */
+export const TOP_ID = 'chapkhana-page-top'

@@ -1,0 +1,61 @@
+/**
+ * Chapters open on a recto. Chromium ignores `break-before: recto`, so the
+ * layout loop reads on which page each chapter opened and puts a blank page
+ * before every chapter that opened on an even page (a verso: in a
+ * right-to-left book the right-hand page). The blank page is a named page
+ * without running head or number; it still counts, as in any printed book.
+ */
+import type { Element } from 'hast'
+import { h } from 'hastscript'
+import type { PrintChapter } from './chapters.ts'
+import type { PageMap } from './toc.ts'
+
+/** Named page of a blank verso. */
+export const BLANK_PAGE = 'chapkhana-blank'
+
+/**
+ * Chapters (by number) that need a blank page before them, given the pages
+ * they opened on in a rendering that had blanks before `current`. Chapters
+ * are taken in order: a blank added or taken away moves every later chapter
+ * by one page (each chapter starts a new page, so nothing else moves), and a
+ * chapter that would open on an even page gains a blank, or loses the one it
+ * had.
+ */
+export function versoBlanks(chapters: readonly PrintChapter[], pages: PageMap, current: ReadonlySet<number>): Set<number> {
+  const blanks = new Set<number>()
+  let shift = 0
+  for (const chapter of chapters) {
+    const measured = pages.get(chapter.id)
+    const had = current.has(chapter.number)
+    if (measured === undefined) {
+      if (had) blanks.add(chapter.number)
+      continue
+    }
+    const page = measured + shift
+    if (page % 2 === 1) {
+      if (had) blanks.add(chapter.number)
+    } else if (had) {
+      shift -= 1
+    } else {
+      blanks.add(chapter.number)
+      shift += 1
+    }
+  }
+  return blanks
+}
+
+/** The blank page put before a chapter. */
+export function blankPage(chapter: number): Element {
+  return h('div.blank-page', { ariaHidden: 'true', dataBlankBefore: String(chapter) })
+}
+
+/** Page rules for blank pages: nothing in any margin box. */
+export function blankPageCss(): string {
+  const none = ['top-center', 'bottom-left', 'bottom-right', 'bottom-center', 'top-left', 'top-right'].map((box) => `@${box} { content: none; }`).join(' ')
+  return [
+    `.blank-page { page: ${BLANK_PAGE}; break-before: page; break-after: page; height: 1px; margin-bottom: -1px; }`,
+    `@page ${BLANK_PAGE} { ${none} }`,
+    `@page ${BLANK_PAGE}:left { ${none} }`,
+    `@page ${BLANK_PAGE}:right { ${none} }`
+  ].join('\n')
+}

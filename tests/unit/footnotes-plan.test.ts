@@ -1,0 +1,115 @@
+/**
+ * The footnote planner without a browser: from the positions a rendering
+ * reported, it ends each page after the last block that fits above the notes
+ * cited on it, never right after a heading, keeps a plan that held, and
+ * pushes the notes down to the page's foot.
+ */
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { makeEdition } from '../../src/output/edition.ts'
+import { printChapters } from '../../src/output/pdf/chapters.ts'
+import { placeFootnotes } from '../../src/output/pdf/footnotes/place.ts'
+import { AREA_OVERHEAD, FOOT_GAP, padFeet, planFeet, planHolds } from '../../src/output/pdf/footnotes/plan.ts'
+import { areaEndId, areaId, TOP_ID, type FlowChapter } from '../../src/output/pdf/footnotes/types.ts'
+import type { Position } from '../../src/output/pdf/positions.ts'
+import { firstLayout, printHtml } from '../../src/output/pdf/print-html.ts'
+import { render } from '../helpers/html.ts'
+
+const TOP = 800
+const frame = { height: 700 }
+
+/** Six 150-pt blocks; block 2 cites note a (100 pt tall), block 5 cites note b (60 pt). */
+const flow: FlowChapter[] = [
+  {
+    end: 'end',
+    blocks: [
+      { id: 'b1', heading: false, refs: [] },
+      { id: 'b2', heading: false, refs: [{ id: 'ra', note: 'a' }] },
+      { id: 'h3', heading: true, refs: [] },
+      { id: 'b4', heading: false, refs: [] },
+      { id: 'b5', heading: false, refs: [{ id: 'rb', note: 'b' }] },
+      { id: 'b6', heading: false, refs: [] }
+    ]
+  }
+]
+
+/** Positions of a rendering with notes as endnotes: blocks flow down 150 pt each, 700 pt a page. */
+function firstRendering(): Map<string, Position> {
+  const at = new Map<string, Position>([[TOP_ID, { page: 1, y: TOP }]])
+  const place = (flowPos: number): Position => ({ page: 1 + Math.floor(flowPos / frame.height), y: TOP - (flowPos % frame.height) })
+  flow[0]!.blocks.forEach((b, i) => at.set(b.id, place(i * 150)))
+  at.set('ra', place(150 + 40))
+  at.set('rb', place(600 + 100))
+  at.set('end', place(900))
+  at.set('a', place(950))
+  at.set('a-end', place(1050))
+  at.set('b', place(1050))
+  at.set('b-end', place(1110))
+  return at
+}
+
+describe('footnote planner', () => {
+  it('ends each page after the last block that fits with its notes, never right after a heading', () => {
+    const plan = planFeet(flow, { cuts: [] }, firstRendering(), frame)
+    // Page 1: b1..b4 (600 pt) + note a (100 pt + rule + slack) is too much; cutting before b4 would
+    // leave the heading h3 at the foot, so the page ends before h3 with note a. Page 2 (h3..b6,
+    // 600 pt) has room for note b at the chapter's end.
+    assert.deepEqual(plan.cuts.map((c) => [c.before, c.notes]), [['h3', ['a']], ['end', ['b']]])
+  })
+
+  it('keeps a plan whose notes all printed on their reference pages and pads them to the foot', () => {
+    const plan = { cuts: [{ before: 'h3', notes: ['a'], pad: 0 }, { before: 'end', notes: ['b'], pad: 0 }] }
+    const at = new Map<string, Position>([
+      [TOP_ID, { page: 1, y: TOP }], ['ra', { page: 1, y: 600 }], ['a', { page: 1, y: 480 }],
+      [areaId('h3'), { page: 1, y: 500 }], [areaEndId('h3'), { page: 1, y: 420 }],
+      ['rb', { page: 2, y: 500 }], ['b', { page: 2, y: 300 }], [areaId('end'), { page: 2, y: 320 }], [areaEndId('end'), { page: 2, y: 250 }]
+    ])
+    assert.ok(planHolds(plan, flow, at))
+    const padded = padFeet(plan, at, frame)
+    // The text block's bottom is at 800 - 700 = 100: the notes move down by 420 - 100 - gap.
+    assert.equal(padded.cuts[0]!.pad, 420 - 100 - FOOT_GAP)
+    // A note printed a page late breaks the plan.
+    at.set('b', { page: 3, y: 700 })
+    assert.equal(planHolds(plan, flow, at), false)
+  })
+
+  it('counts the rule above the notes', () => {
+    assert.ok(AREA_OVERHEAD >= 15.5, 'rule margins 10 + 5 pt and the 0.5 pt rule')
+  })
+})
+
+describe('footnote layout', () => {
+  const doc = '---\ntitle: مقالة\nlang: ar\ndate: 2026-11-24\n---\n\nنص أول[^1].\n\nنص ثان.\n\n[^1]: حاشية.\n'
+
+  it('sets planned notes in a block at the page foot and leaves the others as endnotes', async () => {
+    const { file, tree } = await render(doc)
+    const edition = makeEdition(file, tree, '.')
+    const chapters = printChapters(edition)
+    const blocks = placeFootnotes(chapters, { cuts: [] }, 'الحواشي').flow[0]!.blocks
+    assert.deepEqual(blocks[0]!.refs.map((r) => r.note), ['fn-1'])
+    const html = await printHtml(edition, { ...firstLayout(edition), foot: { cuts: [{ before: blocks[1]!.id, notes: ['fn-1'], pad: 12.5 }] } })
+    assert.match(html, /<aside class="foot-notes page-ends" id="notes-at-[^"]+" role="doc-footnotes" aria-label="الحواشي" style="padding-top: 12.50pt"><ol class="endnotes-list foot-notes-list"><li id="fn-1"/)
+    assert.doesNotMatch(html, /class="endnotes"/)
+    // The links both ways are kept: reference → note, note number → reference.
+    assert.match(html, /href="#fn-1" id="fnref-1"/)
+    assert.match(html, /class="endnote-number" href="#fnref-1"/)
+  })
+
+  it('prints endnotes when the front matter says notes: end', async () => {
+    const { file, tree } = await render(doc.replace('date:', 'notes: end\ndate:'))
+    const edition = makeEdition(file, tree, '.')
+    assert.equal(firstLayout(edition).foot, undefined)
+    assert.equal(firstLayout(edition, 'end').foot, undefined)
+    const { file: f2, tree: t2 } = await render(doc)
+    assert.notEqual(firstLayout(makeEdition(f2, t2, '.')).foot, undefined)
+    assert.equal(firstLayout(makeEdition(f2, t2, '.'), 'end').foot, undefined)
+    assert.match(await printHtml(edition), /class="endnotes"/)
+  })
+
+  it('refuses another notes placement with the line of the key and what to write', async () => {
+    await assert.rejects(render(doc.replace('date:', 'notes: side\ndate:')), (e: unknown) => {
+      const message = e as { reason?: string; line?: number; ruleId?: string }
+      return message.ruleId === 'meta-notes' && message.line === 4 && /must be foot .* or end/.test(message.reason ?? '')
+    })
+  })
+})

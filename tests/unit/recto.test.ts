@@ -1,0 +1,72 @@
+/**
+ * Chapters open on a recto: the layout loop reads the page each chapter
+ * opened on and puts a blank verso (no running head, no number) before every
+ * chapter that opened on an even page, without a browser.
+ */
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { PDFDocument, PDFName } from 'pdf-lib'
+import { makeEdition } from '../../src/output/edition.ts'
+import { printChapters } from '../../src/output/pdf/chapters.ts'
+import { printHtml } from '../../src/output/pdf/print-html.ts'
+import { blankPageCss, versoBlanks } from '../../src/output/pdf/recto.ts'
+import { paginate } from '../../src/output/pdf/write.ts'
+import { render } from '../helpers/html.ts'
+
+async function book() {
+  const { file, tree } = await render('---\ntitle: كتاب\nlang: ar\ndate: 2026-11-24\n---\n\n# أ\n\nنص\n\n# ب\n\nنص\n\n# ج\n\nنص\n')
+  return makeEdition(file, tree, '.')
+}
+
+/** A PDF whose chapters open where `pages` says (1-based), with destinations as Chromium writes them. */
+async function fakePdf(pages: Record<string, number>): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create()
+  const count = Math.max(...Object.values(pages)) + 1
+  const refs = Array.from({ length: count }, () => pdf.addPage().ref)
+  pdf.catalog.set(PDFName.of('Dests'), pdf.context.obj(Object.fromEntries(Object.entries(pages).map(([id, p]) => [id, [refs[p - 1]!, PDFName.of('XYZ'), 0, 800, 0]]))))
+  return pdf.save()
+}
+
+describe('chapters on a recto', () => {
+  it('asks for a blank page before a chapter that opened on an even page, and keeps it once it is odd', async () => {
+    const chapters = printChapters(await book())
+    // Chapter 2 on page 4 gains a blank; that moves chapter 3 from 8 to 9, which needs none.
+    const first = versoBlanks(chapters, new Map([['chapter-1', 3], ['chapter-2', 4], ['chapter-3', 8]]), new Set())
+    assert.deepEqual([...first], [2])
+    // Rendered with that blank, the chapters open on 3, 5, 9: nothing changes.
+    assert.deepEqual([...versoBlanks(chapters, new Map([['chapter-1', 3], ['chapter-2', 5], ['chapter-3', 9]]), first)], [2])
+    // A blank that now makes its chapter even goes away, which moves chapter 3 to an even page: it gains one.
+    assert.deepEqual([...versoBlanks(chapters, new Map([['chapter-1', 3], ['chapter-2', 6], ['chapter-3', 9]]), new Set([2]))], [3])
+    // Decided in one step: the blank before chapter 2 moves chapter 3 from 6 to 7, so it needs none.
+    assert.deepEqual([...versoBlanks(chapters, new Map([['chapter-1', 3], ['chapter-2', 4], ['chapter-3', 6]]), new Set())], [2])
+  })
+
+  it('lays out again until every chapter opens on an odd page', async () => {
+    const edition = await book()
+    // A stand-in renderer: each blank page before a chapter moves it and every later chapter by one page.
+    const base = { 'chapter-1': 3, 'chapter-2': 4, 'chapter-3': 6 }
+    const htmls: string[] = []
+    const fn = async (html: string) => {
+      htmls.push(html)
+      const blanks = [1, 2, 3].map((n) => html.includes(`data-blank-before="${n}"`))
+      const shift = (n: number) => blanks.slice(0, n).filter(Boolean).length
+      return fakePdf({ 'chapter-1': base['chapter-1'] + shift(1), 'chapter-2': base['chapter-2'] + shift(2), 'chapter-3': base['chapter-3'] + shift(3) })
+    }
+    const { bytes } = await paginate(edition, fn)
+    const last = htmls.at(-1)!
+    assert.ok(last.includes('data-blank-before="2"') && !last.includes('data-blank-before="3"') && !last.includes('data-blank-before="1"'), 'one blank, before chapter 2')
+    const pdf = await PDFDocument.load(bytes)
+    assert.equal(pdf.getPageCount(), 8)
+  })
+
+  it('prints blank pages on a named page with nothing in its margin boxes', async () => {
+    const css = blankPageCss()
+    assert.match(css, /\.blank-page \{ page: chapkhana-blank; break-before: page; break-after: page;/)
+    for (const side of ['', ':left', ':right']) {
+      const rule = css.split('\n').find((line) => line.startsWith(`@page chapkhana-blank${side} {`)) ?? ''
+      for (const box of ['top-center', 'bottom-left', 'bottom-right']) assert.ok(rule.includes(`@${box} { content: none; }`), `${side || 'any'} side: ${box}`)
+    }
+    const html = await printHtml(await book(), { chapters: printChapters(await book()), pages: new Map(), blanks: new Set([3]) })
+    assert.match(html, /<div class="blank-page" aria-hidden="true" data-blank-before="3"><\/div><section class="chapter" id="chapter-3">/)
+  })
+})
