@@ -74,7 +74,14 @@ export function pageCss(edition: Edition, chapters: readonly PrintChapter[] = []
   for (const side of [recto, verso]) {
     rules.push(`@page ${CONTENTS_PAGE}:${side} { @top-center { content: counter(page, chapkhana-head-contents); } }`)
   }
-  for (const chapter of chapters) {
+  chapters.forEach((chapter, i) => {
+    const next = chapters[i + 1]
+    // An untitled preface shares the first chapter's pages: a change of named
+    // page would force the break it must not have.
+    if (chapter.untitled && next) {
+      rules.push(`section#${chapter.id} { page: ${chapterPage(next.number)}; }`)
+      return
+    }
     const name = chapterPage(chapter.number)
     const opening = pages.get(chapter.id) ?? 1
     rules.push(headStyle(`chapkhana-head-book-${chapter.number}`, edition.meta.title, opening))
@@ -82,6 +89,6 @@ export function pageCss(edition: Edition, chapters: readonly PrintChapter[] = []
     rules.push(`section#${chapter.id} { page: ${name}; }`)
     rules.push(`@page ${name}:${verso} { @top-center { content: counter(page, chapkhana-head-book-${chapter.number}); } }`)
     rules.push(`@page ${name}:${recto} { @top-center { content: counter(page, chapkhana-head-chapter-${chapter.number}); } }`)
-  }
+  })
   return rules.join('\n')
 }

@@ -6,7 +6,7 @@
  */
 import { PDFDocument, PDFName, PDFString, ReadingDirection } from 'pdf-lib'
 import type { Edition } from '../edition.ts'
-import { outlineTitles, retitleOutline } from './outline.ts'
+import { writeOutline, type Bookmark } from './outline.ts'
 
 /** A4 in PostScript points. */
 export const A4 = { width: 595.28, height: 841.89 } as const
@@ -14,6 +14,8 @@ export const A4 = { width: 595.28, height: 841.89 } as const
 /** Version string written as the PDF producer. */
 export interface PostprocessOptions {
   readonly producer: string
+  /** The outline under the title (every printed heading); none when not given. */
+  readonly bookmarks?: readonly Bookmark[]
 }
 
 /** Return the finished PDF bytes for `edition`. */
@@ -40,9 +42,9 @@ export async function postprocessPdf(bytes: Uint8Array, edition: Edition, option
   prefs.setReadingDirection(edition.dir === 'rtl' ? ReadingDirection.R2L : ReadingDirection.L2R)
   prefs.setDisplayDocTitle(true)
   // Open on the outline when there is one, so readers see the chapters.
-  if (pdf.catalog.has(PDFName.of('Outlines'))) {
+  if (options.bookmarks) {
+    writeOutline(pdf, meta.title, options.bookmarks)
     pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
-    retitleOutline(pdf, outlineTitles(edition))
   }
   // A stable file identifier derived from the content, for reproducible bytes.
   const id = PDFString.of(`${edition.slug}-${meta.edition}-${meta.date}`)

@@ -16,6 +16,7 @@ import { fontFaceCss } from '../../fonts/fonts.ts'
 import { colophon, imageOf, titleBlock, type Edition } from '../edition.ts'
 import { stylesheet } from '../styles.ts'
 import { printChapters, type PrintChapter } from './chapters.ts'
+import { bookmarksOf, outlineAnchors } from './outline.ts'
 import { pageCss } from './page-css.ts'
 import { tocNav, type PageMap } from './toc.ts'
 
@@ -57,7 +58,7 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
     await stylesheet('print'),
     pageCss(edition, chapters, pages)
   ].join('\n')
-  const sections = chapters.map((chapter) => h('section.chapter', { id: chapter.id }, chapter.children))
+  const sections = chapters.map((chapter) => h('section.chapter', { id: chapter.id, className: chapter.untitled ? ['untitled'] : [] }, chapter.children))
   localImages(edition, sections)
   const doc: Root = {
     type: 'root',
@@ -69,7 +70,8 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
           titleBlock(edition),
           ...(several ? [tocNav(edition, chapters, pages)] : []),
           h('main', sections),
-          colophon(edition)
+          colophon(edition),
+          outlineAnchors(bookmarksOf(chapters))
         ])
       ])
     ]

@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../../util/atomic.ts'
 import type { Edition } from '../edition.ts'
 import type { OutputArgs } from '../epub/write.ts'
 import { destinationPages } from './destinations.ts'
+import { bookmarksOf } from './outline.ts'
 import { postprocessPdf } from './postprocess.ts'
 import { firstLayout, printHtml, type PrintLayout } from './print-html.ts'
 import { renderPdf } from './render.ts'
@@ -34,26 +35,26 @@ function watched(layout: PrintLayout): string[] {
 const samePages = (ids: readonly string[], a: PageMap, b: PageMap): boolean => ids.every((id) => a.get(id) === b.get(id))
 
 /** Lay out and render `edition` until its page numbers hold; the raw PDF and the passes it took. */
-export async function paginate(edition: Edition, render: (html: string, draft?: boolean) => Promise<Uint8Array>): Promise<{ bytes: Uint8Array; passes: number }> {
+export async function paginate(edition: Edition, render: (html: string, draft?: boolean) => Promise<Uint8Array>): Promise<{ bytes: Uint8Array; passes: number; layout: PrintLayout }> {
   let layout = firstLayout(edition)
   // With one chapter the first rendering is the last; with several it is a draft.
   let bytes = await render(await printHtml(edition, layout), layout.chapters.length >= 2)
-  if (layout.chapters.length < 2) return { bytes, passes: 1 }
+  if (layout.chapters.length < 2) return { bytes, passes: 1, layout }
   const ids = watched(layout)
   for (let passes = 1; passes < MAX_PASSES; passes++) {
     const pages = await destinationPages(bytes)
-    if (passes > 1 && samePages(ids, pages, layout.pages)) return { bytes, passes }
+    if (passes > 1 && samePages(ids, pages, layout.pages)) return { bytes, passes, layout }
     layout = { ...layout, pages }
     bytes = await render(await printHtml(edition, layout))
   }
-  return { bytes, passes: MAX_PASSES }
+  return { bytes, passes: MAX_PASSES, layout }
 }
 
 /** Build the finished PDF bytes. */
 export async function buildPdf({ edition, browser, timeoutMs, generator, signal }: Omit<PdfArgs, 'target'>): Promise<Uint8Array> {
   const render = (html: string, draft = false) => renderPdf({ browser, html, roots: [edition.baseDir], timeoutMs, draft, ...(signal ? { signal } : {}) })
-  const { bytes } = await paginate(edition, render)
-  return postprocessPdf(bytes, edition, { producer: generator })
+  const { bytes, layout } = await paginate(edition, render)
+  return postprocessPdf(bytes, edition, { producer: generator, bookmarks: bookmarksOf(layout.chapters) })
 }
 
 /** Write `out/<slug>.pdf` atomically; returns the path written. */
