@@ -10,7 +10,8 @@ import { h } from 'hastscript'
 import type { VFile } from 'vfile'
 import { languageInfo, type Direction, type LanguageWords } from '../config/languages.ts'
 import type { DocumentMeta, HeadingEntry } from '../document/types.ts'
-import { BOOK_FONT } from '../fonts/fonts.ts'
+import { codeFacesUsed } from '../fonts/faces-used.ts'
+import { BOOK_FONT, CODE_FONT, type FontFamily } from '../fonts/fonts.ts'
 import { toArabicIndic } from '../markdown/digits.ts'
 
 /** Everything a renderer needs; renderers never look elsewhere for facts. */
@@ -121,6 +122,11 @@ export function correctionsBlock(edition: Edition): Element[] {
   ]
 }
 
+/** The typefaces the edition is set in, for its colophon. */
+export function typefaces(edition: Edition): FontFamily[] {
+  return codeFacesUsed(edition.tree, CODE_FONT.faces).faces.length > 0 ? [BOOK_FONT, CODE_FONT] : [BOOK_FONT]
+}
+
 /** The closing colophon: edition, date, corrections when asked for, typefaces and their licence. */
 export function colophon(edition: Edition): Element {
   const { words } = edition
@@ -130,7 +136,8 @@ export function colophon(edition: Edition): Element {
     ...correctionsBlock(edition),
     h('p', [
       `${words.typeface}: `,
-      h('span', { dir: 'ltr', lang: 'en' }, `${BOOK_FONT.displayName} (${BOOK_FONT.licence})`)
+      // The code face is named only where code is set in it.
+      h('span', { dir: 'ltr', lang: 'en' }, typefaces(edition).map((f) => `${f.displayName} (${f.licence})`).join(', '))
     ]),
     h('p', [h('span', { dir: 'ltr', lang: 'en' }, 'chapkhana')])
   ])

@@ -37,10 +37,11 @@ export function bookmarksOf(chapters: readonly PrintChapter[]): Bookmark[] {
 /**
  * Links to every bookmarked heading, in a `hidden` block: Chromium writes a
  * named destination only for an element that some link points to, and it
- * collects those links from the whole document, shown or not.
+ * collects those links from the whole document, shown or not. `others` are
+ * further ids whose pages the layout needs (the contents).
  */
-export function outlineAnchors(bookmarks: readonly Bookmark[]): Element {
-  const links: ElementContent[] = bookmarks.map((b) => h('a', { href: `#${b.target}`, tabIndex: -1 }, b.title))
+export function outlineAnchors(bookmarks: readonly Bookmark[], others: readonly string[] = []): Element {
+  const links: ElementContent[] = [...bookmarks.map((b) => b.target), ...others].map((target) => h('a', { href: `#${target}`, tabIndex: -1 }))
   return h('nav.outline-anchors', { hidden: true, ariaHidden: 'true' }, links)
 }
 

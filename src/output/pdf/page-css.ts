@@ -68,7 +68,8 @@ export function pageCss(edition: Edition, chapters: readonly PrintChapter[] = []
   const { recto, verso } = sides(edition)
   rules.push(`@counter-style ${NONE} { system: cyclic; symbols: ""; }`)
   // The table of contents: its own head from its second page on.
-  const contents = pages.get('contents') ?? 2
+  // After the title page and its verso (the colophon) until the first rendering says.
+  const contents = pages.get('contents') ?? 3
   rules.push(headStyle('chapkhana-head-contents', edition.words.contents, contents))
   rules.push(`nav.toc { page: ${CONTENTS_PAGE}; }`)
   for (const side of [recto, verso]) {

@@ -68,10 +68,11 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
         h('head', [h('meta', { charset: 'utf-8' }), h('title', edition.meta.title), h('style', css)]),
         h('body', { className: several ? ['book'] : ['article'] }, [
           titleBlock(edition),
-          ...(several ? [tocNav(edition, chapters, pages)] : []),
+          // A book's colophon is on the title page's verso, an article's after its text.
+          ...(several ? [colophon(edition), tocNav(edition, chapters, pages)] : []),
           h('main', sections),
-          colophon(edition),
-          outlineAnchors(bookmarksOf(chapters))
+          ...(several ? [] : [colophon(edition)]),
+          outlineAnchors(bookmarksOf(chapters), several ? ['contents'] : [])
         ])
       ])
     ]

@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser } from 'puppeteer'
-import { BOOK_FONT } from '../../fonts/fonts.ts'
+import { ALL_FACES } from '../../fonts/fonts.ts'
 import { openLockedPage, releaseLockedPage } from '../../browser/page.ts'
 
 /** What a render needs. */
@@ -31,7 +31,7 @@ export class RenderError extends Error {
   override name = 'RenderError'
 }
 
-const FONT_DIRS = BOOK_FONT.faces.map((f) => path.dirname(f.file))
+const FONT_DIRS = [...new Set(ALL_FACES.map((f) => path.dirname(f.file)))]
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined
