@@ -87,6 +87,15 @@ export function editionLabel(edition: Edition): string {
 }
 
 /**
+ * A note's label where the note is printed: «(١)» where the digits are
+ * Arabic-Indic or Persian, as Arabic-script books write it (a Latin full stop
+ * after them, «١.», reads like «٠١» in Amiri), «1.» with Latin digits.
+ */
+export function noteLabel(edition: Edition, n: number): string {
+  return languageInfo(edition.lang)?.digits === 'latin' ? `${localNumber(edition, n)}.` : `(${localNumber(edition, n)})`
+}
+
+/**
  * What stands between the date and the edition: the Arabic comma where the
  * digits are Arabic-Indic or Persian, because a middle dot beside those
  * digits reads as their zero (٠ ۰).
