@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../../util/atomic.ts'
 import type { Edition } from '../edition.ts'
 import type { OutputArgs } from '../epub/write.ts'
 import { destinationPages } from './destinations.ts'
+import { printWarnings } from './fit.ts'
 import { bookmarksOf } from './outline.ts'
 import { postprocessPdf } from './postprocess.ts'
 import { firstLayout, printHtml, type PrintLayout } from './print-html.ts'
@@ -53,6 +54,8 @@ export async function paginate(edition: Edition, render: (html: string, draft?: 
 /** Build the finished PDF bytes. */
 export async function buildPdf({ edition, browser, timeoutMs, generator, signal }: Omit<PdfArgs, 'target'>): Promise<Uint8Array> {
   const render = (html: string, draft = false) => renderPdf({ browser, html, roots: [edition.baseDir], timeoutMs, draft, ...(signal ? { signal } : {}) })
+  // What print must shrink, break or would print coarse, said once per build.
+  await printWarnings(edition)
   const { bytes, layout } = await paginate(edition, render)
   return postprocessPdf(bytes, edition, { producer: generator, bookmarks: bookmarksOf(layout.chapters) })
 }
