@@ -24,6 +24,9 @@ export const PAGE = { top: 24, bottom: 24, inner: 27, outer: 18 } as const
 /** Named page of the table of contents. */
 export const CONTENTS_PAGE = 'contents'
 
+/** Named page of a book's colophon (the title page's verso). */
+export const COLOPHON_PAGE = 'colophon'
+
 /** Named page of chapter `n`. */
 export const chapterPage = (n: number): string => `chapter-${n}`
 
@@ -72,6 +75,9 @@ export function pageCss(edition: Edition, chapters: readonly PrintChapter[] = []
   const contents = pages.get('contents') ?? 3
   rules.push(headStyle('chapkhana-head-contents', edition.words.contents, contents))
   rules.push(`nav.toc { page: ${CONTENTS_PAGE}; }`)
+  // The title page's verso carries the colophon and, like the title page, no furniture.
+  rules.push(`.colophon { page: ${COLOPHON_PAGE}; }`)
+  rules.push(`@page ${COLOPHON_PAGE} { @top-center { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }`)
   for (const side of [recto, verso]) {
     rules.push(`@page ${CONTENTS_PAGE}:${side} { @top-center { content: counter(page, chapkhana-head-contents); } }`)
   }
