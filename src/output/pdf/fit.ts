@@ -8,7 +8,7 @@
  * (`printWarnings`), so the author can do better than the fit.
  */
 import { readFile } from 'node:fs/promises'
-import type { Element, Root, Text } from 'hast'
+import type { Element, ElementContent, Root, Text } from 'hast'
 import { imageSize } from 'image-size'
 import { visit } from 'unist-util-visit'
 import type { Point } from 'unist'
@@ -53,10 +53,54 @@ export function markWide(nodes: Root): number {
     const columns = columnsOf(node)
     if (columns < WIDE_COLUMNS && !hasLongWord(node)) return
     const classes = Array.isArray(node.properties.className) ? node.properties.className.map(String) : []
+    // Each layout pass prints the same chapters again: mark once.
+    if (classes.includes('wide')) return
     node.properties.className = [...classes, 'wide', ...(columns >= VERY_WIDE_COLUMNS ? ['very-wide'] : [])]
     marked++
   })
   return marked
+}
+
+/** Letters between the break opportunities put into an overlong word. */
+const CHUNK = 40
+const LONG_GLOBAL = new RegExp(LONG.source, 'gu')
+
+/** `value` as text pieces with a `<wbr>` every `CHUNK` letters of its overlong words (never before a mark). */
+function withBreaks(value: string): ElementContent[] {
+  const out: ElementContent[] = []
+  let from = 0
+  for (const match of value.matchAll(LONG_GLOBAL)) {
+    const letters = [...match[0]]
+    let piece = value.slice(from, match.index)
+    let count = 0
+    for (let i = 0; i < letters.length; i++) {
+      piece += letters[i]
+      count++
+      if (count >= CHUNK && i + 1 < letters.length && !/\p{M}/u.test(letters[i + 1]!)) {
+        out.push({ type: 'text', value: piece }, { type: 'element', tagName: 'wbr', properties: {}, children: [] })
+        piece = ''
+        count = 0
+      }
+    }
+    out.push({ type: 'text', value: piece })
+    from = match.index + match[0].length
+  }
+  if (from < value.length) out.push({ type: 'text', value: value.slice(from) })
+  return out
+}
+
+/**
+ * Give every overlong word break opportunities (`<wbr>`, which adds no
+ * character to the text layer): Chromium lays out a 50,000-letter word with
+ * `overflow-wrap` alone so slowly that printing timed out.
+ */
+export function breakLongWords(nodes: Root): void {
+  visit(nodes, 'text', (text: Text, index, parent) => {
+    if (!parent || index === undefined || !LONG.test(text.value)) return undefined
+    const pieces = withBreaks(text.value)
+    parent.children.splice(index, 1, ...(pieces as typeof parent.children))
+    return index + pieces.length
+  })
 }
 
 /** The place of `offset` inside a text node, when the source holds it verbatim. */

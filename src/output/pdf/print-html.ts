@@ -16,7 +16,7 @@ import { fontFaceCss } from '../../fonts/fonts.ts'
 import { colophon, imageOf, titleBlock, type Edition } from '../edition.ts'
 import { stylesheet } from '../styles.ts'
 import { printChapters, type PrintChapter } from './chapters.ts'
-import { markWide } from './fit.ts'
+import { breakLongWords, markWide } from './fit.ts'
 import { bookmarksOf, outlineAnchors } from './outline.ts'
 import { pageCss } from './page-css.ts'
 import { tocNav, type PageMap } from './toc.ts'
@@ -62,6 +62,7 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
   const sections = chapters.map((chapter) => h('section.chapter', { id: chapter.id, className: chapter.untitled ? ['untitled'] : [] }, chapter.children))
   localImages(edition, sections)
   markWide({ type: 'root', children: sections })
+  breakLongWords({ type: 'root', children: sections })
   const doc: Root = {
     type: 'root',
     children: [
