@@ -25,15 +25,17 @@ const DOCS = path.join(CORPORA, 'documentation-kurdish', 'pages')
 const out = tempDir('chapkhana-pages-')
 const src = tempDir('chapkhana-pages-src-')
 const pdf = (slug: string) => path.join(out, `${slug}.pdf`)
+/** Letters only: poppler writes a tanwin and its alef in either order. */
+const bare = (text: string) => clean(text).replace(/[\p{M}\s]/gu, '')
 const clean = (text: string) => text.replace(/[\u202a-\u202e\u200e\u200f]/g, '').replace(/\s+/g, ' ').trim()
 const pages = (file: string) => Number(pdfinfo(file).Pages)
 
-/** A docs page copied under a slug of its own (every docs page is an `index.md`). */
-function docsPage(name: string): string {
-  const dir = path.join(src, name)
+/** A docs page (`pages/<folder>/index.md`) copied as `<slug>.md`: every docs page is an `index.md`. */
+function docsPage(folder: string, slug: string): string {
+  const dir = path.join(src, slug)
   mkdirSync(dir, { recursive: true })
-  const file = path.join(dir, `${name}.md`)
-  writeFileSync(file, `---\nlang: ckb\n---\n${readText(path.join(DOCS, ...name.split('--'), 'index.md'))}`)
+  const file = path.join(dir, `${slug}.md`)
+  writeFileSync(file, `---\nlang: ckb\n---\n${readText(path.join(DOCS, folder, 'index.md'))}`)
   return file
 }
 const readText = (file: string) => readFileSync(file, 'utf8').replace(/^---[\s\S]*?\n---\n/, '')
@@ -52,7 +54,7 @@ describe('the printed page on real texts', () => {
     writeFileSync(path.join(book, 'book.md'), '---\ntitle: "کتێب"\nlang: ckb\ndate: 2026-11-24\n---\n\nبە ناوی خوا\n')
     writeFileSync(path.join(book, '01.md'), '---\ntitle: "یەکەم"\n---\n\nدەقی بەشی یەکەم.\n')
     writeFileSync(path.join(book, '02.md'), '---\ntitle: "دووەم"\n---\n\nدەقی بەشی دووەم.\n')
-    const r = chapkhana(['build', '--force', '--jobs', '2', '--out', out, SEED, path.join(src, 'wide.md'), path.join(book, 'book.md'), docsPage('content--custom-fields'), docsPage('bludit-pro')])
+    const r = chapkhana(['build', '--force', '--jobs', '2', '--out', out, SEED, path.join(src, 'wide.md'), path.join(book, 'book.md'), docsPage('content/custom-fields', 'content-custom-fields'), docsPage('bludit-pro', 'bludit-pro')])
     assert.equal(r.code, 0, r.stderr)
     stderr = r.stderr + r.stdout
     const m = chapkhana(['build', '--force', '--lang', 'ar', '--format', 'pdf', '--out', out, M60])
@@ -74,7 +76,7 @@ describe('the printed page on real texts', () => {
     marks.forEach((mark, i) => {
       const entry = outline[i + 1]!
       assert.equal(entry.page, dests.get(mark.target), `${mark.title}: bookmark and destination`)
-      assert.ok(clean(pdftotext(file, entry.page)).includes(clean(mark.title).slice(0, 30)), `${mark.title} is printed on page ${entry.page}`)
+      assert.ok(bare(pdftotext(file, entry.page)).includes(bare(mark.title).slice(0, 25)), `${mark.title} is printed on page ${entry.page}`)
     })
   })
 
@@ -101,10 +103,10 @@ describe('the printed page on real texts', () => {
   })
 
   it('a docs page: code is set in JetBrains Mono, in the PDF and in the EPUB, and the colophon names it', async () => {
-    const fonts = pdffonts(pdf('content--custom-fields')).map((f) => f.name)
+    const fonts = pdffonts(pdf('content-custom-fields')).map((f) => f.name)
     assert.ok(fonts.some((f) => /JetBrainsMono-Regular$/.test(f)), fonts.join(', '))
-    assert.match(clean(pdftotext(pdf('content--custom-fields'))), /JetBrains Mono \(SIL Open Font License 1\.1\)/)
-    const epub = await unzipEpub(path.join(out, 'content--custom-fields.epub'))
+    assert.match(clean(pdftotext(pdf('content-custom-fields'))), /JetBrains Mono \(SIL Open Font License 1\.1\)/)
+    const epub = await unzipEpub(path.join(out, 'content-custom-fields.epub'))
     assert.ok(epub.has('OEBPS/fonts/jetbrains-mono-regular.ttf'), [...epub.keys()].join(', '))
     const css = [...epub].filter(([name]) => name.endsWith('.css')).map(([, b]) => b.toString('utf8')).join('\n')
     assert.match(css, /font-family: "Chapkhana Mono"; font-weight: 400;[^}]*fonts\/jetbrains-mono-regular\.ttf/)
@@ -117,8 +119,9 @@ describe('the printed page on real texts', () => {
   })
 
   it('a 12-column table keeps all its columns, a 50,000-letter word all its letters, and each is reported with file:line:col', () => {
-    const text = clean(pdftotext(pdf('wide')))
-    for (let i = 1; i <= cols; i++) assert.ok(text.includes(`ستوون${i}`) || text.includes(`ستوون${i}`.split('').reverse().join('')), `column ${i} printed`)
+    const text = bare(pdftotext(pdf('wide')))
+    for (let i = 1; i <= cols; i++) assert.ok(text.includes(`ستوون${i}ستوون`) || i === cols, `column ${i} printed`)
+    assert.ok(text.includes(`ستوون${cols}`), `column ${cols} printed`)
     assert.ok((text.match(/ب/g) ?? []).length >= 50_000, 'every letter of the long word printed')
     assert.match(stderr, /wide\.md[\s\S]*9:1\s+warning\s+A table of 12 columns/)
     assert.match(stderr, /13:6\s+warning\s+A word of 50000 letters/)
