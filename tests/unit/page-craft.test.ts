@@ -113,6 +113,11 @@ describe('code and notes', () => {
     assert.match(html, /@font-face \{ font-family: "Chapkhana Mono"; font-weight: 400;[^}]*JetBrainsMono_400Regular\.ttf/)
     assert.match(html, /code, pre, kbd, samp \{\s*font-family: "Chapkhana Mono", "Chapkhana Amiri";/)
     assert.match(html, /pre \{ line-height: 1\.35; tab-size: 4;/)
+    // A long block may split over pages (kept whole, it left pages of 2–3 lines), three lines at least either side.
+    assert.match(html, /pre \{ break-inside: auto; orphans: 3; widows: 3; \}/)
+    assert.doesNotMatch(html, /blockquote, figure, table, pre \{ break-inside: avoid; \}/)
+    // Programming ligatures off: "->" stays as typed.
+    assert.match(html, /font-variant-ligatures: no-common-ligatures no-contextual/)
     assert.match(toHtml(colophon(e)), /Amiri \(SIL Open Font License 1\.1\), JetBrains Mono \(SIL Open Font License 1\.1\)/)
     assert.doesNotMatch(toHtml(colophon(await edition('نص بلا شيفرة.'))), /JetBrains/)
   })
