@@ -18,7 +18,7 @@ import { strayInk } from '../helpers/ink.ts'
 import { CORPORA, SEED, tempDir } from '../helpers/paths.ts'
 import { pdfDests, pdfOutline } from '../helpers/pdf.ts'
 import { greyPng } from '../helpers/png.ts'
-import { chapkhana, pdffonts, pdfinfo, pdftotext, unzipEpub } from '../helpers/tools.ts'
+import { chapkhana, epubcheck, pdffonts, pdfinfo, pdftotext, unzipEpub } from '../helpers/tools.ts'
 
 const M60 = path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-60.md')
 const DOCS = path.join(CORPORA, 'documentation-kurdish', 'pages')
@@ -110,6 +110,8 @@ describe('the printed page on real texts', () => {
     assert.ok(epub.has('OEBPS/fonts/jetbrains-mono-regular.ttf'), [...epub.keys()].join(', '))
     const css = [...epub].filter(([name]) => name.endsWith('.css')).map(([, b]) => b.toString('utf8')).join('\n')
     assert.match(css, /font-family: "Chapkhana Mono"; font-weight: 400;[^}]*fonts\/jetbrains-mono-regular\.ttf/)
+    const verdict = epubcheck(path.join(out, 'content-custom-fields.epub'))
+    assert.deepEqual([verdict.fatals, verdict.errors, verdict.warnings], [0, 0, 0], verdict.output)
   })
 
   it('a docs page of ## sections is printed as an article: no title page, no contents', () => {
