@@ -10,7 +10,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Config } from '../config/schema.ts'
-import { BOOK_FONT } from '../fonts/fonts.ts'
+import { ALL_FACES } from '../fonts/fonts.ts'
 import { STYLES_DIR } from '../output/styles.ts'
 import { writeFileAtomic } from '../util/atomic.ts'
 import { GENERATOR } from '../version.ts'
@@ -62,7 +62,7 @@ async function statsOf(dir: string, filter: (name: string) => boolean): Promise<
 export async function toolchainKey(config: Config): Promise<string> {
   const code = await statsOf(CODE_DIR, (n) => /\.(js|ts)$/.test(n))
   const styles = await Promise.all((await readdir(STYLES_DIR)).sort().map(async (n) => `${n}:${sha(await readFile(path.join(STYLES_DIR, n)))}`))
-  const fonts = await Promise.all(BOOK_FONT.faces.map(async (f) => `${f.file}:${(await stat(f.file)).size}`))
+  const fonts = await Promise.all(ALL_FACES.map(async (f) => `${f.file}:${(await stat(f.file)).size}`))
   return sha(JSON.stringify([GENERATOR, code, styles, fonts, config, process.env.SOURCE_DATE_EPOCH ?? '']))
 }
 

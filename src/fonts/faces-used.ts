@@ -1,8 +1,9 @@
 /**
- * Which faces of the book font a tree needs, so the EPUB carries no font
+ * Which faces of the book and code fonts a tree needs, so the EPUB carries no font
  * file that nothing is set in (the italic faces alone would add ~100 KB).
  */
 import type { Element, Root } from 'hast'
+import { toString } from 'hast-util-to-string'
 import { visitParents } from 'unist-util-visit-parents'
 import type { FontFace } from './fonts.ts'
 
@@ -20,4 +21,21 @@ export function facesUsed(tree: Root, faces: readonly FontFace[]): FontFace[] {
     if (isItalic && chain.some((t) => BOLD.has(t))) boldItalic = true
   })
   return faces.filter((f) => f.style === 'normal' || (f.weight === 400 ? italic : boldItalic))
+}
+
+const CODE = new Set(['code', 'pre', 'kbd', 'samp'])
+
+/** The faces of the code font `tree` sets text in (none without code), and the text set in them. */
+export function codeFacesUsed(tree: Root, faces: readonly FontFace[]): { faces: FontFace[]; text: string } {
+  let text = ''
+  let bold = false
+  visitParents(tree, 'element', (node: Element, ancestors) => {
+    if (!CODE.has(node.tagName)) return undefined
+    text += toString(node)
+    if (ancestors.some((a) => a.type === 'element' && BOLD.has(a.tagName))) bold = true
+    // Code inside code is in this text already.
+    return 'skip'
+  })
+  if (text === '') return { faces: [], text }
+  return { faces: faces.filter((f) => f.weight === 400 || bold), text }
 }

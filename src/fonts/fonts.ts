@@ -63,11 +63,37 @@ export const BOOK_FONT: FontFamily = {
   ]
 }
 
+const MONO_PKG = path.dirname(require.resolve('@expo-google-fonts/jetbrains-mono/package.json'))
+const MONO_FAMILY = 'Chapkhana Mono'
+const monoFace = (weight: 400 | 700, dir: string, name: string): FontFace => ({
+  family: MONO_FAMILY,
+  weight,
+  style: 'normal',
+  file: path.join(MONO_PKG, dir, `JetBrainsMono_${dir}.ttf`),
+  name
+})
+
+/**
+ * The face code is set in: JetBrains Mono (SIL Open Font License 1.1), a
+ * monospaced face so columns and indentation line up; it has no Arabic
+ * script, which falls back to Amiri (`font-family` in base.css).
+ */
+export const CODE_FONT: FontFamily = {
+  family: MONO_FAMILY,
+  displayName: 'JetBrains Mono',
+  licence: 'SIL Open Font License 1.1',
+  licenceFile: path.join(MONO_PKG, 'LICENSE_FONT'),
+  faces: [monoFace(400, '400Regular', 'jetbrains-mono-regular.ttf'), monoFace(700, '700Bold', 'jetbrains-mono-bold.ttf')]
+}
+
+/** Every face chapkhana may set text in. */
+export const ALL_FACES: readonly FontFace[] = [...BOOK_FONT.faces, ...CODE_FONT.faces]
+
 /**
  * `@font-face` rules for the faces, with `url()` made by `href` (a relative
  * path inside an EPUB, a `file:` URL for print).
  */
-export function fontFaceCss(href: (face: FontFace) => string, faces: readonly FontFace[] = BOOK_FONT.faces): string {
+export function fontFaceCss(href: (face: FontFace) => string, faces: readonly FontFace[] = ALL_FACES): string {
   return faces
     .map((f) => `@font-face { font-family: "${f.family}"; font-weight: ${f.weight}; font-style: ${f.style}; src: url("${href(f)}") format("truetype"); }`)
     .join('\n')

@@ -6,7 +6,9 @@
  *
  *     ما كل يوم ينال المرءُ ما طلبا   ولا يسوغه المقدار ما وهبا
  *
- * Consecutive such paragraphs become one poem:
+ * Several bayts may also share a paragraph, one per line (consecutive lines
+ * of the source, or lines ended by a hard break). Consecutive such paragraphs
+ * become one poem:
  *
  *     <div class="verse"><p class="bayt"><span class="hemistich">…</span> <span class="hemistich">…</span></p>…</div>
  *
@@ -68,18 +70,49 @@ function bayt(halves: [ElementContent[], ElementContent[]]): Element {
   return { type: 'element', tagName: 'p', properties: { className: ['bayt'] }, children: [hemistich(halves[0]), { type: 'text', value: ' ' }, hemistich(halves[1])] }
 }
 
+/**
+ * The lines of a paragraph, cut at its soft line breaks (a newline in the
+ * text) and hard ones (`<br>`), each as a paragraph of its own.
+ */
+function linesOf(p: Element): Element[] {
+  const lines: ElementContent[][] = [[]]
+  for (const child of p.children) {
+    if (isElement(child, 'br')) lines.push([])
+    else if (child.type === 'text' && child.value.includes('\n')) {
+      child.value.split('\n').forEach((piece, i) => {
+        if (i > 0) lines.push([])
+        if (piece !== '') lines.at(-1)!.push({ type: 'text', value: piece })
+      })
+    } else lines.at(-1)!.push(child)
+  }
+  return lines.filter((line) => line.some((c) => !isBlank(c))).map((children) => ({ ...p, children }))
+}
+
+/**
+ * The bayts of `p`: one for a one-line bayt, one per line when every line of
+ * the paragraph is a bayt (a poem written on consecutive lines), else none.
+ */
+export function baytsOf(p: Element): [ElementContent[], ElementContent[]][] | undefined {
+  const single = splitBayt(p)
+  if (single) return [single]
+  const lines = linesOf(p)
+  if (lines.length < 2) return undefined
+  const halves = lines.map(splitBayt)
+  return halves.every((h) => h !== undefined) ? (halves as [ElementContent[], ElementContent[]][]) : undefined
+}
+
 /** Replace runs of bayt paragraphs in `parent` by verse blocks. */
 function group(parent: Root | Element): void {
   const out: (RootContent & ElementContent)[] = []
   let poem: Element | undefined
   for (const child of parent.children as (RootContent & ElementContent)[]) {
-    const halves = isElement(child, 'p') ? splitBayt(child) : undefined
-    if (halves) {
+    const bayts = isElement(child, 'p') ? baytsOf(child) : undefined
+    if (bayts) {
       if (!poem) {
         poem = { type: 'element', tagName: 'div', properties: { className: ['verse'] }, children: [] }
         out.push(poem)
       }
-      poem.children.push(bayt(halves))
+      poem.children.push(...bayts.map(bayt))
     } else if (poem && isBlank(child)) {
       // Whitespace between two bayts stays inside the poem, not between poems.
       continue

@@ -1,7 +1,7 @@
 /**
  * Where a document's chapters begin, the one rule every rendering follows so
  * the EPUB's chapter files and the printed chapters are the same: one chapter
- * per top-level heading when there are at least two, else one chapter. The
+ * per `#` heading when there are at least two, else one chapter. The
  * notes sections are taken out first (an article has one, a book one per
  * chapter), for each rendering to place its own way.
  */
@@ -33,13 +33,23 @@ export function splitTree(tree: Root): TreeSplit {
   const body = tree.children.filter((n): n is ElementContent => !isNotes(n) && n.type !== 'doctype')
   const depths = body.map(depthOf).filter((d) => d > 0)
   const top = depths.length > 0 ? Math.min(...depths) : 0
-  const split = top > 0 && depths.filter((d) => d === top).length >= 2
+  // Chapters are `#` headings: an article whose sections are all `##` is an
+  // article (no title page, no contents), not a book of sections.
+  const split = top === 1 && depths.filter((d) => d === top).length >= 2
   const groups: ElementContent[][] = [[]]
   for (const node of body) {
     if (split && depthOf(node) === top && groups.at(-1)!.some((n) => n.type === 'element')) groups.push([])
     groups.at(-1)!.push(node)
   }
-  return { groups, notes, top }
+  // An empty chapter (a `# notes` left once its notes moved) would still take
+  // a page and a contents entry: leave it out before notes are placed.
+  const kept = groups.filter((children) => !isEmpty(children))
+  return { groups: kept.length > 0 ? kept : groups.slice(0, 1), notes, top }
+}
+
+/** Nothing but headings and blank text? */
+function isEmpty(children: readonly ElementContent[]): boolean {
+  return children.every((node) => (node.type === 'text' ? node.value.trim() === '' : node.type === 'comment' || depthOf(node) > 0))
 }
 
 /** A chapter of either rendering: what note placement needs of it. */

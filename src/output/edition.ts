@@ -10,7 +10,8 @@ import { h } from 'hastscript'
 import type { VFile } from 'vfile'
 import { languageInfo, type Direction, type LanguageWords } from '../config/languages.ts'
 import type { DocumentMeta, HeadingEntry } from '../document/types.ts'
-import { BOOK_FONT } from '../fonts/fonts.ts'
+import { codeFacesUsed } from '../fonts/faces-used.ts'
+import { BOOK_FONT, CODE_FONT, type FontFamily } from '../fonts/fonts.ts'
 import { toArabicIndic } from '../markdown/digits.ts'
 
 /** Everything a renderer needs; renderers never look elsewhere for facts. */
@@ -88,6 +89,15 @@ export function editionLabel(edition: Edition): string {
 }
 
 /**
+ * A note's label where the note is printed: «(١)» where the digits are
+ * Arabic-Indic or Persian, as Arabic-script books write it (a Latin full stop
+ * after them, «١.», reads like «٠١» in Amiri), «1.» with Latin digits.
+ */
+export function noteLabel(edition: Edition, n: number): string {
+  return languageInfo(edition.lang)?.digits === 'latin' ? `${localNumber(edition, n)}.` : `(${localNumber(edition, n)})`
+}
+
+/**
  * What stands between the date and the edition: the Arabic comma where the
  * digits are Arabic-Indic or Persian, because a middle dot beside those
  * digits reads as their zero (٠ ۰).
@@ -123,6 +133,11 @@ export function correctionsBlock(edition: Edition): Element[] {
   ]
 }
 
+/** The typefaces the edition is set in, for its colophon. */
+export function typefaces(edition: Edition): FontFamily[] {
+  return codeFacesUsed(edition.tree, CODE_FONT.faces).faces.length > 0 ? [BOOK_FONT, CODE_FONT] : [BOOK_FONT]
+}
+
 /** The closing colophon: edition, date, corrections when asked for, typefaces and their licence. */
 export function colophon(edition: Edition): Element {
   const { words } = edition
@@ -132,7 +147,8 @@ export function colophon(edition: Edition): Element {
     ...correctionsBlock(edition),
     h('p', [
       `${words.typeface}: `,
-      h('span', { dir: 'ltr', lang: 'en' }, `${BOOK_FONT.displayName} (${BOOK_FONT.licence})`)
+      // The code face is named only where code is set in it.
+      h('span', { dir: 'ltr', lang: 'en' }, typefaces(edition).map((f) => `${f.displayName} (${f.licence})`).join(', '))
     ]),
     h('p', [h('span', { dir: 'ltr', lang: 'en' }, 'chapkhana')])
   ])

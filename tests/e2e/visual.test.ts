@@ -68,7 +68,7 @@ describe('visual regression (pdftoppm -r 50 -gray against tests/visual/)', () =>
   const cases: [string, () => string, () => number][] = [
     ['seed-page-1', () => seed, () => 1],
     ['seed-page-2', () => seed, () => 2],
-    ['muqtabas-29-contents', () => m29, () => 2],
+    ['muqtabas-29-contents', () => m29, () => 3],
     ['muqtabas-29-verse', () => m29, versePage]
   ]
   for (const [name, pdf, page] of cases) {

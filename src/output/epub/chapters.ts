@@ -10,7 +10,7 @@ import { depthOf, isElement, placeNotesOf, splitTree } from '../chapter-split.ts
 import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import type { Edition } from '../edition.ts'
-import { localNumber } from '../edition.ts'
+import { noteLabel } from '../edition.ts'
 import { proseText } from '../../markdown/rehype-heading-ids.ts'
 
 /** One chapter file. */
@@ -54,7 +54,7 @@ function placeNotes(chapters: Chapter[], notes: Element, edition: Edition): void
         node.properties.role = 'doc-backlink'
       }
     })
-    const number = h('span.note-number', `${localNumber(edition, index + 1)}. `)
+    const number = h('span.note-number', `${noteLabel(edition, index + 1)} `)
     const first = li.children.find((c): c is Element => isElement(c, 'p'))
     if (first) first.children.unshift(number)
     else li.children.unshift(number)

@@ -11,8 +11,8 @@ import { EPub } from 'epub-gen-memory'
 import type { Browser } from 'puppeteer'
 import { h } from 'hastscript'
 import { toString } from 'hast-util-to-string'
-import { facesUsed } from '../../fonts/faces-used.ts'
-import { BOOK_FONT, fontFaceCss, subsetFace } from '../../fonts/fonts.ts'
+import { codeFacesUsed, facesUsed } from '../../fonts/faces-used.ts'
+import { BOOK_FONT, CODE_FONT, fontFaceCss, subsetFace } from '../../fonts/fonts.ts'
 import { writeFileAtomic } from '../../util/atomic.ts'
 import { sourceDateEpoch } from '../../config/limits.ts'
 import { colophon, titleBlock, type Edition } from '../edition.ts'
@@ -95,8 +95,10 @@ export async function buildEpub({ edition, generator, browser, signal }: Omit<Ep
   }))
 
   const text = bookText(edition, [edition.meta.title, toString(titleBlock(edition)), toString(colophon(edition)), ...Object.values(edition.words)])
-  const faces = facesUsed(edition.tree, BOOK_FONT.faces)
-  const fonts = await Promise.all(faces.map(async (face) => ({ face, bytes: await subsetFace(face, text) })))
+  // Code has its own face, subset to the code's own characters.
+  const code = codeFacesUsed(edition.tree, CODE_FONT.faces)
+  const faces = [...facesUsed(edition.tree, BOOK_FONT.faces), ...code.faces]
+  const fonts = await Promise.all(faces.map(async (face) => ({ face, bytes: await subsetFace(face, face.family === CODE_FONT.family ? code.text : text) })))
   // `@namespace` must precede every other rule, or the `epub|type` selectors
   // of epub.css (footnotes) are dropped as invalid.
   const css = [EPUB_NAMESPACE, fontFaceCss((face) => `fonts/${face.name}`, faces), await stylesheet('base'), await stylesheet('epub')].join('\n')

@@ -30,6 +30,12 @@ export interface PrintChapter {
   readonly title: string
   readonly headings: readonly TocHeading[]
   readonly children: ElementContent[]
+  /**
+   * Text before the first chapter heading (a preface, a basmala): it has no
+   * contents entry and no page of its own; the first chapter follows it on
+   * the same page.
+   */
+  readonly untitled: boolean
 }
 
 /** Text of a heading without its footnote reference numbers. */
@@ -53,7 +59,8 @@ export function printChapters(edition: Edition): PrintChapter[] {
       headings.push({ id: String((node as Element).properties.id), level: depth === top ? 1 : 2, text: plainText(node as Element) })
     }
     const first = headings.find((h) => h.level === 1)
-    return { number: i + 1, id: `chapter-${i + 1}`, title: first?.text ?? edition.meta.title, headings, children }
+    const untitled = groups.length > 1 && first === undefined && i === 0
+    return { number: i + 1, id: `chapter-${i + 1}`, title: first?.text ?? edition.meta.title, headings, children, untitled }
   })
   // An article has one notes section; a book one per chapter, numbered from one.
   for (const section of notes) appendEndnotes(chapters, section, edition)

@@ -9,7 +9,7 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
-import { localNumber, type Edition } from '../edition.ts'
+import { localNumber, noteLabel, type Edition } from '../edition.ts'
 import type { PrintChapter } from './chapters.ts'
 import { placeNotesOf } from '../chapter-split.ts'
 
@@ -30,7 +30,7 @@ export function appendEndnotes(chapters: readonly PrintChapter[], notes: Element
     // GFM numbers notes in order of first reference: index + 1 is the number
     // printed at the reference, whatever the note's label in the source.
     li.properties.value = String(index + 1)
-    numberAsBacklink(li, localNumber(edition, index + 1), edition)
+    numberAsBacklink(li, noteLabel(edition, index + 1), edition)
     const chapter = homeOf(li)
     perChapter.set(chapter, [...(perChapter.get(chapter) ?? []), li])
   })
@@ -46,13 +46,13 @@ export function appendEndnotes(chapters: readonly PrintChapter[], notes: Element
 }
 
 /**
- * The note's number, at its start, becomes the link back to the reference,
+ * The note's label «(١)», at its start, becomes the link back to the reference,
  * as in printed books; GFM's trailing "↩" goes (no Arabic-script face has
  * that arrow, and Chromium would embed a fallback font just for it). A note
  * referenced more than once keeps one more link per extra reference,
- * labelled with its count in the document's digits.
+ * labelled with its count, raised, in the document's digits.
  */
-function numberAsBacklink(li: Element, number: string, edition: Edition): void {
+function numberAsBacklink(li: Element, label: string, edition: Edition): void {
   const backrefs: Element[] = []
   visit(li, 'element', (node: Element, index, parent) => {
     if (node.properties.dataFootnoteBackref === undefined || !parent || index === undefined) return
@@ -65,10 +65,11 @@ function numberAsBacklink(li: Element, number: string, edition: Edition): void {
   })
   const [first, ...more] = backrefs
   if (!first) return
-  const link = h('a.endnote-number', { href: first.properties.href, role: 'doc-backlink', ariaLabel: first.properties.ariaLabel }, `${number}.`)
+  const link = h('a.endnote-number', { href: first.properties.href, role: 'doc-backlink', ariaLabel: first.properties.ariaLabel }, label)
+  // Raised counts, not «(٢)»: in parentheses they would read as note labels.
   const extra: ElementContent[] = more.flatMap((ref, i) => [
     { type: 'text' as const, value: ' ' },
-    h('a.endnote-backref', { href: ref.properties.href, role: 'doc-backlink', ariaLabel: ref.properties.ariaLabel }, `(${localNumber(edition, i + 2)})`)
+    h('a.endnote-backref', { href: ref.properties.href, role: 'doc-backlink', ariaLabel: ref.properties.ariaLabel }, h('sup', localNumber(edition, i + 2)))
   ])
   const paragraph = li.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p')
   const host = paragraph ?? li

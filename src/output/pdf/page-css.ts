@@ -24,6 +24,9 @@ export const PAGE = { top: 24, bottom: 24, inner: 27, outer: 18 } as const
 /** Named page of the table of contents. */
 export const CONTENTS_PAGE = 'contents'
 
+/** Named page of a book's colophon (the title page's verso). */
+export const COLOPHON_PAGE = 'colophon'
+
 /** Named page of chapter `n`. */
 export const chapterPage = (n: number): string => `chapter-${n}`
 
@@ -68,13 +71,24 @@ export function pageCss(edition: Edition, chapters: readonly PrintChapter[] = []
   const { recto, verso } = sides(edition)
   rules.push(`@counter-style ${NONE} { system: cyclic; symbols: ""; }`)
   // The table of contents: its own head from its second page on.
-  const contents = pages.get('contents') ?? 2
+  // After the title page and its verso (the colophon) until the first rendering says.
+  const contents = pages.get('contents') ?? 3
   rules.push(headStyle('chapkhana-head-contents', edition.words.contents, contents))
   rules.push(`nav.toc { page: ${CONTENTS_PAGE}; }`)
+  // The title page's verso carries the colophon and, like the title page, no furniture.
+  rules.push(`.colophon { page: ${COLOPHON_PAGE}; }`)
+  rules.push(`@page ${COLOPHON_PAGE} { @top-center { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }`)
   for (const side of [recto, verso]) {
     rules.push(`@page ${CONTENTS_PAGE}:${side} { @top-center { content: counter(page, chapkhana-head-contents); } }`)
   }
-  for (const chapter of chapters) {
+  chapters.forEach((chapter, i) => {
+    const next = chapters[i + 1]
+    // An untitled preface shares the first chapter's pages: a change of named
+    // page would force the break it must not have.
+    if (chapter.untitled && next) {
+      rules.push(`section#${chapter.id} { page: ${chapterPage(next.number)}; }`)
+      return
+    }
     const name = chapterPage(chapter.number)
     const opening = pages.get(chapter.id) ?? 1
     rules.push(headStyle(`chapkhana-head-book-${chapter.number}`, edition.meta.title, opening))
@@ -82,6 +96,6 @@ export function pageCss(edition: Edition, chapters: readonly PrintChapter[] = []
     rules.push(`section#${chapter.id} { page: ${name}; }`)
     rules.push(`@page ${name}:${verso} { @top-center { content: counter(page, chapkhana-head-book-${chapter.number}); } }`)
     rules.push(`@page ${name}:${recto} { @top-center { content: counter(page, chapkhana-head-chapter-${chapter.number}); } }`)
-  }
+  })
   return rules.join('\n')
 }

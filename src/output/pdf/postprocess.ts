@@ -6,7 +6,7 @@
  */
 import { PDFDocument, PDFName, PDFString, ReadingDirection } from 'pdf-lib'
 import type { Edition } from '../edition.ts'
-import { outlineTitles, retitleOutline } from './outline.ts'
+import { writeOutline, type Bookmark } from './outline.ts'
 import { tagFootNotes } from './footnotes/tags.ts'
 
 /** A4 in PostScript points. */
@@ -15,6 +15,8 @@ export const A4 = { width: 595.28, height: 841.89 } as const
 /** Version string written as the PDF producer. */
 export interface PostprocessOptions {
   readonly producer: string
+  /** The outline under the title (every printed heading); none when not given. */
+  readonly bookmarks?: readonly Bookmark[]
 }
 
 /** Return the finished PDF bytes for `edition`. */
@@ -41,9 +43,9 @@ export async function postprocessPdf(bytes: Uint8Array, edition: Edition, option
   prefs.setReadingDirection(edition.dir === 'rtl' ? ReadingDirection.R2L : ReadingDirection.L2R)
   prefs.setDisplayDocTitle(true)
   // Open on the outline when there is one, so readers see the chapters.
-  if (pdf.catalog.has(PDFName.of('Outlines'))) {
+  if (options.bookmarks) {
+    writeOutline(pdf, meta.title, options.bookmarks)
     pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
-    retitleOutline(pdf, outlineTitles(edition))
   }
   // Notes at the page foot are tagged as notes (Chromium tags them as a list in an aside).
   tagFootNotes(pdf)

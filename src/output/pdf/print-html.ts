@@ -16,6 +16,8 @@ import { fontFaceCss } from '../../fonts/fonts.ts'
 import { colophon, imageOf, titleBlock, type Edition } from '../edition.ts'
 import { stylesheet } from '../styles.ts'
 import { printChapters, type PrintChapter } from './chapters.ts'
+import { breakLongWords, markWide } from './fit.ts'
+import { bookmarksOf, outlineAnchors } from './outline.ts'
 import { pageCss } from './page-css.ts'
 import { tocNav, type PageMap } from './toc.ts'
 import { placeFootnotes } from './footnotes/place.ts'
@@ -84,9 +86,11 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
   const placed = layout.foot ? placeFootnotes(chapters, layout.foot, edition.words.footnotes).chapters : chapters
   const sections = placed.flatMap((chapter) => [
     ...(layout.blanks?.has(chapter.number) ? [blankPage(chapter.number)] : []),
-    h('section.chapter', { id: chapter.id }, chapter.children)
+    h('section.chapter', { id: chapter.id, className: chapter.untitled ? ['untitled'] : [] }, chapter.children)
   ])
   localImages(edition, sections)
+  markWide({ type: 'root', children: sections })
+  breakLongWords({ type: 'root', children: sections })
   const doc: Root = {
     type: 'root',
     children: [
@@ -97,9 +101,11 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
           // The top of the first page's text block, from which the footnote layout measures.
           ...(layout.foot ? [h('div.flow-marker', { id: TOP_ID })] : []),
           titleBlock(edition),
-          ...(several ? [tocNav(edition, chapters, pages)] : []),
+          // A book's colophon is on the title page's verso, an article's after its text.
+          ...(several ? [colophon(edition), tocNav(edition, chapters, pages)] : []),
           h('main', sections),
-          colophon(edition)
+          ...(several ? [] : [colophon(edition)]),
+          outlineAnchors(bookmarksOf(chapters), several ? ['contents'] : [])
         ])
       ])
     ]

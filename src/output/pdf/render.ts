@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser } from 'puppeteer'
-import { BOOK_FONT } from '../../fonts/fonts.ts'
+import { ALL_FACES } from '../../fonts/fonts.ts'
 import { openLockedPage, releaseLockedPage } from '../../browser/page.ts'
 
 /** What a render needs. */
@@ -20,8 +20,8 @@ export interface RenderOptions {
   readonly timeoutMs: number
   readonly signal?: AbortSignal
   /**
-   * A layout pass whose only use is to learn where things landed: no tags,
-   * no outline (they cost time on long books and are thrown away).
+   * A layout pass whose only use is to learn where things landed: no tags
+   * (they cost time on long books and are thrown away).
    */
   readonly draft?: boolean
 }
@@ -31,7 +31,7 @@ export class RenderError extends Error {
   override name = 'RenderError'
 }
 
-const FONT_DIRS = BOOK_FONT.faces.map((f) => path.dirname(f.file))
+const FONT_DIRS = [...new Set(ALL_FACES.map((f) => path.dirname(f.file)))]
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined
@@ -59,7 +59,8 @@ async function renderOnce(options: RenderOptions, htmlPath: string): Promise<Uin
       preferCSSPageSize: true,
       printBackground: true,
       tagged: !options.draft,
-      outline: !options.draft,
+      // chapkhana writes the outline itself, from its destinations (outline.ts).
+      outline: false,
       timeout: options.timeoutMs
     })
     if (refused.length > 0) throw new RenderError(`The page asked for ${refused.length} resource(s) outside the build and was refused: ${refused.slice(0, 3).join(', ')}`)

@@ -22,6 +22,8 @@ export interface TocEntry {
 /** The entries of the table of contents, in reading order. */
 export function tocEntries(chapters: readonly PrintChapter[]): TocEntry[] {
   return chapters.flatMap((chapter) => {
+    // An untitled preface would be listed under the book's own title.
+    if (chapter.untitled) return []
     const opening = chapter.headings.find((heading) => heading.level === 1)
     // The chapter entry links to the chapter itself (its first page), the
     // sections to their headings.
