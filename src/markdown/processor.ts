@@ -16,6 +16,7 @@ import { VFileMessage } from 'vfile-message'
 import { languageInfo } from '../config/languages.ts'
 import { toArabicIndic } from './digits.ts'
 import rehypeFootnoteDigits from './rehype-footnote-digits.ts'
+import rehypeAsciiIds from './rehype-ascii-ids.ts'
 import rehypeBidiIsolate from './rehype-bidi-isolate.ts'
 import rehypeCollectImages from './rehype-collect-images.ts'
 import rehypeHeadingIds from './rehype-heading-ids.ts'
@@ -69,6 +70,7 @@ export function createProcessor(options: ProcessorOptions): HastProcessor {
     .use(rehypeCollectImages)
     .use(rehypeLocalLinks)
     .use(rehypeFootnoteDigits)
+    .use(rehypeAsciiIds)
     .use(rehypeVerse)
     .use(rehypeHeadingIds)
     .use(rehypeBidiIsolate, { latinLang: options.latinLang }) as unknown as HastProcessor
