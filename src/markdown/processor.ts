@@ -27,6 +27,7 @@ import { sanitizeSchema } from './sanitize-schema.ts'
 import rehypeXmlChars from './rehype-xml-chars.ts'
 import { checkSourceNesting, rehypeRawNestingLimit, remarkNestingLimit } from './nesting.ts'
 import { remarkProofing } from '../proofing/index.ts'
+import rehypeFontCoverage from '../fonts/coverage.ts'
 
 /** Options settled when the processor is made. */
 export interface ProcessorOptions {
@@ -73,7 +74,8 @@ export function createProcessor(options: ProcessorOptions): HastProcessor {
     .use(rehypeAsciiIds)
     .use(rehypeVerse)
     .use(rehypeHeadingIds)
-    .use(rehypeBidiIsolate, { latinLang: options.latinLang }) as unknown as HastProcessor
+    .use(rehypeBidiIsolate, { latinLang: options.latinLang })
+    .use(rehypeFontCoverage) as unknown as HastProcessor
   cache.set(key, processor)
   return processor
 }
