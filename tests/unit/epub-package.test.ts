@@ -14,7 +14,7 @@ import { resolveConfig } from '../../src/config/schema.ts'
 import { splitChapters } from '../../src/output/epub/chapters.ts'
 import { navXhtml, tocEntries } from '../../src/output/epub/nav.ts'
 import { ncxNavMap } from '../../src/output/epub/ncx.ts'
-import { modifiedDate } from '../../src/output/epub/package-meta.ts'
+import { modifiedDate } from '../../src/output/modified.ts'
 import { buildPackage, writeArticle, type BuiltEpub } from '../helpers/epub-package.ts'
 import { CORPORA, ROOT } from '../helpers/paths.ts'
 

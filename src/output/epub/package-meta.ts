@@ -1,10 +1,9 @@
 /**
  * Facts of the package document that are decisions rather than copies of the
- * front matter: when the file was last modified, which accessibility claim it
- * can make, which vocabularies it declares, and which spine items belong to
- * the reading order.
+ * front matter: which accessibility claim it can make, which vocabularies it
+ * declares, and which spine items belong to the reading order (when it was
+ * modified: `../modified.ts`, shared with the PDF).
  */
-import { statSync } from 'node:fs'
 import type { Element } from 'hast'
 import { visit } from 'unist-util-visit'
 import type { Edition } from '../edition.ts'
@@ -15,32 +14,6 @@ import type { Edition } from '../edition.ts'
  * embedded Amiri instead of its own choice of face.
  */
 export const PACKAGE_PREFIXES = 'schema: http://schema.org/ ibooks: http://vocabulary.itunes.apple.com/rdf/ibooks/vocabulary-extensions-1.0/'
-
-/** EPUB 3.0 became a recommendation on this day: no EPUB 3 was modified before it. */
-const EPUB3 = Date.UTC(2011, 9, 11)
-
-const iso = (ms: number): string => `${new Date(ms).toISOString().slice(0, 19)}Z`
-
-/**
- * `dcterms:modified`: the build's `SOURCE_DATE_EPOCH` when it is set, else
- * the edition date. A date before EPUB 3 existed is not an edition's but the
- * source's (al-Muqtabas, 1910): then the time the edition's sources were last
- * saved, which repeats from build to build without reading the clock.
- */
-export function modifiedDate(edition: Edition, env: NodeJS.ProcessEnv = process.env): string {
-  const epoch = Number(env.SOURCE_DATE_EPOCH)
-  if (env.SOURCE_DATE_EPOCH !== undefined && Number.isInteger(epoch) && epoch > 0) return iso(epoch * 1000)
-  const date = Date.parse(`${edition.meta.date}T00:00:00Z`)
-  if (date >= EPUB3) return iso(date)
-  const saved = edition.inputs.map((file) => {
-    try {
-      return Math.floor(statSync(file).mtimeMs / 1000) * 1000
-    } catch {
-      return 0
-    }
-  })
-  return iso(Math.max(EPUB3, ...saved))
-}
 
 /** The EPUB Accessibility 1.1 claim: what it conforms to and who says so. */
 export interface Conformance {
