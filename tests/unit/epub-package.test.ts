@@ -109,6 +109,16 @@ describe('EPUB package: notes, contents, metadata', () => {
     assert.match(chapter, /<a class="note-backref" href="chapter-002\.xhtml#fnref-u0661-2" role="doc-backlink"[^>]*>\(٢\)<\/a>/)
   })
 
+  it('every character the package shows, the back-links\' «(٢)» included, is in an embedded font', async () => {
+    const fontkit = await import('fontkit')
+    const zip = await (await import('jszip')).default.loadAsync(notes.bytes)
+    const fonts = await Promise.all(Object.keys(zip.files).filter((n) => n.endsWith('.ttf')).map(async (n) => fontkit.create(await zip.file(n)!.async('nodebuffer')) as import('fontkit').Font))
+    const text = [...notes.text].filter(([n]) => n.endsWith('.xhtml')).map(([, xml]) => xml.replace(/<[^>]*>/g, '')).join('')
+    const missing = [...new Set(text)].filter((c) => /\S/u.test(c) && !fonts.some((f) => f.hasGlyphForCodePoint(c.codePointAt(0)!)))
+    assert.ok(fonts.length > 0 && text.includes('(٢)'), 'the fonts and the second back-link are there')
+    assert.deepEqual(missing, [])
+  })
+
   it('the NCX is nested like the nav, in reading order, with dtb:depth its real depth', () => {
     const nav = navTree(notes.text.get('OEBPS/toc.xhtml')!)
     const ncx = ncxTree(notes.text.get('OEBPS/toc.ncx')!)
