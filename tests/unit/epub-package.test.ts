@@ -154,6 +154,7 @@ describe('EPUB package: notes, contents, metadata', () => {
     assert.match(opf, /<meta property="a11y:certifiedBy">[^<]+<\/meta>/)
     const bare = untitled.text.get('OEBPS/content.opf')!
     assert.doesNotMatch(bare, /dcterms:conformsTo|a11y:certifiedBy/, 'an image without alt text: no conformance claim')
+    assert.match(bare, /<meta property="schema:accessibilitySummary">[^<]*some images in the text have no description/)
   })
 
   it('dcterms:modified is the build time (SOURCE_DATE_EPOCH) or the edition date, never a 1910 journal\'s date', async () => {

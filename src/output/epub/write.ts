@@ -129,7 +129,9 @@ export async function buildEpub({ edition, generator, browser, signal }: Omit<Ep
     accessibilitySummary:
       images.length === 0
         ? 'Text with headings, a table of contents and reading order; the one image, the cover, has the title as its text alternative.'
-        : 'Text with headings, a table of contents and reading order; the cover has the title as its text alternative, and the images in the text carry the descriptions their authors wrote.',
+        : conformance(edition)
+          ? 'Text with headings, a table of contents and reading order; the cover has the title as its text alternative, and the images in the text carry the descriptions their authors wrote.'
+          : 'Text with headings, a table of contents and reading order; the cover has the title as its text alternative, but some images in the text have no description.',
     generator,
     items: [
       ...pages.map((p) => ({ id: p.id, href: p.filename, mediaType: 'application/xhtml+xml' })),
