@@ -12,8 +12,8 @@ import { visit } from 'unist-util-visit'
 
 const SAFE = /^[A-Za-z0-9_-]+$/
 
-/** `value` with `%XX` sequences decoded; left as it is when they do not decode. */
-function decoded(value: string): string {
+/** `value` with `%XX` sequences decoded; left as it is when they do not decode (`#%E0%A4` in raw HTML). */
+export function decoded(value: string): string {
   try {
     return decodeURIComponent(value)
   } catch {

@@ -119,6 +119,12 @@ describe('EPUB package: notes, contents, metadata', () => {
     assert.deepEqual(missing, [])
   })
 
+  it('a raw link with a malformed escape (#%E0%A4) does not stop the EPUB: like any link to nowhere it loses its href', async () => {
+    const source = writeArticle('bad-link', '---\ntitle: ت\nlang: ar\ncover: cover.png\n---\n\n# أ\n\nنص <a href="#%E0%A4">رابط</a>.\n\n# ب\n\nنص.\n')
+    const book = await buildPackage(source)
+    assert.match(chaptersOf(book), /<a>رابط<\/a>/)
+  })
+
   it('the NCX is nested like the nav, in reading order, with dtb:depth its real depth', () => {
     const nav = navTree(notes.text.get('OEBPS/toc.xhtml')!)
     const ncx = ncxTree(notes.text.get('OEBPS/toc.ncx')!)

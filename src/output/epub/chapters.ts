@@ -3,7 +3,7 @@
  * there are several, else one. Footnotes become EPUB 3 pop-up notes
  * (`noteref` → `<aside epub:type="footnote">`) in the chapter of their first
  * reference, and every in-book link is re-pointed to the file holding its
- * target.
+ * target. A title only in the front matter becomes the `<h1>` opening the text.
  */
 import type { Element, ElementContent } from 'hast'
 import { depthOf, splitTree } from '../chapter-split.ts'
@@ -12,6 +12,7 @@ import { visit } from 'unist-util-visit'
 import type { Edition } from '../edition.ts'
 import { placeNotes } from './notes.ts'
 import { proseText } from '../../markdown/rehype-heading-ids.ts'
+import { decoded } from '../../markdown/rehype-ascii-ids.ts'
 
 /** One chapter file. */
 export interface Chapter {
@@ -54,7 +55,7 @@ function relink(chapters: Chapter[]): void {
     visit({ type: 'root', children: chapter.children }, 'element', (node: Element) => {
       const href = node.properties.href
       if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return
-      const file = owner.get(decodeURIComponent(href.slice(1)))
+      const file = owner.get(decoded(href.slice(1)))
       if (file && file !== chapter.filename) node.properties.href = `${file}${href}`
       else if (!file) delete node.properties.href
     })
