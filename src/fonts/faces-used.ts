@@ -7,8 +7,10 @@ import { toString } from 'hast-util-to-string'
 import { visitParents } from 'unist-util-visit-parents'
 import type { FontFace } from './fonts.ts'
 
-const ITALIC = new Set(['em', 'i', 'cite', 'dfn', 'var', 'address'])
-const BOLD = new Set(['strong', 'b', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+/** Elements set in the italic face. */
+export const ITALIC = new Set(['em', 'i', 'cite', 'dfn', 'var', 'address'])
+/** Elements set in the bold face. */
+export const BOLD = new Set(['strong', 'b', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
 /** The faces of `faces` that `tree` sets text in. Regular and bold are always kept (title page). */
 export function facesUsed(tree: Root, faces: readonly FontFace[]): FontFace[] {

@@ -16,6 +16,7 @@ import { VFileMessage } from 'vfile-message'
 import { languageInfo } from '../config/languages.ts'
 import { toArabicIndic } from './digits.ts'
 import rehypeFootnoteDigits from './rehype-footnote-digits.ts'
+import rehypeAsciiIds from './rehype-ascii-ids.ts'
 import rehypeBidiIsolate from './rehype-bidi-isolate.ts'
 import rehypeCollectImages from './rehype-collect-images.ts'
 import rehypeHeadingIds from './rehype-heading-ids.ts'
@@ -26,6 +27,7 @@ import { sanitizeSchema } from './sanitize-schema.ts'
 import rehypeXmlChars from './rehype-xml-chars.ts'
 import { checkSourceNesting, rehypeRawNestingLimit, remarkNestingLimit } from './nesting.ts'
 import { remarkProofing } from '../proofing/index.ts'
+import rehypeFontCoverage from '../fonts/coverage.ts'
 
 /** Options settled when the processor is made. */
 export interface ProcessorOptions {
@@ -69,9 +71,11 @@ export function createProcessor(options: ProcessorOptions): HastProcessor {
     .use(rehypeCollectImages)
     .use(rehypeLocalLinks)
     .use(rehypeFootnoteDigits)
+    .use(rehypeAsciiIds)
     .use(rehypeVerse)
     .use(rehypeHeadingIds)
-    .use(rehypeBidiIsolate, { latinLang: options.latinLang }) as unknown as HastProcessor
+    .use(rehypeBidiIsolate, { latinLang: options.latinLang })
+    .use(rehypeFontCoverage) as unknown as HastProcessor
   cache.set(key, processor)
   return processor
 }

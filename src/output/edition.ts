@@ -94,7 +94,12 @@ export function editionLabel(edition: Edition): string {
  * after them, «١.», reads like «٠١» in Amiri), «1.» with Latin digits.
  */
 export function noteLabel(edition: Edition, n: number): string {
-  return languageInfo(edition.lang)?.digits === 'latin' ? `${localNumber(edition, n)}.` : `(${localNumber(edition, n)})`
+  return noteLabelOf(edition, localNumber(edition, n))
+}
+
+/** `noteLabel` for a label already written out (the text a note's reference shows). */
+export function noteLabelOf(edition: Edition, text: string): string {
+  return languageInfo(edition.lang)?.digits === 'latin' ? `${text}.` : `(${text})`
 }
 
 /**

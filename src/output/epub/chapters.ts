@@ -3,15 +3,16 @@
  * there are several, else one. Footnotes become EPUB 3 pop-up notes
  * (`noteref` → `<aside epub:type="footnote">`) in the chapter of their first
  * reference, and every in-book link is re-pointed to the file holding its
- * target.
+ * target. A title only in the front matter becomes the `<h1>` opening the text.
  */
 import type { Element, ElementContent } from 'hast'
-import { depthOf, isElement, placeNotesOf, splitTree } from '../chapter-split.ts'
+import { depthOf, splitTree } from '../chapter-split.ts'
 import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import type { Edition } from '../edition.ts'
-import { noteLabel } from '../edition.ts'
+import { placeNotes } from './notes.ts'
 import { proseText } from '../../markdown/rehype-heading-ids.ts'
+import { decoded } from '../../markdown/rehype-ascii-ids.ts'
 
 /** One chapter file. */
 export interface Chapter {
@@ -34,37 +35,12 @@ export function splitChapters(edition: Edition): Chapter[] {
       children
     }
   })
+  // A title only in the front matter would leave the text without a heading:
+  // readers open at the text on an untitled paragraph. It opens the text.
+  if (!groups.some((g) => g.some((n) => depthOf(n) === 1))) chapters[0]!.children.unshift(h('h1.text-title', edition.meta.title), { type: 'text', value: '\n' })
   for (const section of notes) placeNotes(chapters, section, edition)
   relink(chapters)
   return chapters
-}
-
-/** Move each note to the chapter of its first reference, as an aside. */
-function placeNotes(chapters: Chapter[], notes: Element, edition: Edition): void {
-  const { items, refs, homeOf } = placeNotesOf(chapters, notes)
-  for (const { node } of refs) {
-    node.properties['epub:type'] = 'noteref'
-    node.properties.role = 'doc-noteref'
-    delete node.properties.ariaDescribedBy
-  }
-  const perChapter = new Map<Chapter, Element[]>()
-  items.forEach((li, index) => {
-    visit(li, 'element', (node: Element) => {
-      if (node.properties.dataFootnoteBackref !== undefined) {
-        node.properties.role = 'doc-backlink'
-      }
-    })
-    const number = h('span.note-number', `${noteLabel(edition, index + 1)} `)
-    const first = li.children.find((c): c is Element => isElement(c, 'p'))
-    if (first) first.children.unshift(number)
-    else li.children.unshift(number)
-    const aside = h('aside', { id: li.properties.id, 'epub:type': 'footnote', role: 'doc-footnote' }, li.children)
-    const chapter = homeOf(li)
-    perChapter.set(chapter, [...(perChapter.get(chapter) ?? []), aside])
-  })
-  for (const [chapter, asides] of perChapter) {
-    chapter.children.push(h('section.footnotes', { 'epub:type': 'footnotes', role: 'doc-endnotes', ariaLabel: edition.words.footnotes }, asides))
-  }
 }
 
 /** Point `#id` links at `chapter-NNN.xhtml#id` when the id lives in another file. */
@@ -79,7 +55,7 @@ function relink(chapters: Chapter[]): void {
     visit({ type: 'root', children: chapter.children }, 'element', (node: Element) => {
       const href = node.properties.href
       if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return
-      const file = owner.get(decodeURIComponent(href.slice(1)))
+      const file = owner.get(decoded(href.slice(1)))
       if (file && file !== chapter.filename) node.properties.href = `${file}${href}`
       else if (!file) delete node.properties.href
     })

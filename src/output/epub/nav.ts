@@ -31,29 +31,41 @@ export function tocEntries(edition: Edition, chapters: readonly Chapter[]): TocE
   return entries
 }
 
-/** Nest a flat list by depth into `<ol>` lists (depth jumps are tolerated). */
-function nest(entries: readonly TocEntry[]): Element {
-  const root = h('ol')
-  const stack: { depth: number; list: Element }[] = [{ depth: 0, list: root }]
+/** One entry with the entries under it. */
+export interface TocNode {
+  readonly entry: TocEntry
+  readonly children: TocNode[]
+}
+
+/**
+ * Nest a flat list by depth (depth jumps are tolerated: a `###` right under a
+ * `#` hangs from it). The nav's `<ol>`s and the NCX's `navPoint`s are both
+ * made from this one tree, so the two tables of contents always agree.
+ */
+export function tocTree(entries: readonly TocEntry[]): TocNode[] {
+  const roots: TocNode[] = []
+  const stack: { depth: number; node: TocNode }[] = []
   for (const entry of entries) {
-    while (stack.length > 1 && stack.at(-1)!.depth >= entry.depth) stack.pop()
-    const li = h('li', [h('a', { href: entry.href }, entry.text)])
-    stack.at(-1)!.list.children.push(li)
-    const sub = h('ol')
-    li.children.push(sub)
-    stack.push({ depth: entry.depth, list: sub })
+    while (stack.length > 0 && stack.at(-1)!.depth >= entry.depth) stack.pop()
+    const node: TocNode = { entry, children: [] }
+    ;(stack.at(-1)?.node.children ?? roots).push(node)
+    stack.push({ depth: entry.depth, node })
   }
-  // Drop the empty sub-lists: an empty <ol> is invalid in a nav.
-  visit(root, 'element', (node: Element) => {
-    node.children = node.children.filter((c) => !(c.type === 'element' && c.tagName === 'ol' && c.children.length === 0))
-  })
-  return root
+  return roots
+}
+
+/** The nav's nested `<ol>` (no empty sub-list: an empty `<ol>` is invalid in a nav). */
+function nest(nodes: readonly TocNode[]): Element {
+  return h(
+    'ol',
+    nodes.map((n) => h('li', [h('a', { href: n.entry.href }, n.entry.text), ...(n.children.length > 0 ? [nest(n.children)] : [])]))
+  )
 }
 
 /** The serialised nav document (`toc.xhtml`). */
 export function navXhtml(edition: Edition, entries: readonly TocEntry[], landmarks: readonly { type: string; href: string; text: string }[]): string {
   const children: ElementContent[] = [
-    h('nav', { 'epub:type': 'toc', id: 'toc', role: 'doc-toc', ariaLabelledBy: ['toc-title'] }, [h('h1', { id: 'toc-title' }, edition.words.contents), nest(entries)]),
+    h('nav', { 'epub:type': 'toc', id: 'toc', role: 'doc-toc', ariaLabelledBy: ['toc-title'] }, [h('h1', { id: 'toc-title' }, edition.words.contents), nest(tocTree(entries))]),
     h('nav', { 'epub:type': 'landmarks', id: 'landmarks', hidden: 'hidden', ariaLabel: edition.words.landmarks }, [
       h('ol', landmarks.map((l) => h('li', [h('a', { 'epub:type': l.type, href: l.href }, l.text)])))
     ])

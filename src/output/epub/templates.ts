@@ -7,7 +7,7 @@
 
 /** The package document. */
 export const contentOPF = `<?xml version="1.0" encoding="UTF-8"?>
-<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="<%= book.lang %>" dir="<%= book.dir %>" prefix="schema: http://schema.org/">
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="<%= book.lang %>" dir="<%= book.dir %>" prefix="<%= book.prefixes %>">
   <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
     <dc:identifier id="book-id"><%= book.identifier %></dc:identifier>
     <dc:title id="title"><%= book.title %></dc:title>
@@ -28,7 +28,9 @@ export const contentOPF = `<?xml version="1.0" encoding="UTF-8"?>
 <% if (book.visual) { %>    <meta property="schema:accessibilityFeature">alternativeText</meta>
 <% } %>    <meta property="schema:accessibilityHazard">none</meta>
     <meta property="schema:accessibilitySummary"><%= book.accessibilitySummary %></meta>
-    <meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>
+<% if (book.conformance) { %>    <meta property="dcterms:conformsTo"><%= book.conformance.conformsTo %></meta>
+    <meta property="a11y:certifiedBy"><%= book.conformance.certifiedBy %></meta>
+<% } %>    <meta property="ibooks:specified-fonts">true</meta>
 <% if (book.cover) { %>    <meta name="cover" content="cover-image"/>
 <% } %>    <meta name="generator" content="<%= book.generator %>"/>
   </metadata>
@@ -39,24 +41,23 @@ export const contentOPF = `<?xml version="1.0" encoding="UTF-8"?>
 <% book.items.forEach(function (item) { %>    <item id="<%= item.id %>" href="<%= item.href %>" media-type="<%= item.mediaType %>"<% if (item.properties) { %> properties="<%= item.properties %>"<% } %>/>
 <% }) %>  </manifest>
   <spine toc="ncx" page-progression-direction="<%= book.dir %>">
-<% book.spine.forEach(function (id) { %>    <itemref idref="<%= id %>"/>
+<% book.spine.forEach(function (ref) { %>    <itemref idref="<%= ref.id %>"<% if (!ref.linear) { %> linear="no"<% } %>/>
 <% }) %>  </spine>
 </package>
 `
 
-/** The EPUB 2 NCX, kept for older reading systems. */
+/** The EPUB 2 NCX, kept for older reading systems; its nested `navPoint`s come from `ncx.ts`. */
 export const tocNCX = `<?xml version="1.0" encoding="UTF-8"?>
 <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="<%= book.lang %>">
   <head>
     <meta name="dtb:uid" content="<%= book.identifier %>"/>
-    <meta name="dtb:depth" content="1"/>
+    <meta name="dtb:depth" content="<%= book.ncx.depth %>"/>
     <meta name="dtb:totalPageCount" content="0"/>
     <meta name="dtb:maxPageNumber" content="0"/>
   </head>
   <docTitle><text><%= book.title %></text></docTitle>
   <navMap>
-<% book.ncx.forEach(function (point, i) { %>    <navPoint id="nav-<%= i + 1 %>" playOrder="<%= i + 1 %>"><navLabel><text><%= point.text %></text></navLabel><content src="<%= point.href %>"/></navPoint>
-<% }) %>  </navMap>
+<%- book.ncx.navPoints %>  </navMap>
 </ncx>
 `
 

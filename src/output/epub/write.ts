@@ -21,6 +21,9 @@ import { splitChapters } from './chapters.ts'
 import { packImages } from './images.ts'
 import { epubCover } from './cover.ts'
 import { navXhtml, tocEntries } from './nav.ts'
+import { ncxNavMap } from './ncx.ts'
+import { conformance, PACKAGE_PREFIXES, spineOf } from './package-meta.ts'
+import { modifiedDate } from '../modified.ts'
 import * as templates from './templates.ts'
 import { xhtmlDocument } from './xhtml.ts'
 
@@ -116,7 +119,9 @@ export async function buildEpub({ edition, generator, browser, signal }: Omit<Ep
     dir: edition.dir,
     authors: edition.meta.author ?? [],
     date: edition.meta.date,
-    modified: `${edition.meta.date}T00:00:00Z`,
+    modified: modifiedDate(edition),
+    prefixes: PACKAGE_PREFIXES,
+    conformance: conformance(edition),
     publisher: edition.meta.publisher,
     description: edition.meta.description ?? edition.file.data.teaser,
     subjects: edition.meta.subject ?? [],
@@ -127,7 +132,9 @@ export async function buildEpub({ edition, generator, browser, signal }: Omit<Ep
     accessibilitySummary:
       images.length === 0
         ? 'Text with headings, a table of contents and reading order; the one image, the cover, has the title as its text alternative.'
-        : 'Text with headings, a table of contents and reading order; the cover has the title as its text alternative, and the images in the text carry the descriptions their authors wrote.',
+        : conformance(edition)
+          ? 'Text with headings, a table of contents and reading order; the cover has the title as its text alternative, and the images in the text carry the descriptions their authors wrote.'
+          : 'Text with headings, a table of contents and reading order; the cover has the title as its text alternative, but some images in the text have no description.',
     generator,
     items: [
       ...pages.map((p) => ({ id: p.id, href: p.filename, mediaType: 'application/xhtml+xml' })),
@@ -136,8 +143,8 @@ export async function buildEpub({ edition, generator, browser, signal }: Omit<Ep
       ...fonts.map((f, i) => ({ id: `font-${i + 1}`, href: `fonts/${f.face.name}`, mediaType: 'font/ttf' }))
     ],
     // Cover, title, then the contents, then the text: never the contents first.
-    spine: [pages[0]!.id, pages[1]!.id, 'nav', ...pages.slice(2).map((p) => p.id)],
-    ncx: entries.filter((e) => e.depth === Math.min(...entries.map((x) => x.depth))),
+    spine: spineOf([pages[0]!.id, pages[1]!.id], pages.slice(2).map((p) => p.id), entries.length),
+    ncx: ncxNavMap(entries),
     navXhtml: nav
   }
   const epub = new ChapkhanaEpub(

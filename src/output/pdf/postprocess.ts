@@ -8,6 +8,7 @@ import { PDFDocument, PDFName, PDFString, ReadingDirection } from 'pdf-lib'
 import type { Edition } from '../edition.ts'
 import { writeOutline, type Bookmark } from './outline.ts'
 import { tagFootNotes } from './footnotes/tags.ts'
+import { modifiedDate } from '../modified.ts'
 
 /** A4 in PostScript points. */
 export const A4 = { width: 595.28, height: 841.89 } as const
@@ -29,7 +30,8 @@ export async function postprocessPdf(bytes: Uint8Array, edition: Edition, option
     page.setBleedBox(0, 0, A4.width, A4.height)
   }
   const { meta } = edition
-  const date = new Date(`${meta.date}T00:00:00Z`)
+  // The build's time, as the EPUB's dcterms:modified: never a 1910 journal's own date.
+  const date = new Date(modifiedDate(edition))
   pdf.setTitle(meta.title, { showInWindowTitleBar: true })
   if (meta.author) pdf.setAuthor(meta.author.join(', '))
   pdf.setSubject(meta.description ?? edition.file.data.teaser?.slice(0, 300) ?? meta.title)

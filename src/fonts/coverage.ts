@@ -1,0 +1,138 @@
+/**
+ * Characters no bundled face can set. Every output embeds chapkhana's own
+ * faces so that it looks the same everywhere; a character none of them has
+ * (Hebrew, Greek, emoji…) is drawn by whatever font the reading system or
+ * Chromium finds on the machine, or as an empty box. One check for the tree
+ * every rendering (EPUB, PDF, reader page) is made from, run once per source
+ * file as a plugin, so each warning names the file, line and column of the
+ * first occurrence.
+ */
+import type { Element, Root, Text } from 'hast'
+import * as fontkit from 'fontkit'
+import type { VFile } from 'vfile'
+import { visitParents } from 'unist-util-visit-parents'
+import { BOLD, ITALIC } from './faces-used.ts'
+import { BOOK_FONT, type FontFace } from './fonts.ts'
+
+/** One script's characters that no face has, with where they first occur. */
+export interface Uncovered {
+  /** `Hebrew`, `Greek`, `emoji`, … */
+  readonly script: string
+  /** The distinct characters, in order of first occurrence. */
+  readonly chars: string[]
+  /** How many times they occur. */
+  count: number
+  readonly place?: { readonly line: number; readonly column: number }
+}
+
+/** A face's code points, and a pattern that finds any other visible character (a native scan: a 10 MB text is read in a blink). */
+interface Charset {
+  readonly has: ReadonlySet<number>
+  readonly other: RegExp
+}
+
+const charsets = new Map<string, Charset>()
+
+// Not drawn with a glyph of their own: spaces, controls, bidi and joiner
+// controls, variation selectors.
+const INVISIBLE_CLASS = '\\s\\p{Cc}\\p{Cf}\\uFE00-\\uFE0F\\u{E0100}-\\u{E01EF}'
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'u')
+
+/** The code points `face` has a glyph for, read once per process. */
+function charset(face: FontFace): Charset {
+  let set = charsets.get(face.file)
+  if (!set) {
+    const points = [...new Set((fontkit.openSync(face.file) as fontkit.Font).characterSet)].sort((a, b) => a - b)
+    const ranges: string[] = []
+    for (let i = 0; i < points.length; i++) {
+      let j = i
+      while (j + 1 < points.length && points[j + 1] === points[j]! + 1) j++
+      const cp = (n: number): string => `\\u{${n.toString(16)}}`
+      ranges.push(j === i ? cp(points[i]!) : `${cp(points[i]!)}-${cp(points[j]!)}`)
+      i = j
+    }
+    set = { has: new Set(points), other: new RegExp(`[^${ranges.join('')}${INVISIBLE_CLASS}]`, 'u') }
+    charsets.set(face.file, set)
+  }
+  return set
+}
+const SCRIPTS = ['Hebrew', 'Greek', 'Cyrillic', 'Armenian', 'Georgian', 'Syriac', 'Thaana', 'Devanagari', 'Bengali', 'Thai', 'Ethiopic', 'Han', 'Hiragana', 'Katakana', 'Hangul', 'Latin', 'Arabic']
+const SCRIPT_RE = SCRIPTS.map((name) => ({ name, re: new RegExp(`\\p{Script=${name}}`, 'u') }))
+
+/** A name for the kind of character `c` is, for the message. */
+export function scriptOf(c: string): string {
+  if (/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}/u.test(c)) return 'emoji'
+  return SCRIPT_RE.find((s) => s.re.test(c))?.name ?? 'symbol'
+}
+
+/** The face that sets text inside `ancestors` (bold in headings and `strong`, italic in `em`…). */
+function faceFor(ancestors: readonly (Root | Element)[], faces: readonly FontFace[]): FontFace {
+  const tags = ancestors.filter((a): a is Element => a.type === 'element').map((a) => a.tagName)
+  const weight = tags.some((t) => BOLD.has(t)) ? 700 : 400
+  const style = tags.some((t) => ITALIC.has(t)) ? 'italic' : 'normal'
+  return faces.find((f) => f.weight === weight && f.style === style) ?? faces[0]!
+}
+
+/** Line and column of the character at `offset` in `node` (whose value starts at its position). */
+function placeIn(node: Text, offset: number): { line: number; column: number } | undefined {
+  const start = node.position?.start
+  if (!start) return undefined
+  const before = node.value.slice(0, offset)
+  const lines = before.split('\n')
+  return lines.length === 1 ? { line: start.line, column: start.column + offset } : { line: start.line + lines.length - 1, column: lines.at(-1)!.length + 1 }
+}
+
+/** Every character of `tree`'s text that the face setting it lacks, grouped by script. */
+export function uncoveredCharacters(tree: Root, faces: readonly FontFace[] = BOOK_FONT.faces): Uncovered[] {
+  const groups = new Map<string, Uncovered>()
+  visitParents(tree, 'text', (node: Text, ancestors) => {
+    // GFM's "↩" back-links are not the author's text: every rendering replaces them.
+    if (ancestors.some((a) => a.type === 'element' && a.properties.dataFootnoteBackref !== undefined)) return
+    const set = charset(faceFor(ancestors as (Root | Element)[], faces))
+    if (!set.other.test(node.value)) return
+    let offset = 0
+    for (const c of node.value) {
+      const here = offset
+      offset += c.length
+      if (set.has.has(c.codePointAt(0)!) || INVISIBLE.test(c)) continue
+      const script = scriptOf(c)
+      let group = groups.get(script)
+      if (!group) {
+        const place = placeIn(node, here) ?? (ancestors.at(-1) as Element | undefined)?.position?.start
+        group = { script, chars: [], count: 0, ...(place ? { place: { line: place.line, column: place.column } } : {}) }
+        groups.set(script, group)
+      }
+      if (!group.chars.includes(c)) group.chars.push(c)
+      group.count++
+    }
+  })
+  return [...groups.values()]
+}
+
+const hex = (c: string): string => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+
+/** The warning for one group: what, how often, and what to do. */
+export function coverageReason(group: Uncovered, faceName: string = BOOK_FONT.displayName): string {
+  const shown = group.chars.slice(0, 12)
+  const more = group.chars.length > shown.length ? ` and ${group.chars.length - shown.length} more` : ''
+  return (
+    `${group.script === 'emoji' ? 'Emoji' : `${group.script} characters`} «${shown.join(' ')}» (${shown.map(hex).join(' ')}${more}) are in no typeface chapkhana bundles (${faceName}): ` +
+    `e-readers and the PDF would set them in whatever font the machine has, or as empty boxes (${group.count} in all, the first here). ` +
+    'Write them another way (a transliteration, a word), or leave them out'
+  )
+}
+
+/** The plugin: one warning per script whose characters no bundled face has. */
+export default function rehypeFontCoverage() {
+  return (tree: Root, file: VFile): void => {
+    for (const group of uncoveredCharacters(tree)) {
+      file.message(coverageReason(group), { ...(group.place ? { place: group.place } : {}), ruleId: 'font-coverage', source: 'chapkhana' })
+    }
+    // The title is set (in bold) on the title page, the cover and every running head.
+    const title = file.data.meta?.title
+    const heading: Root = { type: 'root', children: [{ type: 'element', tagName: 'h1', properties: {}, children: [{ type: 'text', value: title ?? '' }] }] }
+    for (const group of title ? uncoveredCharacters(heading) : []) {
+      file.message(`In the title (front matter): ${coverageReason(group).replace(', the first here', '')}`, { ruleId: 'font-coverage', source: 'chapkhana' })
+    }
+  }
+}
