@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
-import { languageInfo, knownLanguages, type Direction } from '../config/languages.ts'
+import { isKnownLanguage, knownLanguages, localeOf, type Direction } from '../locale/locale.ts'
 import { chapterList, declaresBook } from './book.ts'
 import { keyLine, parseFrontMatter, validateMeta } from './front-matter.ts'
 import './types.ts'
@@ -82,7 +82,7 @@ export function decodeSource(file: VFile, bytes: Uint8Array): string {
 /** Apply language and direction from front matter or the inherited defaults. */
 function resolveLanguage(file: VFile, data: Record<string, unknown>, options: ReadOptions): void {
   let lang = data.lang === undefined || data.lang === null ? undefined : String(data.lang)
-  if (lang !== undefined && !languageInfo(lang)) {
+  if (lang !== undefined && !isKnownLanguage(lang)) {
     file.fail(`Unknown language \`lang: ${lang}\`; use one of ${knownLanguages()} (optionally with a region, e.g. ckb-IQ)`, {
       place: keyLine(file, 'lang'),
       ruleId: 'meta-lang',
@@ -115,7 +115,7 @@ function resolveLanguage(file: VFile, data: Record<string, unknown>, options: Re
     }
     dir = data.dir
   } else {
-    dir = options.dir ?? languageInfo(lang)?.dir ?? 'ltr'
+    dir = options.dir ?? localeOf(lang).direction
     if (!options.dir) {
       file.info(`No \`dir\` in the front matter: using ${dir}, the direction of ${lang}`, {
         place: { line: 1, column: 1 },
@@ -126,6 +126,7 @@ function resolveLanguage(file: VFile, data: Record<string, unknown>, options: Re
   }
   file.data.lang = lang
   file.data.dir = dir
+  file.data.locale = localeOf(lang, dir)
 }
 
 /**
