@@ -17,6 +17,23 @@ export interface XhtmlOptions {
   readonly stylesheet?: string
 }
 
+/**
+ * `xml:lang` beside every `lang`: EPUB's XHTML is XML, and speech engines and
+ * EPUBCheck read the XML attribute (the two must agree).
+ */
+function withXmlLang(original: ElementContent[]): ElementContent[] {
+  // A copy: the PDF and the reader page serialise the same tree as HTML.
+  const nodes = structuredClone(original)
+  const stack = [...nodes]
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type !== 'element') continue
+    const lang = node.properties.lang
+    if (typeof lang === 'string') node.properties['xml:lang'] = lang
+    stack.push(...node.children)
+  }
+  return nodes
+}
+
 /** A complete XHTML document for the EPUB. */
 export function xhtmlDocument(edition: Edition, children: ElementContent[], options: XhtmlOptions): string {
   const html = h(
@@ -28,7 +45,7 @@ export function xhtmlDocument(edition: Edition, children: ElementContent[], opti
         h('title', options.title),
         h('link', { rel: 'stylesheet', type: 'text/css', href: options.stylesheet ?? 'style.css' })
       ]),
-      h('body', { ...(options.bodyType ? { 'epub:type': options.bodyType } : {}), ...(options.bodyClass ? { className: [options.bodyClass] } : {}) }, children)
+      h('body', { ...(options.bodyType ? { 'epub:type': options.bodyType } : {}), ...(options.bodyClass ? { className: [options.bodyClass] } : {}) }, withXmlLang(children))
     ]
   )
   const root: Root = { type: 'root', children: [{ type: 'doctype' }, html] }
