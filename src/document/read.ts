@@ -79,6 +79,8 @@ export function decodeSource(file: VFile, bytes: Uint8Array): string {
   }
 }
 
+const primary = (tag: string): string => (tag.split('-')[0] ?? '').toLowerCase()
+
 /** Apply language and direction from front matter or the inherited defaults. */
 function resolveLanguage(file: VFile, data: Record<string, unknown>, options: ReadOptions): void {
   let lang = data.lang === undefined || data.lang === null ? undefined : String(data.lang)
@@ -115,8 +117,11 @@ function resolveLanguage(file: VFile, data: Record<string, unknown>, options: Re
     }
     dir = data.dir
   } else {
-    dir = options.dir ?? localeOf(lang).direction
-    if (!options.dir) {
+    // An inherited direction goes with the inherited language: a `lang: en`
+    // chapter of a Sorani book is left to right, not the book's right to left.
+    const inherited = options.dir !== undefined && (options.lang === undefined || primary(options.lang) === primary(lang)) ? options.dir : undefined
+    dir = inherited ?? localeOf(lang).direction
+    if (!inherited) {
       file.info(`No \`dir\` in the front matter: using ${dir}, the direction of ${lang}`, {
         place: { line: 1, column: 1 },
         ruleId: 'meta-dir-default',

@@ -16,6 +16,7 @@ import { BOOK_FONT, fontFaceCss, subsetFace } from '../../fonts/fonts.ts'
 import { writeFileAtomic } from '../../util/atomic.ts'
 import { colophon, titleBlock, type Edition } from '../edition.ts'
 import { stylesheet } from '../styles.ts'
+import { chapterLanguage } from '../chapter-split.ts'
 import { splitChapters } from './chapters.ts'
 import { packImages } from './images.ts'
 import { epubCover } from './cover.ts'
@@ -86,12 +87,16 @@ export async function buildEpub({ edition, generator, browser, signal }: Omit<Ep
     { type: 'toc', href: 'toc.xhtml#toc', text: edition.words.contents },
     { type: 'bodymatter', href: chapters[0]!.filename, text: chapters[0]!.title }
   ])
-  const chapterFiles = chapters.map((c) => ({
-    id: c.id,
-    filename: c.filename,
-    title: c.title,
-    xhtml: xhtmlDocument(edition, [h('section', { 'epub:type': 'chapter', role: 'doc-chapter', ariaLabel: c.title }, c.children)], { title: c.title, bodyType: 'bodymatter' })
-  }))
+  const chapterFiles = chapters.map((c) => {
+    // A chapter in another language than the book is that language's document.
+    const language = chapterLanguage(c.children)
+    return {
+      id: c.id,
+      filename: c.filename,
+      title: c.title,
+      xhtml: xhtmlDocument(edition, [h('section', { 'epub:type': 'chapter', role: 'doc-chapter', ariaLabel: c.title, ...language }, c.children)], { title: c.title, bodyType: 'bodymatter', ...(language ? { language } : {}) })
+    }
+  })
 
   const text = bookText(edition, [edition.meta.title, toString(titleBlock(edition)), toString(colophon(edition)), ...Object.values(edition.words)])
   const faces = facesUsed(edition.tree, BOOK_FONT.faces)

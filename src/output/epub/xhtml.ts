@@ -15,6 +15,8 @@ export interface XhtmlOptions {
   readonly bodyType?: string
   readonly bodyClass?: string
   readonly stylesheet?: string
+  /** Language and direction of this file when not the edition's (a chapter in another language). */
+  readonly language?: { readonly lang: string; readonly dir: 'rtl' | 'ltr' }
 }
 
 /**
@@ -38,7 +40,7 @@ function withXmlLang(original: ElementContent[]): ElementContent[] {
 export function xhtmlDocument(edition: Edition, children: ElementContent[], options: XhtmlOptions): string {
   const html = h(
     'html',
-    { lang: edition.lang, 'xml:lang': edition.lang, dir: edition.dir, 'xmlns:epub': 'http://www.idpf.org/2007/ops' },
+    { lang: options.language?.lang ?? edition.lang, 'xml:lang': options.language?.lang ?? edition.lang, dir: options.language?.dir ?? edition.dir, 'xmlns:epub': 'http://www.idpf.org/2007/ops' },
     [
       h('head', [
         h('meta', { charset: 'utf-8' }),

@@ -15,6 +15,7 @@ import { unified } from 'unified'
 import { fontFaceCss } from '../../fonts/fonts.ts'
 import { colophon, imageOf, titleBlock, type Edition } from '../edition.ts'
 import { stylesheet } from '../styles.ts'
+import { chapterLanguage } from '../chapter-split.ts'
 import { printChapters, type PrintChapter } from './chapters.ts'
 import { pageCss } from './page-css.ts'
 import { tocNav, type PageMap } from './toc.ts'
@@ -57,7 +58,8 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
     await stylesheet('print'),
     pageCss(edition, chapters, pages)
   ].join('\n')
-  const sections = chapters.map((chapter) => h('section.chapter', { id: chapter.id }, chapter.children))
+  // A chapter in another language than the book is set in its own language and direction.
+  const sections = chapters.map((chapter) => h('section.chapter', { id: chapter.id, ...chapterLanguage(chapter.children) }, chapter.children))
   localImages(edition, sections)
   const doc: Root = {
     type: 'root',
