@@ -76,3 +76,21 @@ describe('localeOf', () => {
     assert.equal(file.data.locale?.digits, '٠١٢٣٤٥٦٧٨٩')
   })
 })
+
+describe('locale CSS', () => {
+  it('counts ordered lists in each language digits, weightless and by :lang(), so a chapter in English counts 1 2 3', async () => {
+    const { localeCss } = await import('../../src/locale/index.ts')
+    const css = localeCss()
+    assert.match(css, /:where\(ol:lang\(ckb\)\) \{ list-style-type: arabic-indic; \}/)
+    assert.match(css, /:where\(ol:lang\(fa\)\) \{ list-style-type: persian; \}/)
+    assert.doesNotMatch(css, /lang\(en\)/)
+    const { stylesheet } = await import('../../src/output/styles.ts')
+    assert.ok((await stylesheet('base')).includes(css), 'the shared stylesheet carries the rules')
+    assert.doesNotMatch(readFileSync(path.join(ROOT, 'styles', 'base.css'), 'utf8'), /lang\|="(ckb|ar|fa)"/)
+  })
+
+  it('lists every digit a known language prints, for font subsets', async () => {
+    const { allDigits } = await import('../../src/locale/index.ts')
+    assert.equal(allDigits(), '0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹')
+  })
+})

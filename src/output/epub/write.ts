@@ -16,6 +16,7 @@ import { BOOK_FONT, fontFaceCss, subsetFace } from '../../fonts/fonts.ts'
 import { writeFileAtomic } from '../../util/atomic.ts'
 import { colophon, titleBlock, type Edition } from '../edition.ts'
 import { stylesheet } from '../styles.ts'
+import { allDigits } from '../../locale/index.ts'
 import { chapterLanguage } from '../chapter-split.ts'
 import { splitChapters } from './chapters.ts'
 import { packImages } from './images.ts'
@@ -63,7 +64,7 @@ const EPUB_NAMESPACE = '@namespace epub "http://www.idpf.org/2007/ops";'
 /** Every character the book prints, for font subsetting. */
 function bookText(edition: Edition, parts: readonly string[]): string {
   // Digits of every style, so page-independent numbering never misses a glyph.
-  return [toString(edition.tree), ...parts, '0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹.،:·- '].join(' ')
+  return [toString(edition.tree), ...parts, `${allDigits()}.،:·- `].join(' ')
 }
 
 /** What the EPUB needs beyond the common output arguments. */
