@@ -67,11 +67,24 @@ describe('Markdown inside HTML blocks', () => {
     assert.doesNotMatch(html, /`API Token`|\*\*ئاگاداربە\*\*/)
   })
 
+  it('parses the text lines between tag lines: a heading tag then text, and text inside <p>', async () => {
+    const { html } = await render(fixture('html-block-markdown'))
+    assert.match(html, /<h2 id="curl-example">نموونەی فەرمان<\/h2>\s*<p>لێرە فەرمانی <code dir="ltr">curl<\/code> بەکاردێت\.<\/p>/)
+    // Inside <p> the text stays the paragraph's own: no nested or empty paragraphs.
+    assert.match(html, /<p>\s*<span>دەقی <strong>ئەستوور<\/strong> لە پەرەگرافێکدا\.<\/span>\s*<\/p>/)
+    assert.doesNotMatch(html, /<p><\/p>/)
+  })
+
+  it('warns, with the place, where Markdown shares a line with a tag', async () => {
+    const { file } = await render(fixture('html-block-markdown'))
+    assert.ok(file.messages.some((m) => m.ruleId === 'html-markdown' && m.line === 28), file.messages.map((m) => `${m.line}:${m.ruleId}`).join(', '))
+  })
+
   it('warns, with the place, where a block in a block quote keeps its Markdown as typed', async () => {
     const { file } = await render(fixture('html-block-markdown'))
-    const warning = file.messages.find((m) => m.ruleId === 'html-markdown')
-    assert.ok(warning, 'a html-markdown warning')
-    assert.equal(warning.line, 15)
+    const warning = file.messages.find((m) => m.ruleId === 'html-markdown' && m.line === 15)
+    assert.ok(warning, 'a html-markdown warning at line 15')
+    assert.match(warning.reason, /block quote/)
   })
 
   it('keeps source positions of the parsed Markdown, so warnings point into the file', async () => {
