@@ -78,11 +78,13 @@ describe('localeOf', () => {
 })
 
 describe('locale CSS', () => {
-  it('counts ordered lists in each language digits, weightless and by :lang(), so a chapter in English counts 1 2 3', async () => {
+  it('counts ordered lists in each language digits by :lang(), so a chapter in English counts 1 2 3', async () => {
     const { localeCss } = await import('../../src/locale/index.ts')
     const css = localeCss()
-    assert.match(css, /:where\(ol:lang\(ckb\)\) \{ list-style-type: arabic-indic; \}/)
-    assert.match(css, /:where\(ol:lang\(fa\)\) \{ list-style-type: persian; \}/)
+    assert.match(css, /^ol:lang\(ckb\) \{ list-style-type: arabic-indic; \}$/m)
+    assert.match(css, /^ol:lang\(fa\) \{ list-style-type: persian; \}$/m)
+    // EPUBCheck's CSS parser rejects :where() (CSS-008).
+    assert.doesNotMatch(css, /:where/)
     assert.doesNotMatch(css, /lang\(en\)/)
     const { stylesheet } = await import('../../src/output/styles.ts')
     assert.ok((await stylesheet('base')).includes(css), 'the shared stylesheet carries the rules')
