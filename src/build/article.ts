@@ -7,6 +7,7 @@ import type { VFile } from 'vfile'
 import type { Config } from '../config/schema.ts'
 import { readDocument, type ReadOptions } from '../document/read.ts'
 import { checkCover, checkImages } from '../document/resources.ts'
+import { liftTitleHeading } from '../markdown/opening-heading.ts'
 import { toHast } from '../markdown/processor.ts'
 import { attachChapterCorrections, attachCorrections } from '../editions/corrections.ts'
 import { historyPath, type EditionRecord } from '../editions/history.ts'
@@ -54,6 +55,7 @@ export async function editionOf(file: VFile, config: Config, history?: readonly 
     return book
   }
   const tree = await toHast(file, hastOptions(config))
+  liftTitleHeading(tree, file)
   const baseDir = path.dirname(path.resolve(file.path))
   const images = await checkImages(file, baseDir)
   const cover = await checkCover(file, baseDir)

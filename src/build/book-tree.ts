@@ -11,6 +11,8 @@ import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { HeadingEntry } from '../document/types.ts'
+import type { Direction } from '../locale/index.ts'
+import { hoistOpeningHeading } from '../markdown/opening-heading.ts'
 
 /** One chapter, read and turned into hast. */
 export interface ChapterPart {
@@ -65,11 +67,39 @@ function shiftHeadings(tree: Root, shift: number): void {
   }
 }
 
+/** Depths of every heading outside the notes, wherever it is nested. */
+function headingDepths(tree: Root): number[] {
+  const depths: number[] = []
+  for (const node of tree.children) {
+    if (isNotes(node)) continue
+    visit(node, 'element', (el: Element) => {
+      const d = depthOf(el)
+      if (d > 0) depths.push(d)
+    })
+  }
+  return depths
+}
+
+/**
+ * Tag every top-level block of a chapter written in another language than
+ * the book with its own language and direction, so each rendering (EPUB,
+ * print, reader page) sets it in its own direction and speech reads it in
+ * its own language.
+ */
+function tagLanguage(tree: Root, lang: string, dir: Direction): void {
+  for (const node of tree.children) {
+    if (node.type !== 'element') continue
+    if (node.properties.lang === undefined) node.properties.lang = lang
+    if (node.properties.dir === undefined) node.properties.dir = dir
+  }
+}
+
 /**
  * Join `intro` (the book file's own text, possibly empty) and `parts` into one
- * tree; `bookDir` is the folder images are addressed from.
+ * tree; `bookDir` is the folder images are addressed from, `book` the book's
+ * own language and direction (a chapter in another one is tagged with its own).
  */
-export function joinChapters(intro: Root, introHeadings: readonly HeadingEntry[], parts: readonly ChapterPart[], bookDir: string): BookTree {
+export function joinChapters(intro: Root, introHeadings: readonly HeadingEntry[], parts: readonly ChapterPart[], bookDir: string, book?: { readonly lang: string; readonly dir: Direction }): BookTree {
   const children: RootContent[] = intro.children.filter((n) => n.type !== 'doctype')
   const headings: HeadingEntry[] = [...introHeadings]
   parts.forEach((part, index) => {
@@ -77,7 +107,9 @@ export function joinChapters(intro: Root, introHeadings: readonly HeadingEntry[]
     const { tree } = part
     prefixIds(tree, prefix)
     rebaseImages(tree, part.baseDir, bookDir)
-    const depths = tree.children.map(depthOf).filter((d) => d > 0)
+    // A `# heading` inside a wrapper `<div dir="rtl">` still opens the chapter.
+    hoistOpeningHeading(tree)
+    const depths = headingDepths(tree)
     const top = depths.length > 0 ? Math.min(...depths) : 1
     const first = tree.children.find((n) => n.type === 'element')
     // A chapter that opens with its only top heading keeps it as its title;
@@ -90,6 +122,8 @@ export function joinChapters(intro: Root, introHeadings: readonly HeadingEntry[]
       tree.children.unshift(h('h1', { id: `${prefix}title` }, title))
       headings.push({ depth: 1, id: `${prefix}title`, text: title })
     }
+    const { lang, dir } = part.file.data
+    if (book && lang && dir && (lang !== book.lang || dir !== book.dir)) tagLanguage(tree, lang, dir)
     for (const entry of part.file.data.headings ?? []) {
       headings.push({ ...entry, id: `${prefix}${entry.id}`, depth: Math.min(6, Math.max(1, entry.depth + shift)) })
     }

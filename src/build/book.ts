@@ -9,6 +9,7 @@ import type { Config } from '../config/schema.ts'
 import { resolveChapters } from '../document/book.ts'
 import { readDocument } from '../document/read.ts'
 import { checkCover, checkImages, type ImageResource } from '../document/resources.ts'
+import { liftTitleHeading } from '../markdown/opening-heading.ts'
 import { toHast } from '../markdown/processor.ts'
 import { makeEdition, type Edition } from '../output/edition.ts'
 import { joinChapters, type ChapterPart } from './book-tree.ts'
@@ -43,7 +44,8 @@ export async function loadBook(file: VFile, config: Config): Promise<Edition> {
   inputs.push(...own.map((i) => i.file))
   const cover = await checkCover(file, bookDir)
   if (cover) inputs.push(cover.file)
-  const joined = joinChapters(intro, file.data.headings ?? [], parts, bookDir)
+  liftTitleHeading(intro, file)
+  const joined = joinChapters(intro, file.data.headings ?? [], parts, bookDir, { lang: file.data.lang!, dir: file.data.dir! })
   file.data.headings = joined.headings
   if (!file.data.teaser) file.data.teaser = parts.find((p) => p.file.data.teaser)?.file.data.teaser ?? ''
   return makeEdition(file, joined.tree, bookDir, parts.map((p) => p.file), inputs, images)

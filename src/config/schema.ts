@@ -3,7 +3,7 @@
  * validation. The CLI, the config file and the tests all go through it.
  */
 import { availableParallelism } from 'node:os'
-import { languageInfo, knownLanguages, type Direction } from './languages.ts'
+import { isKnownLanguage, knownLanguages, type Direction } from '../locale/locale.ts'
 import { checkTimeoutMs } from './limits.ts'
 
 /** Options for a build, after validation. */
@@ -57,7 +57,7 @@ export class ConfigError extends Error {
 
 /** Check `lang` and return it, or throw naming `option`. */
 export function validateLang(lang: unknown, option: string): string {
-  if (typeof lang !== 'string' || !languageInfo(lang)) {
+  if (typeof lang !== 'string' || !isKnownLanguage(lang)) {
     throw new ConfigError(
       `${option}: unknown language ${JSON.stringify(lang)}; use one of ${knownLanguages()} (optionally with a region, e.g. ckb-IQ)`
     )

@@ -6,7 +6,7 @@
 import { NotRegularFileError, readRegularFile } from '../util/read-regular.ts'
 import path from 'node:path'
 import { VFile } from 'vfile'
-import { languageInfo, knownLanguages, type Direction } from '../config/languages.ts'
+import { isKnownLanguage, knownLanguages, localeOf, type Direction } from '../locale/locale.ts'
 import { sourceDateEpoch } from '../config/limits.ts'
 import { chapterList, declaresBook } from './book.ts'
 import { keyLine, parseFrontMatter, validateMeta } from './front-matter.ts'
@@ -79,10 +79,12 @@ export function decodeSource(file: VFile, bytes: Uint8Array): string {
   }
 }
 
+const primary = (tag: string): string => (tag.split('-')[0] ?? '').toLowerCase()
+
 /** Apply language and direction from front matter or the inherited defaults. */
 function resolveLanguage(file: VFile, data: Record<string, unknown>, options: ReadOptions): void {
   let lang = data.lang === undefined || data.lang === null ? undefined : String(data.lang)
-  if (lang !== undefined && !languageInfo(lang)) {
+  if (lang !== undefined && !isKnownLanguage(lang)) {
     file.fail(`Unknown language \`lang: ${lang}\`; use one of ${knownLanguages()} (optionally with a region, e.g. ckb-IQ)`, {
       place: keyLine(file, 'lang'),
       ruleId: 'meta-lang',
@@ -115,8 +117,11 @@ function resolveLanguage(file: VFile, data: Record<string, unknown>, options: Re
     }
     dir = data.dir
   } else {
-    dir = options.dir ?? languageInfo(lang)?.dir ?? 'ltr'
-    if (!options.dir) {
+    // An inherited direction goes with the inherited language: a `lang: en`
+    // chapter of a Sorani book is left to right, not the book's right to left.
+    const inherited = options.dir !== undefined && (options.lang === undefined || primary(options.lang) === primary(lang)) ? options.dir : undefined
+    dir = inherited ?? localeOf(lang).direction
+    if (!inherited) {
       file.info(`No \`dir\` in the front matter: using ${dir}, the direction of ${lang}`, {
         place: { line: 1, column: 1 },
         ruleId: 'meta-dir-default',
@@ -126,6 +131,7 @@ function resolveLanguage(file: VFile, data: Record<string, unknown>, options: Re
   }
   file.data.lang = lang
   file.data.dir = dir
+  file.data.locale = localeOf(lang, dir)
 }
 
 /**

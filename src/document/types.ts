@@ -2,7 +2,7 @@
  * Facts about a document that travel on `file.data`, typed through vfile's
  * `DataMap` so every plugin and renderer reads the same names.
  */
-import type { Direction } from '../config/languages.ts'
+import type { Direction, Locale } from '../locale/locale.ts'
 
 /** Front matter after validation. Only `title` is required. */
 export interface DocumentMeta {
@@ -47,6 +47,8 @@ declare module 'vfile' {
     /** BCP 47 language of the document. */
     lang: string
     dir: Direction
+    /** Language facts and words, computed once from `lang` and `dir` (see `src/locale/`). */
+    locale: Locale
     /** URL-safe name of the article, from its file name. */
     slug: string
     /** Headings in reading order, filled by `rehype-heading-ids`. */

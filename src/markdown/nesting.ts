@@ -115,8 +115,8 @@ export function remarkNestingLimit(this: { data(key: 'fromMarkdownExtensions'): 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen'])
 const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g
 
-/** The place of `offset` inside a raw node that starts at `start`. */
-function placeIn(value: string, offset: number, start: Point | undefined): Point | undefined {
+/** The place of `offset` inside a raw node (or any text) that starts at `start`. */
+export function placeIn(value: string, offset: number, start: Point | undefined): Point | undefined {
   if (!start) return undefined
   const before = value.slice(0, offset)
   const lines = before.split('\n')

@@ -1,73 +1,104 @@
 /**
- * The processor factory: one unified pipeline, Markdown → sanitized,
- * bidi-isolated hast with heading ids, built once per language (footnote
- * labels are words of the document's language) and reused for every file.
+ * The processor factory: one unified pipeline for every command, with modes.
+ *
+ * - `fix`: Markdown → mdast (front matter and GFM), as `lint --fix` re-parses
+ *   the text it rewrites;
+ * - `lint`: the same, plus the proofing rules' messages;
+ * - `build`: Markdown → sanitized, bidi-isolated hast with heading ids.
+ *
+ * Every mode carries the same nesting guards (`nesting.ts`), so a hostile
+ * file is refused with its position by `lint` exactly as by `build`, instead
+ * of overflowing the stack. Processors are made once per option set and
+ * reused; parse with `parseDocument`, which runs the source guard first.
  */
 import type { Root } from 'hast'
+import type { Root as MdastRoot } from 'mdast'
 import rehypeRaw from 'rehype-raw'
 import rehypeSanitize from 'rehype-sanitize'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
-import { unified, type Processor } from 'unified'
+import { unified, type Plugin, type Processor } from 'unified'
 import type { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
-import { languageInfo } from '../config/languages.ts'
-import { toArabicIndic } from './digits.ts'
-import rehypeFootnoteDigits from './rehype-footnote-digits.ts'
+import { localeOf, localeOfFile } from '../locale/index.ts'
+import { remarkProofing } from '../proofing/plugin.ts'
+import type { ProofingOptions } from '../proofing/analyze.ts'
 import rehypeAsciiIds from './rehype-ascii-ids.ts'
+import rehypeFontCoverage from '../fonts/coverage.ts'
 import rehypeBidiIsolate from './rehype-bidi-isolate.ts'
 import rehypeCollectImages from './rehype-collect-images.ts'
+import rehypeFootnoteDigits from './rehype-footnote-digits.ts'
 import rehypeHeadingIds from './rehype-heading-ids.ts'
 import rehypeLocalLinks from './rehype-local-links.ts'
 import rehypeReportUnsafe from './rehype-report-unsafe.ts'
 import rehypeVerse from './rehype-verse.ts'
-import { sanitizeSchema } from './sanitize-schema.ts'
 import rehypeXmlChars from './rehype-xml-chars.ts'
+import remarkHtmlBlocks from './remark-html-blocks.ts'
+import rehypeAlign from './rehype-align.ts'
+import rehypeReportHtml from './rehype-report-html.ts'
 import { checkSourceNesting, rehypeRawNestingLimit, remarkNestingLimit } from './nesting.ts'
-import { remarkProofing } from '../proofing/index.ts'
-import rehypeFontCoverage from '../fonts/coverage.ts'
+import { sanitizeSchema } from './sanitize-schema.ts'
 
-/** Options settled when the processor is made. */
-export interface ProcessorOptions {
+type SeverityMap = NonNullable<ProofingOptions['severity']>
+
+/** What a processor is for. */
+export type ProcessorMode = 'build' | 'lint' | 'fix'
+
+/** Options of a `build` processor, settled when it is made. */
+export interface BuildProcessorOptions {
+  readonly mode?: 'build'
+  /** The language whose words label the footnotes. */
   readonly lang: string
   readonly latinLang: string
   /** Add the proofing rules' warnings (on by default). */
   readonly proofing?: boolean
   /** Project-wide proofing severities. */
-  readonly severity?: Readonly<Record<string, 'off' | 'warn' | 'error'>>
+  readonly severity?: SeverityMap
 }
 
-type HastProcessor = Processor<import('mdast').Root, import('mdast').Root, Root>
+/** Options of a `lint` or `fix` processor. */
+export interface SourceProcessorOptions {
+  readonly mode: 'lint' | 'fix'
+  /** Proofing severities (`lint` only). */
+  readonly severity?: SeverityMap
+}
 
-const cache = new Map<string, HastProcessor>()
+/** Options of `createProcessor`, by mode. */
+export type ProcessorOptions = BuildProcessorOptions | SourceProcessorOptions
 
-/** A processor for documents in `lang`, made once and cached. */
-export function createProcessor(options: ProcessorOptions): HastProcessor {
-  const key = `${options.lang}|${options.latinLang}|${options.proofing !== false}|${JSON.stringify(options.severity ?? {})}`
-  const cached = cache.get(key)
-  if (cached) return cached
-  const words = languageInfo(options.lang)?.words
-  if (!words) throw new TypeError(`createProcessor: option \`lang\` ${JSON.stringify(options.lang)} is not a known language`)
-  // The nesting cap goes first: its parse transform must run before remark-gfm's.
-  const base = unified().use(remarkParse).use(remarkNestingLimit).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
+type HastProcessor = Processor<MdastRoot, MdastRoot, Root>
+type MdastProcessor = Processor<MdastRoot, MdastRoot, MdastRoot>
+
+const cache = new Map<string, HastProcessor | MdastProcessor>()
+
+/** The parser every mode shares; the nesting cap goes first, its parse transform must run before remark-gfm's. */
+function parser(): MdastProcessor {
+  return unified().use(remarkParse).use(remarkNestingLimit).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkHtmlBlocks as unknown as Plugin<[], MdastRoot>) as unknown as MdastProcessor
+}
+
+function build(options: BuildProcessorOptions): HastProcessor {
+  const { words, number } = localeOf(options.lang)
+  const base = parser()
   // Proofing only adds messages; the tree type is unchanged.
-  const withProofing = options.proofing === false ? base : (base.use(remarkProofing, options.severity ? { severity: options.severity } : {}) as unknown as typeof base)
-  const processor = withProofing
+  const withProofing = options.proofing === false ? base : (base.use(remarkProofing, options.severity ? { severity: options.severity } : {}) as unknown as MdastProcessor)
+  return withProofing
     .use(remarkRehype, {
       allowDangerousHtml: true,
       clobberPrefix: '',
       footnoteLabel: words.footnotes,
       footnoteLabelTagName: 'h2',
       footnoteLabelProperties: { className: ['footnotes-label'] },
-      footnoteBackLabel: (i: number) => `${words.backToReference} ${toArabicIndic(i + 1, options.lang)}`
+      footnoteBackLabel: (i: number) => `${words.backToReference} ${number(i + 1)}`
     })
     .use(rehypeRawNestingLimit)
+    .use(rehypeReportHtml)
     .use(rehypeRaw)
     .use(rehypeReportUnsafe)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeXmlChars)
+    .use(rehypeAlign)
     .use(rehypeCollectImages)
     .use(rehypeLocalLinks)
     .use(rehypeFootnoteDigits)
@@ -76,24 +107,40 @@ export function createProcessor(options: ProcessorOptions): HastProcessor {
     .use(rehypeHeadingIds)
     .use(rehypeBidiIsolate, { latinLang: options.latinLang })
     .use(rehypeFontCoverage) as unknown as HastProcessor
-  cache.set(key, processor)
-  return processor
 }
 
-/** Run `file` (already read and validated) through its language's processor. */
-export async function toHast(file: VFile, options: { latinLang: string; proofing?: boolean; severity?: ProcessorOptions['severity'] }): Promise<Root> {
-  const lang = file.data.lang
-  if (!lang) throw new TypeError('toHast: file.data.lang is not set; read the file with readDocument first')
-  const processor = createProcessor({
-    lang,
-    latinLang: options.latinLang,
-    ...(options.proofing === undefined ? {} : { proofing: options.proofing }),
-    ...(options.severity ? { severity: options.severity } : {})
-  })
+const isBuild = (options: ProcessorOptions): options is BuildProcessorOptions => options.mode === undefined || options.mode === 'build'
+
+/** A processor for `mode`, made once per option set and cached. */
+export function createProcessor(options: BuildProcessorOptions): HastProcessor
+export function createProcessor(options: SourceProcessorOptions): MdastProcessor
+export function createProcessor(options: ProcessorOptions): HastProcessor | MdastProcessor {
+  const mode: ProcessorMode = options.mode ?? 'build'
+  const built = isBuild(options) ? options : undefined
+  const key = built
+    ? `${mode}|${built.lang}|${built.latinLang}|${built.proofing !== false}|${JSON.stringify(options.severity ?? {})}`
+    : `${mode}|${JSON.stringify(options.severity ?? {})}`
+  const cached = cache.get(key)
+  if (cached) return cached
+  let made: HastProcessor | MdastProcessor
+  if (built) made = build(built)
+  else if (options.mode === 'lint') made = parser().use(remarkProofing, options.severity ? { severity: options.severity } : {}) as unknown as MdastProcessor
+  else made = parser()
+  made.freeze()
+  cache.set(key, made)
+  return made
+}
+
+/**
+ * Parse `file` with `processor` behind the nesting guards: the source check
+ * first (before micromark spends seconds on absurd lines), then the parse
+ * transform's. A refusal is a fatal message on `file` (with its name and
+ * place) and is thrown.
+ */
+export function parseDocument(processor: HastProcessor | MdastProcessor, file: VFile): MdastRoot {
   checkSourceNesting(file)
-  let mdast
   try {
-    mdast = processor.parse(file)
+    return processor.parse(file)
   } catch (error) {
     // Parse transforms cannot see the file: give their messages its name.
     if (error instanceof VFileMessage && !error.file) {
@@ -103,6 +150,16 @@ export async function toHast(file: VFile, options: { latinLang: string; proofing
     }
     throw error
   }
-  return processor.run(mdast, file)
 }
 
+/** Run `file` (already read and validated) through its language's build processor. */
+export async function toHast(file: VFile, options: { latinLang: string; proofing?: boolean; severity?: SeverityMap }): Promise<Root> {
+  const { tag } = localeOfFile(file)
+  const processor = createProcessor({
+    lang: tag,
+    latinLang: options.latinLang,
+    ...(options.proofing === undefined ? {} : { proofing: options.proofing }),
+    ...(options.severity ? { severity: options.severity } : {})
+  })
+  return processor.run(parseDocument(processor, file), file)
+}

@@ -1,34 +1,36 @@
 /**
  * Isolates runs of the other direction inside a text, so neighbouring
  * punctuation and digits never jump sides: in a right-to-left document every
- * Latin-script run (names, acronyms, URLs) becomes `<span dir="ltr" lang=…>`,
- * and code gets `dir="ltr"`. The document direction comes from `file.data`.
+ * Latin-script run (names, acronyms, URLs, paths, phrases: see `latin-runs.ts`)
+ * becomes `<span dir="ltr" lang=…>`, and code gets `dir="ltr"`. The
+ * direction is the document's own (`file.data.dir`): each book chapter goes
+ * through here as a document of its own, in its own language.
  */
 import type { Element, ElementContent, Root, Text } from 'hast'
 import type { VFile } from 'vfile'
 import { visitParents } from 'unist-util-visit-parents'
+import { latinRuns, wholeRun } from './latin-runs.ts'
 
 /** Options: the language given to isolated Latin runs (e.g. `en`). */
 export interface BidiOptions {
   readonly latinLang: string
 }
 
-// A Latin run: starts and ends with a Latin letter or ASCII digit, and may hold
-// spaces and the punctuation found inside names, URLs and versions.
-const LATIN_RUN = /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF](?:[A-Za-z0-9\u00C0-\u024F\u1E00-\u1EFF'’._\-/:@&+#%=?~]|\s+(?=[A-Za-z0-9\u00C0-\u024F]))*[A-Za-z0-9\u00C0-\u024F\u1E00-\u1EFF/]|[A-Za-z]/g
 const SKIP = new Set(['code', 'pre', 'bdi', 'bdo', 'script', 'style', 'kbd', 'samp', 'math', 'svg'])
 
-function split(text: string, lang: string): ElementContent[] | undefined {
-  LATIN_RUN.lastIndex = 0
-  if (!LATIN_RUN.test(text)) return undefined
-  LATIN_RUN.lastIndex = 0
+// Blocks whose only text, when all Latin, is one sentence with its own punctuation.
+const BLOCKS = new Set(['p', 'td', 'th', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'dd', 'figcaption', 'caption', 'blockquote'])
+
+function split(text: string, lang: string, alone: boolean): ElementContent[] | undefined {
+  const whole = alone ? wholeRun(text) : undefined
+  const runs = whole ? [whole] : latinRuns(text)
+  if (runs.length === 0) return undefined
   const out: ElementContent[] = []
   let last = 0
-  for (const match of text.matchAll(LATIN_RUN)) {
-    const at = match.index
-    if (at > last) out.push({ type: 'text', value: text.slice(last, at) })
-    out.push({ type: 'element', tagName: 'span', properties: { dir: 'ltr', lang }, children: [{ type: 'text', value: match[0] }] })
-    last = at + match[0].length
+  for (const run of runs) {
+    if (run.index > last) out.push({ type: 'text', value: text.slice(last, run.index) })
+    out.push({ type: 'element', tagName: 'span', properties: { dir: 'ltr', lang }, children: [{ type: 'text', value: run.text }] })
+    last = run.index + run.text.length
   }
   if (last < text.length) out.push({ type: 'text', value: text.slice(last) })
   return out
@@ -51,7 +53,8 @@ export default function rehypeBidiIsolate(options: BidiOptions) {
       if (node.type !== 'text') return undefined
       const parent = ancestors.at(-1)
       if (!parent || !('children' in parent)) return undefined
-      const parts = split((node as Text).value, latinLang)
+      const alone = parent.type === 'element' && BLOCKS.has(parent.tagName) && parent.children.length === 1
+      const parts = split((node as Text).value, latinLang, alone)
       if (!parts) return undefined
       const index = parent.children.indexOf(node as Text)
       parent.children.splice(index, 1, ...(parts as typeof parent.children))

@@ -5,16 +5,15 @@
 import type { Element, Root } from 'hast'
 import type { VFile } from 'vfile'
 import { visit } from 'unist-util-visit'
-import { toArabicIndic } from './digits.ts'
+import { localeOfFile } from '../locale/index.ts'
 
 /** The attacher: no options. */
 export default function rehypeFootnoteDigits() {
   return (tree: Root, file: VFile): void => {
-    const lang = file.data.lang
-    if (!lang) return
+    const locale = localeOfFile(file)
     visit(tree, 'element', (node: Element) => {
       if (node.properties.dataFootnoteRef === undefined) return
-      for (const child of node.children) if (child.type === 'text') child.value = toArabicIndic(Number(child.value), lang)
+      for (const child of node.children) if (child.type === 'text') child.value = locale.number(Number(child.value))
     })
   }
 }

@@ -8,6 +8,12 @@ import { defaultSchema, type Options as Schema } from 'rehype-sanitize'
 
 const attributes = defaultSchema.attributes ?? {}
 
+// Presentational attributes HTML5 dropped: EPUBCheck rejects them (RSC-005)
+// and the stylesheets do their work. `align` and `valign` stay, to become
+// classes (`rehype-align.ts`); `width` and `height` stay on images only.
+const OBSOLETE = new Set(['axis', 'border', 'cellPadding', 'cellSpacing', 'char', 'charOff', 'charSet', 'clear', 'color', 'compact', 'frame', 'hSpace', 'noHref', 'noShade', 'noWrap', 'rev', 'rules', 'size', 'summary', 'width', 'height'])
+const everywhere = (attributes['*'] ?? []).filter((a) => !(typeof a === 'string' && OBSOLETE.has(a)))
+
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
   // Ids are ours (headings, footnotes) or the author's; the outputs run no
@@ -19,13 +25,14 @@ export const sanitizeSchema: Schema = {
   tagNames: [...(defaultSchema.tagNames ?? []).filter((t) => t !== 'source'), 'bdi', 'bdo', 'section', 'aside', 'figure', 'figcaption', 'abbr', 'mark', 'small', 'cite', 'time'],
   attributes: {
     ...attributes,
-    '*': [...(attributes['*'] ?? []), 'dir', 'lang', 'className', 'title'],
+    '*': [...everywhere, 'dir', 'lang', 'className', 'title'],
     a: [...(attributes.a ?? []), 'dataFootnoteRef', 'dataFootnoteBackref'],
     section: ['dataFootnotes', 'className'],
     // GitHub allows only `sr-only` here; our footnote label carries its own class.
     h2: ['className'],
     time: ['dateTime'],
-    abbr: ['title']
+    abbr: ['title'],
+    img: [...(attributes.img ?? []).filter((a) => a !== 'longDesc'), 'width', 'height']
   },
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] }
 }

@@ -52,6 +52,17 @@ function isEmpty(children: readonly ElementContent[]): boolean {
   return children.every((node) => (node.type === 'text' ? node.value.trim() === '' : node.type === 'comment' || depthOf(node) > 0))
 }
 
+/**
+ * The language and direction a chapter is written in, when it is not the
+ * book's: `joinChapters` tags each top-level block of such a chapter, so its
+ * opening element says it. Undefined for a chapter in the book's language.
+ */
+export function chapterLanguage(children: readonly ElementContent[]): { lang: string; dir: 'rtl' | 'ltr' } | undefined {
+  const first = children.find((n): n is Element => n.type === 'element')
+  const { lang, dir } = first?.properties ?? {}
+  return typeof lang === 'string' && (dir === 'rtl' || dir === 'ltr') ? { lang, dir } : undefined
+}
+
 /** A chapter of either rendering: what note placement needs of it. */
 interface HasChildren {
   readonly children: ElementContent[]

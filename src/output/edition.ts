@@ -8,11 +8,10 @@ import type { Element, Root } from 'hast'
 import { decodedPath, type ImageResource } from '../document/resources.ts'
 import { h } from 'hastscript'
 import type { VFile } from 'vfile'
-import { languageInfo, type Direction, type LanguageWords } from '../config/languages.ts'
+import { localeOfFile, type Direction, type Locale, type Words } from '../locale/index.ts'
 import type { DocumentMeta, HeadingEntry } from '../document/types.ts'
 import { codeFacesUsed } from '../fonts/faces-used.ts'
 import { BOOK_FONT, CODE_FONT, type FontFamily } from '../fonts/fonts.ts'
-import { toArabicIndic } from '../markdown/digits.ts'
 
 /** Everything a renderer needs; renderers never look elsewhere for facts. */
 export interface Edition {
@@ -22,7 +21,9 @@ export interface Edition {
   readonly lang: string
   readonly dir: Direction
   readonly slug: string
-  readonly words: LanguageWords
+  /** The document's locale; `lang`, `dir` and `words` are its tag, direction and words. */
+  readonly locale: Locale
+  readonly words: Words
   readonly headings: readonly HeadingEntry[]
   /** Directory of the source article (local images resolve against it). */
   readonly baseDir: string
@@ -59,28 +60,20 @@ export function makeEdition(
 ): Edition {
   const { meta, lang, dir, slug } = file.data
   if (!meta || !lang || !dir || !slug) throw new TypeError('makeEdition: the file was not read with readDocument')
-  const words = languageInfo(lang)?.words
-  if (!words) throw new TypeError(`makeEdition: unknown language ${lang}`)
-  return { file, tree, meta, lang, dir, slug, words, headings: file.data.headings ?? [], baseDir, chapters, inputs, images: new Map(images.map((i) => [i.wanted, { file: i.file, mediaType: i.mediaType, ...(i.bytes ? { bytes: i.bytes } : {}) }])) }
+  const locale = localeOfFile(file)
+  return { file, tree, meta, lang, dir, slug, locale, words: locale.words, headings: file.data.headings ?? [], baseDir, chapters, inputs, images: new Map(images.map((i) => [i.wanted, { file: i.file, mediaType: i.mediaType, ...(i.bytes ? { bytes: i.bytes } : {}) }])) }
 }
 
 /** A number in the document's digits. */
 export function localNumber(edition: Edition, n: number): string {
-  return toArabicIndic(n, edition.lang)
+  return edition.locale.number(n)
 }
 
 /** The edition date, written out in the document's language and digits. */
 export function dateLabel(edition: Edition): string {
-  const date = new Date(`${edition.meta.date}T12:00:00Z`)
-  // Ask for the document's digits: CLDR writes `ar` dates in Latin digits,
+  // In the document's digits: CLDR writes `ar` dates in Latin digits,
   // which would disagree with the edition number and page numbers beside them.
-  const digits = languageInfo(edition.lang)?.digits
-  const numberingSystem = digits === 'arabic-indic' ? 'arab' : digits === 'persian' ? 'arabext' : 'latn'
-  try {
-    return new Intl.DateTimeFormat(edition.lang, { dateStyle: 'long', timeZone: 'UTC', numberingSystem }).format(date)
-  } catch {
-    return edition.meta.date
-  }
+  return edition.locale.date(edition.meta.date)
 }
 
 /** "Edition 2" in the document's language. */
@@ -99,7 +92,7 @@ export function noteLabel(edition: Edition, n: number): string {
 
 /** `noteLabel` for a label already written out (the text a note's reference shows). */
 export function noteLabelOf(edition: Edition, text: string): string {
-  return languageInfo(edition.lang)?.digits === 'latin' ? `${text}.` : `(${text})`
+  return edition.locale.digits === null ? `${text}.` : `(${text})`
 }
 
 /**
@@ -108,14 +101,14 @@ export function noteLabelOf(edition: Edition, text: string): string {
  * digits reads as their zero (٠ ۰).
  */
 export function separator(edition: Edition): string {
-  return languageInfo(edition.lang)?.digits === 'latin' ? ' · ' : '، '
+  return edition.locale.factSeparator
 }
 
 /** The title block opening page 1 (and the EPUB title page). */
 export function titleBlock(edition: Edition): Element {
   return h('header.title-block', [
     h('h1.title', edition.meta.title),
-    ...(edition.meta.author ? [h('p.author', edition.meta.author.join('، '))] : []),
+    ...(edition.meta.author ? [h('p.author', edition.meta.author.join(edition.locale.listSeparator))] : []),
     h('p.dateline', [h('time', { dateTime: edition.meta.date }, dateLabel(edition)), separator(edition), editionLabel(edition)])
   ])
 }

@@ -3,6 +3,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { localeCss } from '../locale/index.ts'
 import { PACKAGE_ROOT } from '../paths.ts'
 
 /** Folder holding `base.css`, `epub.css`, `print.css`. */
@@ -14,7 +15,8 @@ const cache = new Map<string, Promise<string>>()
 export function stylesheet(name: 'base' | 'epub' | 'print' | 'site' | 'footnotes'): Promise<string> {
   let css = cache.get(name)
   if (!css) {
-    css = readFile(path.join(STYLES_DIR, `${name}.css`), 'utf8')
+    // The shared sheet gets the rules the locales imply (list digits).
+    css = readFile(path.join(STYLES_DIR, `${name}.css`), 'utf8').then((text) => (name === 'base' ? `${text}\n${localeCss()}\n` : text))
     cache.set(name, css)
   }
   return css

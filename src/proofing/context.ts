@@ -2,7 +2,7 @@
  * What the rules need to know about a document's language, worked out once
  * from its BCP 47 tag.
  */
-import { languageInfo } from '../config/languages.ts'
+import { isKnownLanguage, localeOf } from '../locale/index.ts'
 import type { Finding } from './finding.ts'
 import type { Segment } from './segment.ts'
 import { ARABIC_SCRIPT_LANGS } from './tables.ts'
@@ -46,12 +46,14 @@ export function langContext(lang: string | undefined): LangContext {
   const script = subtags.slice(1).find((s) => /^[A-Za-z]{4}$/.test(s))?.toLowerCase()
   const arabicScript = script === undefined ? ARABIC_SCRIPT_LANGS.has(primary) : script === 'arab'
   const sorani = arabicScript && (primary === 'ckb' || primary === 'ku')
-  const digits = lang === undefined ? undefined : languageInfo(lang)?.digits
+  // The locale's digits, as the outputs print them: Arabic-Indic for `arab`, Persian for `arabext`.
+  const system = lang !== undefined && isKnownLanguage(lang) ? localeOf(lang).numberingSystem : undefined
+  const digits = system === 'arab' ? 'arabic-indic' : system === 'arabext' ? 'persian' : undefined
   return {
     lang,
     name: sorani ? 'Sorani' : (NAMES[primary] ?? (arabicScript ? 'Arabic-script' : 'this')),
     sorani,
     arabicScript,
-    digits: arabicScript && (digits === 'arabic-indic' || digits === 'persian') ? digits : undefined
+    digits: arabicScript ? digits : undefined
   }
 }

@@ -4,10 +4,8 @@
  * line endings, the BOM) stays byte for byte what it was.
  */
 import type { Nodes, Root } from 'mdast'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
+import { VFile } from 'vfile'
+import { createProcessor, parseDocument } from '../markdown/processor.ts'
 import { analyze, settleSeverity, type ProofingOptions, type RatedFinding } from './analyze.ts'
 import { pointFinder } from './plugin.ts'
 import type { RuleId } from './rules-meta.ts'
@@ -31,11 +29,13 @@ export interface FixResult {
   readonly rejected: boolean
 }
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
-
-/** Parse Markdown as the build does (front matter and GFM included). */
-export function parseMarkdown(text: string): Root {
-  return parser.parse(text)
+/**
+ * Parse Markdown as the build does (front matter and GFM included), behind
+ * the same nesting guards: throws the positioned `VFileMessage` a too deeply
+ * nested text gets from `build`.
+ */
+export function parseMarkdown(text: string, path?: string): Root {
+  return parseDocument(createProcessor({ mode: 'fix' }), new VFile({ value: text, ...(path === undefined ? {} : { path }) }))
 }
 
 /** Everything about the tree except its prose: if this changes, a fix broke the Markdown. */

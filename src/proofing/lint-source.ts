@@ -4,16 +4,12 @@
  * say everything that is wrong with a file at once.
  */
 import { NotRegularFileError, readRegularFile } from '../util/read-regular.ts'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
 import { decodeSource, documentFromText } from '../document/read.ts'
+import { createProcessor, parseDocument } from '../markdown/processor.ts'
 import type { ProofingOptions } from './analyze.ts'
 import { readProofingFrontMatter } from './front-matter.ts'
-import { remarkProofing } from './plugin.ts'
 
 /** Options for linting: the proofing options and the language of untagged files. */
 export interface LintOptions extends ProofingOptions {
@@ -25,23 +21,6 @@ export interface LintOptions extends ProofingOptions {
 export interface SourceText {
   readonly text: string
   readonly bom: boolean
-}
-
-const processors = new Map<string, ReturnType<typeof makeProcessor>>()
-
-function makeProcessor(options: ProofingOptions) {
-  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkProofing, options).freeze()
-}
-
-/** One processor per distinct set of options: unified settles plugin options once. */
-function processorFor(options: ProofingOptions) {
-  const key = JSON.stringify(options.severity ?? {})
-  let processor = processors.get(key)
-  if (!processor) {
-    processor = makeProcessor(options.severity ? { severity: options.severity } : {})
-    processors.set(key, processor)
-  }
-  return processor
 }
 
 /** Lint Markdown `text` (the whole file, front matter included) as if read from `path`. */
@@ -57,8 +36,15 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
     file.messages.push(error)
     known = false
   }
-  const processor = processorFor(options)
-  const tree = processor.parse(file)
+  const processor = createProcessor({ mode: 'lint', ...(options.severity ? { severity: options.severity } : {}) })
+  let tree
+  try {
+    tree = parseDocument(processor, file)
+  } catch (error) {
+    // Refused (nested too deep, say): the fatal message is on the file, as `build` reports it.
+    if (error instanceof VFileMessage) return file
+    throw error
+  }
   if (!known) {
     const lang = readProofingFrontMatter(tree, body).lang ?? options.lang
     if (lang !== undefined) file.data.lang = lang

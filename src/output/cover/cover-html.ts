@@ -30,11 +30,9 @@ export interface CoverTexts {
 /** What the cover says, in the edition's language and digits. */
 export function coverTexts(edition: Edition): CoverTexts {
   const { meta } = edition
-  // The list separator of right-to-left scripts is the Arabic comma.
-  const separator = edition.dir === 'rtl' ? '، ' : ', '
   return {
     title: meta.title,
-    ...(meta.author ? { author: meta.author.join(separator) } : {}),
+    ...(meta.author ? { author: meta.author.join(edition.locale.listSeparator) } : {}),
     ...(meta.publisher ? { publisher: meta.publisher } : {}),
     date: dateLabel(edition),
     edition: editionLabel(edition)

@@ -17,6 +17,8 @@ import { writeFileAtomic } from '../../util/atomic.ts'
 import { sourceDateEpoch } from '../../config/limits.ts'
 import { colophon, titleBlock, type Edition } from '../edition.ts'
 import { stylesheet } from '../styles.ts'
+import { allDigits } from '../../locale/index.ts'
+import { chapterLanguage } from '../chapter-split.ts'
 import { splitChapters } from './chapters.ts'
 import { packImages } from './images.ts'
 import { epubCover } from './cover.ts'
@@ -66,7 +68,7 @@ const EPUB_NAMESPACE = '@namespace epub "http://www.idpf.org/2007/ops";'
 /** Every character the book prints, for font subsetting. */
 function bookText(edition: Edition, parts: readonly string[]): string {
   // Digits of every style, so page-independent numbering never misses a glyph.
-  return [toString(edition.tree), ...parts, '0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹.،:·- '].join(' ')
+  return [toString(edition.tree), ...parts, `${allDigits()}.،:·- `].join(' ')
 }
 
 /** What the EPUB needs beyond the common output arguments. */
@@ -90,12 +92,16 @@ export async function buildEpub({ edition, generator, browser, signal }: Omit<Ep
     { type: 'toc', href: 'toc.xhtml#toc', text: edition.words.contents },
     { type: 'bodymatter', href: chapters[0]!.filename, text: chapters[0]!.title }
   ])
-  const chapterFiles = chapters.map((c) => ({
-    id: c.id,
-    filename: c.filename,
-    title: c.title,
-    xhtml: xhtmlDocument(edition, [h('section', { 'epub:type': 'chapter', role: 'doc-chapter', ariaLabel: c.title }, c.children)], { title: c.title, bodyType: 'bodymatter' })
-  }))
+  const chapterFiles = chapters.map((c) => {
+    // A chapter in another language than the book is that language's document.
+    const language = chapterLanguage(c.children)
+    return {
+      id: c.id,
+      filename: c.filename,
+      title: c.title,
+      xhtml: xhtmlDocument(edition, [h('section', { 'epub:type': 'chapter', role: 'doc-chapter', ariaLabel: c.title, ...language }, c.children)], { title: c.title, bodyType: 'bodymatter', ...(language ? { language } : {}) })
+    }
+  })
 
   const text = bookText(edition, [edition.meta.title, toString(titleBlock(edition)), toString(colophon(edition)), ...Object.values(edition.words)])
   // Code has its own face, subset to the code's own characters.

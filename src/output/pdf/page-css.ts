@@ -12,7 +12,6 @@
  * chapter opens (known from the previous rendering); before that range the
  * fallback style draws nothing.
  */
-import { languageInfo } from '../../config/languages.ts'
 import type { Edition } from '../edition.ts'
 import { cssString } from '../styles.ts'
 import type { PrintChapter } from './chapters.ts'
@@ -32,11 +31,6 @@ export const chapterPage = (n: number): string => `chapter-${n}`
 
 const NONE = 'chapkhana-none'
 
-function counterStyle(lang: string): string {
-  const digits = languageInfo(lang)?.digits
-  return digits === 'arabic-indic' ? 'arabic-indic' : digits === 'persian' ? 'persian' : 'decimal'
-}
-
 /** A counter style printing `text` on pages after `opening`, nothing before. */
 function headStyle(name: string, text: string, opening: number): string {
   return `@counter-style ${name} { system: cyclic; symbols: ${cssString(text)}; range: ${opening + 1} infinite; fallback: ${NONE}; }`
@@ -49,7 +43,7 @@ function sides(edition: Edition): { recto: 'left' | 'right'; verso: 'left' | 'ri
 
 /** `@page` rules for an edition; named pages when there are several chapters. */
 export function pageCss(edition: Edition, chapters: readonly PrintChapter[] = [], pages: PageMap = new Map()): string {
-  const counter = `counter(page, ${counterStyle(edition.lang)})`
+  const counter = `counter(page, ${edition.locale.counterStyle})`
   // Margin boxes inherit nothing from the body: repeat what keeps the text
   // layer whole (no kerning, see print.css).
   const box = `font-family: "Chapkhana Amiri"; font-size: 9pt; font-kerning: none; color: #444; direction: ${edition.dir};`

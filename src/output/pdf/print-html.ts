@@ -15,6 +15,7 @@ import { unified } from 'unified'
 import { fontFaceCss } from '../../fonts/fonts.ts'
 import { colophon, imageOf, titleBlock, type Edition } from '../edition.ts'
 import { stylesheet } from '../styles.ts'
+import { chapterLanguage } from '../chapter-split.ts'
 import { printChapters, type PrintChapter } from './chapters.ts'
 import { breakLongWords, markWide } from './fit.ts'
 import { bookmarksOf, outlineAnchors } from './outline.ts'
@@ -86,7 +87,8 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
   const placed = layout.foot ? placeFootnotes(chapters, layout.foot, edition.words.footnotes).chapters : chapters
   const sections = placed.flatMap((chapter) => [
     ...(layout.blanks?.has(chapter.number) ? [blankPage(chapter.number)] : []),
-    h('section.chapter', { id: chapter.id, className: chapter.untitled ? ['untitled'] : [] }, chapter.children)
+    // A chapter in another language than the book is set in its own language and direction.
+    h('section.chapter', { id: chapter.id, className: chapter.untitled ? ['untitled'] : [], ...chapterLanguage(chapter.children) }, chapter.children)
   ])
   localImages(edition, sections)
   markWide({ type: 'root', children: sections })

@@ -21,7 +21,6 @@ import { downloadList, earlierEditions, editionsSection, offers } from './downlo
 import { caretBackrefs, copyImages } from './images.ts'
 import { renderPage } from './layout.ts'
 import { saveRecord } from './record.ts'
-import { siteWords } from './words.ts'
 
 /** One file written, as the build reports it. */
 export interface SiteWritten {
@@ -43,8 +42,8 @@ export interface ArticlePageArgs {
 
 /** The body of the page: header with the edition's facts and downloads, then the text. */
 function body(edition: Edition, cover: { name: string; width?: number; height?: number }, downloads: ElementContent, editions: ElementContent[], text: ElementContent[]): ElementContent[] {
-  const { meta, lang } = edition
-  const words = siteWords(lang)
+  const { meta } = edition
+  const words = edition.locale.words
   return [
     h('a.skip', { href: '#ch-text' }, words.skipToText),
     h('header.site-header', [h('nav', { ariaLabel: words.collection }, [h('a', { href: 'index.html' }, words.backToCollection)])]),
@@ -53,7 +52,7 @@ function body(edition: Edition, cover: { name: string; width?: number; height?: 
         h('img.cover', { src: cover.name, alt: `${words.coverOf} ${meta.title}`, ...(cover.width ? { width: cover.width, height: cover.height } : {}) }),
         h('div.facts', [
           h('h1#ch-title', meta.title),
-          ...(meta.author ? [h('p.author', meta.author.join('، '))] : []),
+          ...(meta.author ? [h('p.author', meta.author.join(edition.locale.listSeparator))] : []),
           h('p.dateline', [h('time', { dateTime: meta.date }, dateLabel(edition)), separator(edition), editionLabel(edition)]),
           ...(edition.file.data.teaser ? [h('p.teaser', edition.file.data.teaser)] : []),
           downloads,
@@ -85,11 +84,11 @@ export async function writeArticlePage({ edition, written, outDir, browser, sign
   const tree = structuredClone(edition.tree)
   await copyImages(tree, edition, outDir)
   caretBackrefs(tree)
-  const words = siteWords(edition.lang)
+  const words = edition.locale.words
   const available = await offers(outDir, edition.slug, formats)
   const editions = editionsSection(await earlierEditions(outDir, edition.slug, edition.meta.edition), edition.lang, edition.words.edition)
   const content = body(edition, cover, downloadList(available, edition.lang), editions, tree.children.filter((c): c is ElementContent => c.type !== 'doctype'))
-  const text = [toString({ type: 'root', children: content }), ...Object.values(words), ...Object.values(edition.words)].join(' ')
+  const text = [toString({ type: 'root', children: content }), ...Object.values(words)].join(' ')
   const fonts = await writePageFonts(outDir, edition.slug, text, facesUsed(edition.tree, BOOK_FONT.faces))
   await writeSiteCss(outDir)
   const teaser = edition.file.data.teaser ?? ''

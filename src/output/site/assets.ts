@@ -13,13 +13,14 @@ import subsetFont from 'subset-font'
 import { BOOK_FONT, fontBytes, type FontFace } from '../../fonts/fonts.ts'
 import { remembered } from '../../util/artifacts.ts'
 import { writeFileAtomic } from '../../util/atomic.ts'
+import { allDigits } from '../../locale/index.ts'
 import { stylesheet } from '../styles.ts'
 
 /** Folder, inside the output folder, of the shared files. */
 export const ASSETS = 'assets'
 
 /** Digits of every style and the page's punctuation, so no label misses a glyph. */
-const ALWAYS = '0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹.,،:·-–—()«» kBMBEPUDF'
+const ALWAYS = `${allDigits()}.,،:·-–—()«» kBMBEPUDF`
 
 /** A WOFF of `face` holding the glyphs of `text` (remembered by the letters used). */
 async function woff(face: FontFace, text: string): Promise<Buffer> {

@@ -8,8 +8,8 @@ import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Element } from 'hast'
 import { h } from 'hastscript'
-import { toArabicIndic } from '../../markdown/digits.ts'
-import { separatorFor, siteWords, sizeLabel } from './words.ts'
+import { localeOf } from '../../locale/index.ts'
+import { sizeLabel } from './words.ts'
 
 /** The formats a reader can download, in the order shown. */
 export const FORMATS = [
@@ -45,7 +45,7 @@ export async function offers(outDir: string, slug: string, formats?: readonly st
 
 /** The buttons: "Download EPUB، ١٣٨ kB". */
 export function downloadList(offers: readonly Offer[], lang: string): Element {
-  const words = siteWords(lang)
+  const { words, factSeparator } = localeOf(lang)
   return h(
     'ul.downloads',
     offers.map((o) =>
@@ -54,7 +54,7 @@ export function downloadList(offers: readonly Offer[], lang: string): Element {
           h('span.verb', words.download),
           ' ',
           h('span.format', { lang: 'en', dir: 'ltr' }, o.label),
-          h('span.size', `${separatorFor(lang)}${sizeLabel(o.bytes, lang)}`)
+          h('span.size', `${factSeparator}${sizeLabel(o.bytes, lang)}`)
         ])
       ])
     )
@@ -81,7 +81,7 @@ export async function earlierEditions(outDir: string, slug: string, current: num
 /** The list of earlier editions, or nothing when there are none. */
 export function editionsSection(editions: readonly { n: number; files: readonly Offer[] }[], lang: string, editionWord: string): Element[] {
   if (editions.length === 0) return []
-  const words = siteWords(lang)
+  const { words, factSeparator, number } = localeOf(lang)
   return [
     h('section.editions', { ariaLabelledBy: 'ch-editions' }, [
       h('h2#ch-editions', words.earlierEditions),
@@ -89,9 +89,9 @@ export function editionsSection(editions: readonly { n: number; files: readonly 
         'ul',
         editions.map((e) =>
           h('li', [
-            `${editionWord} ${toArabicIndic(e.n, lang)}: `,
+            `${editionWord} ${number(e.n)}: `,
             ...e.files.flatMap((f, i) => [
-              ...(i > 0 ? [separatorFor(lang)] : []),
+              ...(i > 0 ? [factSeparator] : []),
               h('a', { href: f.href, type: f.type }, [h('span', { lang: 'en', dir: 'ltr' }, f.label), ` (${sizeLabel(f.bytes, lang)})`])
             ])
           ])

@@ -9,14 +9,13 @@ import path from 'node:path'
 import type { Element, ElementContent } from 'hast'
 import { toString } from 'hast-util-to-string'
 import { h } from 'hastscript'
-import { languageInfo } from '../../config/languages.ts'
+import { localeOf } from '../../locale/index.ts'
 import { writeFileAtomic } from '../../util/atomic.ts'
 import { writePageFonts, writeSiteCss } from './assets.ts'
 import { downloadList, offers } from './downloads.ts'
 import { renderPage } from './layout.ts'
 import { loadRecords, type ListedRecord } from './record.ts'
 import { MANIFEST, manifestText } from './manifest.ts'
-import { separatorFor, siteWords } from './words.ts'
 
 /** What `writeIndex` needs. */
 export interface IndexArgs {
@@ -46,8 +45,8 @@ async function entry(record: ListedRecord, outDir: string): Promise<Element> {
       h('a.thumb', { href: page, tabIndex: -1, ariaHidden: 'true' }, [h('img', { src: record.cover, alt: '', width: 160, height: 256 })]),
       h('div.facts', [
         h('h2', { id: headingId }, [h('a', { href: page }, record.title)]),
-        ...(record.author ? [h('p.author', record.author.join('، '))] : []),
-        h('p.dateline', [h('time', { dateTime: record.date }, record.dateLabel), separatorFor(record.lang), record.editionLabel]),
+        ...(record.author ? [h('p.author', record.author.join(localeOf(record.lang).listSeparator))] : []),
+        h('p.dateline', [h('time', { dateTime: record.date }, record.dateLabel), localeOf(record.lang).factSeparator, record.editionLabel]),
         ...(record.teaser ? [h('p.teaser', record.teaser)] : []),
         downloadList(await offers(outDir, record.slug), record.lang)
       ])
@@ -64,8 +63,8 @@ async function entry(record: ListedRecord, outDir: string): Promise<Element> {
 export async function writeIndex({ outDir, lang, records: given }: IndexArgs): Promise<{ path: string; bytes: number }> {
   const records = given ?? (await loadRecords(outDir))
   const pageLang = mainLanguage(records, lang ?? 'en')
-  const dir = records.find((r) => r.lang === pageLang)?.dir ?? languageInfo(pageLang)?.dir ?? 'ltr'
-  const words = siteWords(pageLang)
+  const dir = records.find((r) => r.lang === pageLang)?.dir ?? localeOf(pageLang).direction
+  const words = localeOf(pageLang).words
   const list: ElementContent[] = []
   for (const r of records) list.push(await entry(r, outDir))
   const content: ElementContent[] = [
@@ -82,7 +81,7 @@ export async function writeIndex({ outDir, lang, records: given }: IndexArgs): P
       lang: pageLang,
       dir,
       title: words.collection,
-      description: records.map((r) => r.title).join(separatorFor(pageLang)).slice(0, 300),
+      description: records.map((r) => r.title).join(localeOf(pageLang).factSeparator).slice(0, 300),
       fontCss: fonts.css,
       og: { type: 'website', ...(first ? { image: first.cover, imageAlt: `${words.coverOf} ${first.title}` } : {}) },
       meta: { generator: 'chapkhana' }

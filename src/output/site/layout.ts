@@ -8,7 +8,7 @@ import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
-import type { Direction } from '../../config/languages.ts'
+import type { Direction } from '../../locale/locale.ts'
 import { SITE_CSS } from './assets.ts'
 
 /** What the `<head>` of a page says. */

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto'
 import { readdir, readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import type { Direction } from '../../config/languages.ts'
+import type { Direction } from '../../locale/locale.ts'
 import { writeFileAtomic } from '../../util/atomic.ts'
 
 /** What the collection shows of one article. */

@@ -1,0 +1,85 @@
+/**
+ * Each book chapter keeps its own language and direction in every output
+ * (issue 13 item 7), and a chapter whose `# heading` sits inside a wrapper
+ * `<div>` keeps it as its title (item 5): no inserted title, no demotion.
+ */
+import assert from 'node:assert/strict'
+import path from 'node:path'
+import { describe, it } from 'node:test'
+import { toHtml } from 'hast-util-to-html'
+import type { Element } from 'hast'
+import { visit } from 'unist-util-visit'
+import { loadEdition } from '../../src/build/article.ts'
+import { resolveConfig } from '../../src/config/schema.ts'
+import { splitChapters } from '../../src/output/epub/chapters.ts'
+import { chapterLanguage } from '../../src/output/chapter-split.ts'
+import { xhtmlDocument } from '../../src/output/epub/xhtml.ts'
+import { printHtml } from '../../src/output/pdf/print-html.ts'
+import { ROOT } from '../helpers/paths.ts'
+
+const BOOK = path.join(ROOT, 'tests', 'fixtures', 'books', 'mixed-language', 'book.md')
+
+describe('a lang: en chapter in a ckb book', () => {
+  it('is read left to right in English, not in the book direction', async () => {
+    const edition = await loadEdition(BOOK, resolveConfig({}))
+    const english = edition.chapters.find((c) => c.path.endsWith('02-english.md'))
+    assert.equal(english?.data.lang, 'en')
+    assert.equal(english?.data.dir, 'ltr')
+    assert.equal(english?.data.locale?.direction, 'ltr')
+  })
+
+  it('tags its blocks in the joined tree, and leaves its Latin text unwrapped', async () => {
+    const edition = await loadEdition(BOOK, resolveConfig({}))
+    const html = toHtml(edition.tree)
+    assert.match(html, /<h1 id="c2-h-1" lang="en" dir="ltr">An English chapter<\/h1>/)
+    assert.match(html, /<p lang="en" dir="ltr">This chapter is written in English, with a path \/etc\/hosts/)
+    // The Sorani chapter keeps the book's language: nothing added to its blocks.
+    assert.doesNotMatch(html, /<h1[^>]*lang="ckb"/)
+  })
+
+  it('is its own language in the EPUB chapter file: html and section lang, xml:lang and dir', async () => {
+    const edition = await loadEdition(BOOK, resolveConfig({}))
+    const chapters = splitChapters(edition)
+    assert.equal(chapters.length, 2)
+    const [sorani, english] = chapters
+    assert.equal(chapterLanguage(sorani!.children), undefined)
+    const language = chapterLanguage(english!.children)
+    assert.deepEqual(language, { lang: 'en', dir: 'ltr' })
+    const xhtml = xhtmlDocument(edition, english!.children, { title: english!.title, ...(language ? { language } : {}) })
+    assert.match(xhtml, /<html[^>]* lang="en" xml:lang="en" dir="ltr"/)
+  })
+
+  it('is a section in its own language and direction in the print HTML', async () => {
+    const edition = await loadEdition(BOOK, resolveConfig({}))
+    const html = await printHtml(edition)
+    assert.match(html, /<section class="chapter" id="chapter-2" lang="en" dir="ltr">/)
+    assert.match(html, /<section class="chapter" id="chapter-1">/)
+  })
+})
+
+describe('a chapter whose # heading sits inside a wrapper div', () => {
+  it('keeps that heading as its one title, at the top level, with the wrapper direction', async () => {
+    const edition = await loadEdition(BOOK, resolveConfig({}))
+    const h1s: Element[] = []
+    visit(edition.tree, 'element', (n: Element) => {
+      if (n.tagName === 'h1') h1s.push(n)
+    })
+    assert.deepEqual(
+      h1s.map((h) => [h.properties.id, h.properties.dir]),
+      [
+        ['c1-h-1', 'rtl'],
+        ['c2-h-1', 'ltr']
+      ]
+    )
+    // Its sub-heading stays an h2, not demoted to h3 under an inserted title.
+    assert.match(toHtml(edition.tree), /<h2 id="c1-h-2">بەشی لاوەکی<\/h2>/)
+    assert.deepEqual(
+      edition.headings.map((h) => [h.depth, h.text]),
+      [
+        [1, 'سەرەتا'],
+        [2, 'بەشی لاوەکی'],
+        [1, 'An English chapter']
+      ]
+    )
+  })
+})
