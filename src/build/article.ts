@@ -13,6 +13,7 @@ import { attachChapterCorrections, attachCorrections } from '../editions/correct
 import { historyPath, type EditionRecord } from '../editions/history.ts'
 import { makeEdition, type Edition } from '../output/edition.ts'
 import { buildEpub } from '../output/epub/write.ts'
+import { coverSource } from '../output/cover/render-cover.ts'
 import { buildPdfs, type BuiltPdfs } from '../output/pdf/write.ts'
 import { writeFilesAtomic } from '../util/atomic.ts'
 import { writeArticlePage } from '../output/site/article-page.ts'
@@ -95,7 +96,9 @@ export async function buildArticle(source: string, config: Config, browsers: Bro
   const edition = await loadEdition(source, config)
   const base = path.resolve(config.outDir, edition.slug)
   const jobs: Promise<Built>[] = []
-  if (config.formats.includes('epub')) jobs.push(timed(`${base}.epub`, () => buildEpub({ edition, generator: GENERATOR, browser: () => browsers.get(), ...(signal ? { signal } : {}) })))
+  // One cover for the EPUB and the reader page, drawn (if it must be) on the first call.
+  const cover = coverSource(edition, () => browsers.get(), signal ? { signal } : {})
+  if (config.formats.includes('epub')) jobs.push(timed(`${base}.epub`, () => buildEpub({ edition, generator: GENERATOR, cover, ...(signal ? { signal } : {}) })))
   if (config.formats.includes('pdf')) {
     // One rendering gives both PDFs; a press PDF that fails fails the edition.
     const printed = (async () => buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs, ...(config.notes ? { notes: config.notes } : {}), ...(signal ? { signal } : {}) }, config.press === true))()
@@ -112,6 +115,6 @@ export async function buildArticle(source: string, config: Config, browsers: Bro
   const writing = performance.now() - start
   const written = built.map((b) => ({ path: b.target, bytes: b.bytes.length, ms: b.ms + writing }))
   // The reader page comes last: it shows the sizes of the files just written.
-  const page = await writeArticlePage({ edition, written, outDir: config.outDir, browser: () => browsers.get(), ...(signal ? { signal } : {}) })
+  const page = await writeArticlePage({ edition, written, outDir: config.outDir, cover, ...(signal ? { signal } : {}) })
   return { files: [edition.file, ...edition.chapters], inputs: edition.inputs, written: [...written, ...page] }
 }

@@ -12,6 +12,7 @@ import { documentFromText } from '../document/read.ts'
 import type { Edition } from '../output/edition.ts'
 import { editionOf, readOptions } from '../build/article.ts'
 import { buildEpub } from '../output/epub/write.ts'
+import { coverSource } from '../output/cover/render-cover.ts'
 import { buildPdfs } from '../output/pdf/write.ts'
 import { GENERATOR } from '../version.ts'
 import type { BrowserPool } from '../build/browser-pool.ts'
@@ -30,7 +31,7 @@ export interface BuiltEdition {
 export async function buildText(text: string, article: string, config: Config, browsers: BrowserPool, history: readonly EditionRecord[]): Promise<BuiltEdition> {
   const edition = await editionOf(documentFromText(text, article, readOptions(config)), config, history)
   const [epub, pdf] = await Promise.all([
-    config.formats.includes('epub') ? buildEpub({ edition, generator: GENERATOR, browser: () => browsers.get() }) : undefined,
+    config.formats.includes('epub') ? buildEpub({ edition, generator: GENERATOR, cover: coverSource(edition, () => browsers.get()) }) : undefined,
     config.formats.includes('pdf') ? buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs, ...(config.notes ? { notes: config.notes } : {}) }, config.press === true) : undefined
   ])
   return { edition, outputs: { ...(epub ? { epub } : {}), ...(pdf ? { pdf: pdf.pdf } : {}), ...(pdf?.press ? { press: pdf.press } : {}) } }

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { coverSource } from '../../src/output/cover/render-cover.ts'
 import JSZip from 'jszip'
 import { loadEdition } from '../../src/build/article.ts'
 import { resolveConfig } from '../../src/config/schema.ts'
@@ -34,7 +35,7 @@ export function writeArticle(name: string, markdown: string): string {
 /** Build the EPUB of `source` in memory and unpack it; `file` is where it was written for EPUBCheck. */
 export async function buildPackage(source: string): Promise<BuiltEpub> {
   const edition = await loadEdition(source, resolveConfig({}))
-  const bytes = await buildEpub({ edition, generator: 'chapkhana test', browser: () => Promise.reject(new Error('this test builds without a browser')) })
+  const bytes = await buildEpub({ edition, generator: 'chapkhana test', cover: coverSource(edition, () => Promise.reject(new Error('this test builds without a browser'))) })
   const zip = await JSZip.loadAsync(bytes)
   const text = new Map<string, string>()
   for (const [name, entry] of Object.entries(zip.files)) {

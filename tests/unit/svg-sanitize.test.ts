@@ -10,6 +10,7 @@ import assert from 'node:assert/strict'
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'node:test'
+import { coverSource } from '../../src/output/cover/render-cover.ts'
 import JSZip from 'jszip'
 import type { Root } from 'hast'
 import { VFileMessage } from 'vfile-message'
@@ -75,7 +76,7 @@ describe('an article with a hostile SVG', () => {
 
   it('puts only the cleaned SVG into the EPUB', async () => {
     const edition = await loadEdition(source, config)
-    const zip = await JSZip.loadAsync(await buildEpub({ edition, generator: GENERATOR, browser: () => Promise.reject(new Error('no browser needed')) }))
+    const zip = await JSZip.loadAsync(await buildEpub({ edition, generator: GENERATOR, cover: coverSource(edition, () => Promise.reject(new Error('no browser needed'))) }))
     const svgs = Object.keys(zip.files).filter((n) => n.endsWith('.svg'))
     assert.equal(svgs.length, 1)
     const packed = await zip.file(svgs[0]!)!.async('string')

@@ -5,24 +5,17 @@
  * stand in on a cover.
  */
 import { createHash } from 'node:crypto'
-import { realpath, stat } from 'node:fs/promises'
+import { readFile, realpath, stat } from 'node:fs/promises'
 import type { Browser } from 'puppeteer'
 import { findChromium } from '../../browser/launch.ts'
 import { remembered } from '../../util/artifacts.ts'
 import { openLockedPage } from '../../browser/page.ts'
 import type { Edition } from '../edition.ts'
+import type { CoverImage, CoverSource } from '../cover-image.ts'
 import { COVER_PALETTE, COVER_SIZE, coverHtml, coverTexts } from './cover-html.ts'
 import { decodePng, encodeIndexedPng } from './png.ts'
 
-/** A cover image ready to go into a book or onto a web page. */
-export interface CoverImage {
-  readonly bytes: Buffer
-  readonly mediaType: 'image/jpeg' | 'image/png'
-  /** File extension without the dot. */
-  readonly extension: 'jpg' | 'png'
-  readonly width: number
-  readonly height: number
-}
+export type { CoverImage } from '../cover-image.ts'
 
 /** Options of a render. */
 export interface RenderCoverOptions {
@@ -99,4 +92,21 @@ export async function renderCover(edition: Edition, browser: Browser | (() => Pr
   const key = createHash('sha256').update('cover\0').update(identity).update('\0').update(html).digest('hex')
   const bytes = await remembered(key, async () => renderCoverHtml(await get(), html, options))
   return { bytes, mediaType: 'image/png', extension: 'png', ...COVER_SIZE }
+}
+
+/**
+ * The cover of `edition` for every writer that shows one: the article's own
+ * image when its front matter names one (checked when it was read), else the
+ * generated cover. Made once, on the first call; `browser` is asked for only
+ * when the cover must be drawn.
+ */
+export function coverSource(edition: Edition, browser: () => Promise<Browser>, options: RenderCoverOptions = {}): CoverSource {
+  let made: Promise<CoverImage> | undefined
+  const make = async (): Promise<CoverImage> => {
+    const own = edition.file.data.cover
+    if (!own) return renderCover(edition, browser, options)
+    const png = own.mediaType === 'image/png'
+    return { bytes: await readFile(own.file), mediaType: png ? 'image/png' : 'image/jpeg', extension: png ? 'png' : 'jpg' }
+  }
+  return () => (made ??= make())
 }

@@ -5,11 +5,9 @@
  * EPUB 2 and Kindle (`<meta name="cover">`, in the template) and shown on a
  * cover page that opens the spine.
  */
-import { readFile } from 'node:fs/promises'
 import { h } from 'hastscript'
-import type { Browser } from 'puppeteer'
 import type { Edition } from '../edition.ts'
-import { renderCover } from '../cover/render-cover.ts'
+import type { CoverSource } from '../cover-image.ts'
 import { xhtmlDocument } from './xhtml.ts'
 
 /** The cover's files inside the EPUB. */
@@ -21,15 +19,9 @@ export interface EpubCover {
 /** Manifest id of the cover image; the EPUB 2 `<meta name="cover">` names it. */
 export const COVER_IMAGE_ID = 'cover-image'
 
-/**
- * The cover for `edition`. `browser` is called only when the cover must be
- * rendered, so an article with its own cover builds its EPUB without Chromium.
- */
-export async function epubCover(edition: Edition, browser: () => Promise<Browser>, signal?: AbortSignal): Promise<EpubCover> {
-  const own = edition.file.data.cover
-  const image = own
-    ? { bytes: await readFile(own.file), mediaType: own.mediaType, extension: own.mediaType === 'image/png' ? 'png' : 'jpg' }
-    : await renderCover(edition, browser, signal ? { signal } : {})
+/** The cover pages and image of `edition`'s EPUB, from the cover the pipeline made. */
+export async function epubCover(edition: Edition, cover: CoverSource): Promise<EpubCover> {
+  const image = await cover()
   const href = `images/cover.${image.extension}`
   // The image is the whole page: its alternative is the title it shows.
   const xhtml = xhtmlDocument(

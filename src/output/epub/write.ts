@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { EPub } from 'epub-gen-memory'
-import type { Browser } from 'puppeteer'
 import { h } from 'hastscript'
 import { toString } from 'hast-util-to-string'
 import { codeFacesUsed, facesUsed } from '../../fonts/faces-used.ts'
@@ -22,21 +21,14 @@ import { chapterLanguage } from '../chapter-split.ts'
 import { splitChapters } from './chapters.ts'
 import { packImages } from './images.ts'
 import { epubCover } from './cover.ts'
+import type { CoverSource } from '../cover-image.ts'
+import type { OutputArgs } from '../output-args.ts'
 import { navXhtml, tocEntries } from './nav.ts'
 import { ncxNavMap } from './ncx.ts'
 import { conformance, PACKAGE_PREFIXES, spineOf } from './package-meta.ts'
 import { modifiedDate } from '../modified.ts'
 import * as templates from './templates.ts'
 import { xhtmlDocument } from './xhtml.ts'
-
-/** Arguments of every output function. */
-export interface OutputArgs {
-  readonly edition: Edition
-  /** Path to write. */
-  readonly target: string
-  readonly generator: string
-  readonly signal?: AbortSignal
-}
 
 /** epub-gen-memory keeps its zip protected; chapkhana adds fonts and fixes dates in it. */
 class ChapkhanaEpub extends EPub {
@@ -73,14 +65,14 @@ function bookText(edition: Edition, parts: readonly string[]): string {
 
 /** What the EPUB needs beyond the common output arguments. */
 export interface EpubArgs extends OutputArgs {
-  /** The build's shared browser, asked for only when a cover must be rendered. */
-  readonly browser: () => Promise<Browser>
+  /** The edition's cover (drawn by the cover writer only when the article has none of its own). */
+  readonly cover: CoverSource
 }
 
 /** Build the EPUB bytes for `edition`. */
-export async function buildEpub({ edition, generator, browser, signal }: Omit<EpubArgs, 'target'>): Promise<Buffer> {
+export async function buildEpub({ edition, generator, cover: coverImage }: Omit<EpubArgs, 'target'>): Promise<Buffer> {
   const chapters = splitChapters(edition)
-  const cover = await epubCover(edition, browser, signal)
+  const cover = await epubCover(edition, coverImage)
   const images = await packImages(edition, chapters)
   const titleChildren = [titleBlock(edition)]
   const titleXhtml = xhtmlDocument(edition, [h('section', { 'epub:type': 'titlepage', className: ['title-page'] }, titleChildren)], { title: edition.meta.title, bodyType: 'frontmatter' })

@@ -10,7 +10,7 @@ import path from 'node:path'
 import type { ElementContent } from 'hast'
 import { toString } from 'hast-util-to-string'
 import { h } from 'hastscript'
-import type { Browser } from 'puppeteer'
+import type { CoverSource } from '../cover-image.ts'
 import { BOOK_FONT } from '../../fonts/fonts.ts'
 import { facesUsed } from '../../fonts/faces-used.ts'
 import { writeFileAtomic } from '../../util/atomic.ts'
@@ -35,8 +35,8 @@ export interface ArticlePageArgs {
   /** The editions just written (their extensions say which formats to offer). */
   readonly written: readonly { readonly path: string }[]
   readonly outDir: string
-  /** The build's shared browser, asked for only to render a cover. */
-  readonly browser: () => Promise<Browser>
+  /** The edition's cover, as the EPUB got it. */
+  readonly cover: CoverSource
   readonly signal?: AbortSignal
 }
 
@@ -76,10 +76,10 @@ const timedFile = async (file: string, start: number): Promise<SiteWritten> => (
  * the collection. Called after the EPUB and PDF exist, so their sizes are known.
  * Returns the page and the cover, for the report and the build record.
  */
-export async function writeArticlePage({ edition, written, outDir, browser, signal }: ArticlePageArgs): Promise<SiteWritten[]> {
+export async function writeArticlePage({ edition, written, outDir, cover: coverImage, signal }: ArticlePageArgs): Promise<SiteWritten[]> {
   const start = performance.now()
   const formats = written.map((w) => path.extname(w.path).slice(1))
-  const cover = await writePageCover(edition, outDir, browser, signal)
+  const cover = await writePageCover(edition, outDir, coverImage)
   const coverDone = await timedFile(cover.file, start)
   const tree = structuredClone(edition.tree)
   await copyImages(tree, edition, outDir)

@@ -1,14 +1,12 @@
 /**
  * The cover shown on the reader pages, written beside the editions as
  * `out/<slug>-cover.<ext>`: the article's own image when its front matter
- * names one, else the generated cover (`renderCover` remembers it by hash,
- * so after the EPUB it costs nothing).
+ * names one, else the generated cover (made once per build, so after the
+ * EPUB it costs nothing).
  */
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Browser } from 'puppeteer'
 import { writeFileAtomic } from '../../util/atomic.ts'
-import { renderCover } from '../cover/render-cover.ts'
+import type { CoverSource } from '../cover-image.ts'
 import type { Edition } from '../edition.ts'
 
 /** The cover file written and its size in pixels when known. */
@@ -20,13 +18,9 @@ export interface PageCover {
 }
 
 /** Write the cover of `edition` into `outDir`. */
-export async function writePageCover(edition: Edition, outDir: string, browser: () => Promise<Browser>, signal?: AbortSignal): Promise<PageCover> {
-  const own = edition.file.data.cover
-  if (own) {
-    const name = `${edition.slug}-cover.${own.mediaType === 'image/png' ? 'png' : 'jpg'}`
-    return { name, file: await writeFileAtomic(path.join(outDir, name), await readFile(own.file)) }
-  }
-  const image = await renderCover(edition, browser, signal ? { signal } : {})
+export async function writePageCover(edition: Edition, outDir: string, cover: CoverSource): Promise<PageCover> {
+  const image = await cover()
   const name = `${edition.slug}-cover.${image.extension}`
-  return { name, file: await writeFileAtomic(path.join(outDir, name), image.bytes), width: image.width, height: image.height }
+  const file = await writeFileAtomic(path.join(outDir, name), image.bytes)
+  return { name, file, ...(image.width && image.height ? { width: image.width, height: image.height } : {}) }
 }
