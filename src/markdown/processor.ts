@@ -13,33 +13,17 @@
  */
 import type { Root } from 'hast'
 import type { Root as MdastRoot } from 'mdast'
-import rehypeRaw from 'rehype-raw'
-import rehypeSanitize from 'rehype-sanitize'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import remarkRehype from 'remark-rehype'
 import { unified, type Plugin, type Processor } from 'unified'
 import type { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
-import { localeOf, localeOfFile } from '../locale/index.ts'
+import { localeOfFile } from '../locale/index.ts'
 import { remarkProofing } from '../proofing/plugin.ts'
 import type { ProofingOptions } from '../proofing/analyze.ts'
-import rehypeAsciiIds from './rehype-ascii-ids.ts'
-import rehypeFontCoverage from '../fonts/coverage.ts'
-import rehypeBidiIsolate from './rehype-bidi-isolate.ts'
-import rehypeCollectImages from './rehype-collect-images.ts'
-import rehypeFootnoteDigits from './rehype-footnote-digits.ts'
-import rehypeHeadingIds from './rehype-heading-ids.ts'
-import rehypeLocalLinks from './rehype-local-links.ts'
-import rehypeReportUnsafe from './rehype-report-unsafe.ts'
-import rehypeVerse from './rehype-verse.ts'
-import rehypeXmlChars from './rehype-xml-chars.ts'
 import remarkHtmlBlocks from './remark-html-blocks.ts'
-import rehypeAlign from './rehype-align.ts'
-import rehypeReportHtml from './rehype-report-html.ts'
-import { checkSourceNesting, rehypeRawNestingLimit, remarkNestingLimit } from './nesting.ts'
-import { sanitizeSchema } from './sanitize-schema.ts'
+import { checkSourceNesting, remarkNestingLimit } from './nesting.ts'
 
 type SeverityMap = NonNullable<ProofingOptions['severity']>
 
@@ -68,8 +52,10 @@ export interface SourceProcessorOptions {
 /** Options of `createProcessor`, by mode. */
 export type ProcessorOptions = BuildProcessorOptions | SourceProcessorOptions
 
-type HastProcessor = Processor<MdastRoot, MdastRoot, Root>
-type MdastProcessor = Processor<MdastRoot, MdastRoot, MdastRoot>
+/** A build processor: Markdown → hast. */
+export type HastProcessor = Processor<MdastRoot, MdastRoot, Root>
+/** A lint or fix processor: Markdown → mdast. */
+export type MdastProcessor = Processor<MdastRoot, MdastRoot, MdastRoot>
 
 const cache = new Map<string, HastProcessor | MdastProcessor>()
 
@@ -78,35 +64,21 @@ function parser(): MdastProcessor {
   return unified().use(remarkParse).use(remarkNestingLimit).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkHtmlBlocks as unknown as Plugin<[], MdastRoot>) as unknown as MdastProcessor
 }
 
+/**
+ * The build mode's plugins (remark-rehype, rehype-raw, sanitizing, fonts…),
+ * loaded on first need: `lint` and `--fix` never load them, which keeps
+ * `chapkhana lint` from paying for the HTML stack (`tests/e2e/cli-start.test.ts`).
+ */
+let buildChain: typeof import('./build-chain.ts') | undefined
+
+/** Load the build mode's plugins; `toHast` does it, other callers of `createProcessor({ mode: 'build' })` must first. */
+export async function loadBuildMode(): Promise<void> {
+  buildChain ??= await import('./build-chain.ts')
+}
+
 function build(options: BuildProcessorOptions): HastProcessor {
-  const { words, number } = localeOf(options.lang)
-  const base = parser()
-  // Proofing only adds messages; the tree type is unchanged.
-  const withProofing = options.proofing === false ? base : (base.use(remarkProofing, options.severity ? { severity: options.severity } : {}) as unknown as MdastProcessor)
-  return withProofing
-    .use(remarkRehype, {
-      allowDangerousHtml: true,
-      clobberPrefix: '',
-      footnoteLabel: words.footnotes,
-      footnoteLabelTagName: 'h2',
-      footnoteLabelProperties: { className: ['footnotes-label'] },
-      footnoteBackLabel: (i: number) => `${words.backToReference} ${number(i + 1)}`
-    })
-    .use(rehypeRawNestingLimit)
-    .use(rehypeReportHtml)
-    .use(rehypeRaw)
-    .use(rehypeReportUnsafe)
-    .use(rehypeSanitize, sanitizeSchema)
-    .use(rehypeXmlChars)
-    .use(rehypeAlign)
-    .use(rehypeCollectImages)
-    .use(rehypeLocalLinks)
-    .use(rehypeFootnoteDigits)
-    .use(rehypeAsciiIds)
-    .use(rehypeVerse)
-    .use(rehypeHeadingIds)
-    .use(rehypeBidiIsolate, { latinLang: options.latinLang })
-    .use(rehypeFontCoverage) as unknown as HastProcessor
+  if (!buildChain) throw new Error('createProcessor: the build mode is not loaded; await loadBuildMode() first')
+  return buildChain.buildProcessor(parser(), options) as unknown as HastProcessor
 }
 
 const isBuild = (options: ProcessorOptions): options is BuildProcessorOptions => options.mode === undefined || options.mode === 'build'
@@ -154,6 +126,7 @@ export function parseDocument(processor: HastProcessor | MdastProcessor, file: V
 
 /** Run `file` (already read and validated) through its language's build processor. */
 export async function toHast(file: VFile, options: { latinLang: string; proofing?: boolean; severity?: SeverityMap }): Promise<Root> {
+  await loadBuildMode()
   const { tag } = localeOfFile(file)
   const processor = createProcessor({
     lang: tag,

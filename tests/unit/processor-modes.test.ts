@@ -10,7 +10,7 @@ import path from 'node:path'
 import { describe, it } from 'node:test'
 import { VFileMessage } from 'vfile-message'
 import { lintCommand } from '../../src/cli/lint.ts'
-import { createProcessor } from '../../src/markdown/processor.ts'
+import { createProcessor, loadBuildMode } from '../../src/markdown/processor.ts'
 import { lintSource, parseMarkdown } from '../../src/proofing/index.ts'
 
 const FRONT = '---\ntitle: تاقی\nlang: ckb\n---\n\n'
@@ -71,9 +71,10 @@ describe('processor modes carry the nesting guards', () => {
     }
   })
 
-  it('makes one processor per mode and options, reused', () => {
+  it('makes one processor per mode and options, reused', async () => {
     assert.equal(createProcessor({ mode: 'lint' }), createProcessor({ mode: 'lint' }))
     assert.notEqual(createProcessor({ mode: 'lint' }), createProcessor({ mode: 'fix' }))
+    await loadBuildMode()
     assert.equal(createProcessor({ lang: 'ckb', latinLang: 'en' }), createProcessor({ mode: 'build', lang: 'ckb', latinLang: 'en' }))
   })
 })
