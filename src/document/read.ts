@@ -4,13 +4,15 @@
  * bytes or the front matter is reported here, with its position.
  */
 import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import { VFile } from 'vfile'
 import { languageInfo, knownLanguages, type Direction } from '../config/languages.ts'
 import { chapterList, declaresBook } from './book.ts'
 import { keyLine, parseFrontMatter, validateMeta } from './front-matter.ts'
+import { slugOf } from './slug.ts'
 import './types.ts'
 import { describeReplaced, toXmlText } from '../util/xml-chars.ts'
+
+export { slugOf }
 
 /** What a document may inherit when its front matter is silent. */
 export interface ReadOptions {
@@ -171,20 +173,6 @@ export function documentFromText(text: string, filePath: string, options: ReadOp
     })
   }
   return file
-}
-
-/** The URL-safe name of an article from its path: `content/My Piece.md` → `my-piece`. */
-export function slugOf(filePath: string): string {
-  let base = path.basename(filePath).replace(/\.(md|markdown)$/i, '')
-  // `guide/index.md` is the article "guide", as on every static site;
-  // `my-book/book.md` is the book "my-book".
-  if (/^(index|readme|book)$/i.test(base)) base = path.basename(path.dirname(path.resolve(filePath)))
-  const slug = base
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-  return slug === '' ? 'article' : slug
 }
 
 /**
