@@ -7,7 +7,10 @@ import { readFile } from 'node:fs/promises'
 import { VFile } from 'vfile'
 import { languageInfo, knownLanguages, type Direction } from '../config/languages.ts'
 import { chapterList, declaresBook } from './book.ts'
-import { keyLine, parseFrontMatter, validateMeta } from './front-matter.ts'
+import { canonicalFence } from './front-matter-node.ts'
+import { keyLine, parseFrontMatter } from './front-matter.ts'
+import { validateMeta, type FallbackDate } from './meta.ts'
+import { dateOfSource } from './source-date.ts'
 import { slugOf } from './slug.ts'
 import './types.ts'
 import { describeReplaced, toXmlText } from '../util/xml-chars.ts'
@@ -20,16 +23,30 @@ export interface ReadOptions {
   readonly lang?: string
   /** `--dir` or the configured default. */
   readonly dir?: Direction
-  /** Date used when the front matter has none (YYYY-MM-DD). */
+  /** Date a book hands its chapters for when their front matter has none (YYYY-MM-DD). */
   readonly fallbackDate?: string
+  /** Metadata date of a document without `date:` (from `SOURCE_DATE_EPOCH` or its history); set by {@link readDocument}. */
+  readonly sourceDate?: FallbackDate
   /** Where inherited values come from, for the notices (default: --lang or the configuration). */
   readonly origin?: string
 }
 
-/** Date from `SOURCE_DATE_EPOCH`, else the Unix epoch: never the clock, so builds repeat. */
-export function sourceDate(env: NodeJS.ProcessEnv = process.env): string {
+/** Date from `SOURCE_DATE_EPOCH` (YYYY-MM-DD), or undefined when it is not set. */
+export function sourceDate(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const epoch = Number(env.SOURCE_DATE_EPOCH)
-  return new Date(Number.isFinite(epoch) && epoch > 0 ? epoch * 1000 : 0).toISOString().slice(0, 10)
+  return Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000).toISOString().slice(0, 10) : undefined
+}
+
+/**
+ * The metadata date of a document without `date:`: the book's, the one
+ * {@link readDocument} found in the source's history, `SOURCE_DATE_EPOCH`,
+ * or — text held only in memory has no history — the day it is built.
+ */
+function fallbackOf(options: ReadOptions): FallbackDate {
+  if (options.fallbackDate) return { date: options.fallbackDate, from: 'book' }
+  if (options.sourceDate) return options.sourceDate
+  const epoch = sourceDate()
+  return epoch ? { date: epoch, from: 'SOURCE_DATE_EPOCH' } : { date: new Date().toISOString().slice(0, 10), from: 'clock' }
 }
 
 /** Line and column of byte `offset` in `bytes`, counting UTF-8 characters. */
@@ -136,7 +153,8 @@ function resolveLanguage(file: VFile, data: Record<string, unknown>, options: Re
  * text), and only characters XML can carry (others become U+FFFD, reported).
  */
 function normalizeText(file: VFile, text: string): string {
-  const lf = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r\n?/g, '\n')
+  // A front matter closed by YAML's `...` is closed by `---` for the parsers after this.
+  const lf = canonicalFence((text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r\n?/g, '\n'))
   const clean = toXmlText(lf)
   if (clean.replaced > 0) {
     const before = lf.slice(0, clean.first)
@@ -155,7 +173,7 @@ export function documentFromText(text: string, filePath: string, options: ReadOp
   const file = new VFile({ path: filePath })
   file.value = normalizeText(file, text)
   const front = parseFrontMatter(file)
-  file.data.meta = validateMeta(file, front.data, options.fallbackDate ?? sourceDate())
+  file.data.meta = validateMeta(file, front.data, fallbackOf(options))
   resolveLanguage(file, front.data, options)
   file.data.slug = slugOf(filePath)
   if (declaresBook(front.data, filePath)) {
@@ -164,7 +182,7 @@ export function documentFromText(text: string, filePath: string, options: ReadOp
     file.data.book = listed ? { listed } : {}
     return file
   }
-  const body = String(file.value).replace(/^---[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/, '')
+  const body = String(file.value).slice(front.end)
   if (body.trim() === '') {
     file.fail('The article has a title but no text: write the article below the front matter', {
       place: { line: String(file.value).split('\n').length, column: 1 },
@@ -191,5 +209,18 @@ export async function readDocument(filePath: string, options: ReadOptions = {}):
       source: 'chapkhana'
     })
   }
-  return documentFromText(decodeSource(shell, bytes), filePath, options)
+  const text = decodeSource(shell, bytes)
+  const dated = options.fallbackDate || sourceDate() ? options : { ...options, sourceDate: await dateOfSource(filePath) }
+  const file = documentFromText(text, filePath, dated)
+  const meta = file.data.meta
+  if (meta?.undated) {
+    const from = dated.sourceDate?.from ?? 'SOURCE_DATE_EPOCH'
+    const origin = { 'SOURCE_DATE_EPOCH': 'SOURCE_DATE_EPOCH', history: 'its edition history', git: "git's last commit of the file", mtime: 'the time the file was last saved', clock: 'today', book: 'its book' }[from]
+    file.message(`No \`date\` in the front matter: the editions print no date, and their metadata carry ${meta.date} from ${origin}. Add \`date: YYYY-MM-DD\` (or run \`chapkhana release\`) to print one`, {
+      place: { line: 1, column: 1 },
+      ruleId: 'meta-date-missing',
+      source: 'chapkhana'
+    })
+  }
+  return file
 }

@@ -5,6 +5,7 @@
  */
 import type { Nodes, Root } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
+import { canonicalFence } from '../document/front-matter-node.ts'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
@@ -33,9 +34,9 @@ export interface FixResult {
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
 
-/** Parse Markdown as the build does (front matter and GFM included). */
+/** Parse Markdown as the build does (front matter and GFM included; a `...` closing fence read as `---`, offsets unchanged). */
 export function parseMarkdown(text: string): Root {
-  return parser.parse(text)
+  return parser.parse(canonicalFence(text))
 }
 
 /** Everything about the tree except its prose: if this changes, a fix broke the Markdown. */
