@@ -44,7 +44,7 @@ async function entry(record: SiteRecord, outDir: string): Promise<Element> {
       h('div.facts', [
         h('h2', { id: headingId }, [h('a', { href: page }, record.title)]),
         ...(record.author ? [h('p.author', record.author.join('، '))] : []),
-        h('p.dateline', [h('time', { dateTime: record.date }, record.dateLabel), separatorFor(record.lang), record.editionLabel]),
+        h('p.dateline', record.dateLabel === '' ? [record.editionLabel] : [h('time', { dateTime: record.date }, record.dateLabel), separatorFor(record.lang), record.editionLabel]),
         ...(record.teaser ? [h('p.teaser', record.teaser)] : []),
         downloadList(await offers(outDir, record.slug), record.lang)
       ])
