@@ -164,3 +164,13 @@ describe('a document without a date', () => {
     assert.ok(!file.messages.some((m) => m.ruleId === 'meta-date-missing'))
   })
 })
+
+describe('the edition tools find the same front matter as the build', () => {
+  it('stamps edition and date inside a `...`-closed block and diffs only the text after it', async () => {
+    const { stampEdition } = await import('../../src/editions/stamp.ts')
+    const { bodyOf } = await import('../../src/editions/tokens.ts')
+    const source = '\uFEFF---\r\ntitle: "ناو"\r\n...\r\nیەکەم.\r\n\r\n---\r\n'
+    assert.equal(stampEdition(source, 2, '2026-11-24'), '\uFEFF---\r\ntitle: "ناو"\r\nedition: 2\r\ndate: 2026-11-24\r\n...\r\nیەکەم.\r\n\r\n---\r\n')
+    assert.deepEqual(bodyOf(source), { body: 'یەکەم.\r\n\r\n---\r\n', line: 4 })
+  })
+})
