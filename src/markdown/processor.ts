@@ -24,6 +24,7 @@ import rehypeReportUnsafe from './rehype-report-unsafe.ts'
 import rehypeVerse from './rehype-verse.ts'
 import { sanitizeSchema } from './sanitize-schema.ts'
 import rehypeXmlChars from './rehype-xml-chars.ts'
+import remarkFootnoteCheck from './remark-footnote-check.ts'
 import { checkSourceNesting, rehypeRawNestingLimit, remarkNestingLimit } from './nesting.ts'
 import { remarkProofing } from '../proofing/index.ts'
 
@@ -49,7 +50,7 @@ export function createProcessor(options: ProcessorOptions): HastProcessor {
   const words = languageInfo(options.lang)?.words
   if (!words) throw new TypeError(`createProcessor: option \`lang\` ${JSON.stringify(options.lang)} is not a known language`)
   // The nesting cap goes first: its parse transform must run before remark-gfm's.
-  const base = unified().use(remarkParse).use(remarkNestingLimit).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
+  const base = unified().use(remarkParse).use(remarkNestingLimit).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkFootnoteCheck)
   // Proofing only adds messages; the tree type is unchanged.
   const withProofing = options.proofing === false ? base : (base.use(remarkProofing, options.severity ? { severity: options.severity } : {}) as unknown as typeof base)
   const processor = withProofing
