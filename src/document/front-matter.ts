@@ -124,15 +124,22 @@ export function valuePlace(file: VFile, key: string): Place {
   return file.data.frontMatter?.keys[key]?.value ?? { line: 1, column: 1 }
 }
 
-/** The first level-1 ATX heading outside code fences, with its line. */
+/**
+ * The heading that names a document without a `title:`: its first `# heading`
+ * outside code fences, or — documentation pages often start at `##` — the
+ * first heading of the highest level it has.
+ */
 export function firstHeading(text: string): { text: string; line: number } | undefined {
   let fenced = false
+  let best: { text: string; line: number; depth: number } | undefined
   const lines = text.split(/\r?\n/)
   for (const [i, line] of lines.entries()) {
     if (/^\s{0,3}(```|~~~)/.test(line)) fenced = !fenced
-    const m = fenced ? null : /^\s{0,3}#[ \t]+(.+?)[ \t#]*$/.exec(line)
-    const heading = m?.[1]?.replace(/[*_`]/g, '').trim()
-    if (heading) return { text: heading, line: i + 1 }
+    const m = fenced ? null : /^\s{0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$/.exec(line)
+    const heading = m?.[2]?.replace(/[*_`]/g, '').trim()
+    const depth = m?.[1]?.length ?? 7
+    if (heading && depth < (best?.depth ?? 7)) best = { text: heading, line: i + 1, depth }
+    if (best?.depth === 1) break
   }
-  return undefined
+  return best && { text: best.text, line: best.line }
 }

@@ -174,3 +174,16 @@ describe('the edition tools find the same front matter as the build', () => {
     assert.deepEqual(bodyOf(source), { body: 'یەکەم.\r\n\r\n---\r\n', line: 4 })
   })
 })
+
+describe('the title of a document without `title:`', () => {
+  it('is its first `# heading`', () => {
+    const file = documentFromText('## دووەم\n\n# یەکەم\n\nدەق.\n', 'a.md', { lang: 'ckb' })
+    assert.equal(file.data.meta?.title, 'یەکەم')
+  })
+
+  it('is the first heading of the highest level when there is no `#` (documentation pages start at `##`)', () => {
+    const file = documentFromText('<div dir="rtl">\n\n## دەستپێ بکە\n\n### وردەکاری\n\n## دووەم\n\nدەق.\n</div>\n', 'a.md', { lang: 'ckb' })
+    assert.equal(file.data.meta?.title, 'دەستپێ بکە')
+    assert.ok(file.messages.some((m) => m.ruleId === 'meta-title-heading' && m.line === 3))
+  })
+})
