@@ -8,7 +8,7 @@ import { VFile } from 'vfile'
 import { languageInfo, knownLanguages, type Direction } from '../config/languages.ts'
 import { chapterList, declaresBook } from './book.ts'
 import { canonicalFence } from './front-matter-node.ts'
-import { keyLine, parseFrontMatter } from './front-matter.ts'
+import { keyLine, parseFrontMatter, valuePlace } from './front-matter.ts'
 import { validateMeta, type FallbackDate } from './meta.ts'
 import { dateOfSource } from './source-date.ts'
 import { slugOf } from './slug.ts'
@@ -100,6 +100,13 @@ export function decodeSource(file: VFile, bytes: Uint8Array): string {
 
 /** Apply language and direction from front matter or the inherited defaults. */
 function resolveLanguage(file: VFile, data: Record<string, unknown>, options: ReadOptions): void {
+  if (data.lang !== undefined && data.lang !== null && typeof data.lang !== 'string') {
+    file.fail(`\`lang\` must be one language code like ckb, ar or fa, not ${Array.isArray(data.lang) ? 'a list' : typeof data.lang === 'object' ? 'a mapping' : `the value ${String(data.lang)}`}`, {
+      place: valuePlace(file, 'lang'),
+      ruleId: 'meta-type',
+      source: 'chapkhana'
+    })
+  }
   let lang = data.lang === undefined || data.lang === null ? undefined : String(data.lang)
   if (lang !== undefined && !languageInfo(lang)) {
     file.fail(`Unknown language \`lang: ${lang}\`; use one of ${knownLanguages()} (optionally with a region, e.g. ckb-IQ)`, {

@@ -187,3 +187,11 @@ describe('the title of a document without `title:`', () => {
     assert.ok(file.messages.some((m) => m.ruleId === 'meta-title-heading' && m.line === 3))
   })
 })
+
+describe('the language field', () => {
+  it('refuses a list as lang at its value, instead of joining it into a code', () => {
+    const error = failure(() => documentFromText('---\ntitle: t\nlang: [ckb]\n---\n\nدەق.\n', 'a.md'))
+    assert.equal(error.ruleId, 'meta-type')
+    assert.deepEqual([error.line, error.column], [3, 7])
+  })
+})
