@@ -47,15 +47,17 @@ const CLOSING = /^(?:---|\.\.\.)[ \t]*$/
  */
 export function frontMatterExtent(text: string): FrontMatterExtent | undefined {
   if (!text.startsWith('---')) return undefined
-  const lines = text.split('\n')
-  let offset = 0
+  // Walk line by line (a 10 MB text is not split into an array for this).
   let prefixEnd = -1
-  for (const [i, line] of lines.entries()) {
-    offset += line.length + 1
-    if (i > 0 && CLOSING.test(line.replace(/\r$/, ''))) {
-      prefixEnd = Math.min(offset, text.length)
+  for (let start = text.indexOf('\n') + 1; start > 0 && start < text.length; ) {
+    const next = text.indexOf('\n', start)
+    const end = next < 0 ? text.length : next + 1
+    const fence = text.startsWith('---', start) || text.startsWith('...', start)
+    if (fence && CLOSING.test(text.slice(start, next < 0 ? text.length : next).replace(/\r$/, ''))) {
+      prefixEnd = end
       break
     }
+    start = end
   }
   if (prefixEnd < 0) return undefined
   const tree: Root = parser.parse(text.slice(0, prefixEnd))
