@@ -216,14 +216,14 @@ export async function readDocument(filePath: string, options: ReadOptions = {}):
       source: 'chapkhana'
     })
   }
-  const text = decodeSource(shell, bytes)
-  const dated = options.fallbackDate || sourceDate() ? options : { ...options, sourceDate: await dateOfSource(filePath) }
-  const file = documentFromText(text, filePath, dated)
+  const file = documentFromText(decodeSource(shell, bytes), filePath, options)
   const meta = file.data.meta
   if (meta?.undated) {
-    const from = dated.sourceDate?.from ?? 'SOURCE_DATE_EPOCH'
-    const origin = { 'SOURCE_DATE_EPOCH': 'SOURCE_DATE_EPOCH', history: 'its edition history', git: "git's last commit of the file", mtime: 'the time the file was last saved', clock: 'today', book: 'its book' }[from]
-    file.message(`No \`date\` in the front matter: the editions print no date, and their metadata carry ${meta.date} from ${origin}. Add \`date: YYYY-MM-DD\` (or run \`chapkhana release\`) to print one`, {
+    // Only a dateless source pays for asking git or the file system.
+    const from: FallbackDate = sourceDate() ? { date: meta.date, from: 'SOURCE_DATE_EPOCH' } : (options.sourceDate ?? (await dateOfSource(filePath)))
+    file.data.meta = { ...meta, date: from.date }
+    const origin = { SOURCE_DATE_EPOCH: 'SOURCE_DATE_EPOCH', history: 'its edition history', git: "git's last commit of the file", mtime: 'the time the file was last saved', clock: 'today', book: 'its book' }[from.from]
+    file.message(`No \`date\` in the front matter: the editions print no date, and their metadata carry ${from.date} from ${origin}. Add \`date: YYYY-MM-DD\` (or run \`chapkhana release\`) to print one`, {
       place: { line: 1, column: 1 },
       ruleId: 'meta-date-missing',
       source: 'chapkhana'
