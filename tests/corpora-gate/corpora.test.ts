@@ -7,7 +7,8 @@
  * is not part of `npm test`.
  *
  * `CORPUS_FORMATS=epub` skips the PDFs (the checks only read the EPUB);
- * `CORPUS_ACE=0` skips Ace when iterating on EPUBCheck findings.
+ * `CORPUS_ACE=0` skips Ace when iterating on EPUBCheck findings;
+ * `CORPUS_ONLY=fa` runs only the corpora built with that language.
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
@@ -105,7 +106,7 @@ const corpora: readonly Corpus[] = [
   { name: 'Persian article (fa)', lang: 'fa', files: persian }
 ]
 
-for (const corpus of corpora) {
+for (const corpus of corpora.filter((c) => !process.env.CORPUS_ONLY || c.lang === process.env.CORPUS_ONLY)) {
   describe(corpus.name, () => {
     const out = tempDir('chapkhana-gate-')
     const outDir = (source: string): string => path.join(out, String(groups.findIndex((g) => g.includes(source))))
