@@ -9,9 +9,15 @@ import { VFile } from 'vfile'
 import { isKnownLanguage, knownLanguages, localeOf, type Direction } from '../locale/locale.ts'
 import { sourceDateEpoch } from '../config/limits.ts'
 import { chapterList, declaresBook } from './book.ts'
-import { keyLine, parseFrontMatter, validateMeta } from './front-matter.ts'
+import { canonicalFence } from './front-matter-node.ts'
+import { keyLine, parseFrontMatter, valuePlace } from './front-matter.ts'
+import { validateMeta, type FallbackDate } from './meta.ts'
+import { dateOfSource } from './source-date.ts'
+import { slugOf } from './slug.ts'
 import './types.ts'
 import { describeReplaced, toXmlText } from '../util/xml-chars.ts'
+
+export { slugOf }
 
 /** What a document may inherit when its front matter is silent. */
 export interface ReadOptions {
@@ -19,15 +25,31 @@ export interface ReadOptions {
   readonly lang?: string
   /** `--dir` or the configured default. */
   readonly dir?: Direction
-  /** Date used when the front matter has none (YYYY-MM-DD). */
+  /** Date a book hands its chapters for when their front matter has none (YYYY-MM-DD). */
   readonly fallbackDate?: string
+  /** Metadata date of a document without `date:` (from `SOURCE_DATE_EPOCH` or its history); set by {@link readDocument}. */
+  readonly sourceDate?: FallbackDate
   /** Where inherited values come from, for the notices (default: --lang or the configuration). */
   readonly origin?: string
 }
 
-/** Date from `SOURCE_DATE_EPOCH`, else the Unix epoch: never the clock, so builds repeat. */
-export function sourceDate(env: NodeJS.ProcessEnv = process.env): string {
-  return new Date((sourceDateEpoch(env) ?? 0) * 1000).toISOString().slice(0, 10)
+/** Date from `SOURCE_DATE_EPOCH` (YYYY-MM-DD), or undefined when it is not set. */
+export function sourceDate(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  // Validated (a whole number of seconds JS and zip dates can hold) by limits.ts.
+  const epoch = sourceDateEpoch(env)
+  return epoch !== undefined && epoch > 0 ? new Date(epoch * 1000).toISOString().slice(0, 10) : undefined
+}
+
+/**
+ * The metadata date of a document without `date:`: the book's, the one
+ * {@link readDocument} found in the source's history, `SOURCE_DATE_EPOCH`,
+ * or — text held only in memory has no history — the day it is built.
+ */
+function fallbackOf(options: ReadOptions): FallbackDate {
+  if (options.fallbackDate) return { date: options.fallbackDate, from: 'book' }
+  if (options.sourceDate) return options.sourceDate
+  const epoch = sourceDate()
+  return epoch ? { date: epoch, from: 'SOURCE_DATE_EPOCH' } : { date: new Date().toISOString().slice(0, 10), from: 'clock' }
 }
 
 /** Line and column of byte `offset` in `bytes`, counting UTF-8 characters. */
@@ -83,6 +105,13 @@ const primary = (tag: string): string => (tag.split('-')[0] ?? '').toLowerCase()
 
 /** Apply language and direction from front matter or the inherited defaults. */
 function resolveLanguage(file: VFile, data: Record<string, unknown>, options: ReadOptions): void {
+  if (data.lang !== undefined && data.lang !== null && typeof data.lang !== 'string') {
+    file.fail(`\`lang\` must be one language code like ckb, ar or fa, not ${Array.isArray(data.lang) ? 'a list' : typeof data.lang === 'object' ? 'a mapping' : `the value ${String(data.lang)}`}`, {
+      place: valuePlace(file, 'lang'),
+      ruleId: 'meta-type',
+      source: 'chapkhana'
+    })
+  }
   let lang = data.lang === undefined || data.lang === null ? undefined : String(data.lang)
   if (lang !== undefined && !isKnownLanguage(lang)) {
     file.fail(`Unknown language \`lang: ${lang}\`; use one of ${knownLanguages()} (optionally with a region, e.g. ckb-IQ)`, {
@@ -140,7 +169,8 @@ function resolveLanguage(file: VFile, data: Record<string, unknown>, options: Re
  * text), and only characters XML can carry (others become U+FFFD, reported).
  */
 function normalizeText(file: VFile, text: string): string {
-  const lf = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r\n?/g, '\n')
+  // A front matter closed by YAML's `...` is closed by `---` for the parsers after this.
+  const lf = canonicalFence((text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r\n?/g, '\n'))
   const clean = toXmlText(lf)
   if (clean.replaced > 0) {
     const before = lf.slice(0, clean.first)
@@ -159,7 +189,7 @@ export function documentFromText(text: string, filePath: string, options: ReadOp
   const file = new VFile({ path: filePath })
   file.value = normalizeText(file, text)
   const front = parseFrontMatter(file)
-  file.data.meta = validateMeta(file, front.data, options.fallbackDate ?? sourceDate())
+  file.data.meta = validateMeta(file, front.data, fallbackOf(options))
   resolveLanguage(file, front.data, options)
   file.data.slug = slugOf(filePath)
   if (declaresBook(front.data, filePath)) {
@@ -168,7 +198,7 @@ export function documentFromText(text: string, filePath: string, options: ReadOp
     file.data.book = listed ? { listed } : {}
     return file
   }
-  const body = String(file.value).replace(/^---[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/, '')
+  const body = String(file.value).slice(front.end)
   if (body.trim() === '') {
     file.fail('The article has a title but no text: write the article below the front matter', {
       place: { line: String(file.value).split('\n').length, column: 1 },
@@ -177,20 +207,6 @@ export function documentFromText(text: string, filePath: string, options: ReadOp
     })
   }
   return file
-}
-
-/** The URL-safe name of an article from its path: `content/My Piece.md` → `my-piece`. */
-export function slugOf(filePath: string): string {
-  let base = path.basename(filePath).replace(/\.(md|markdown)$/i, '')
-  // `guide/index.md` is the article "guide", as on every static site;
-  // `my-book/book.md` is the book "my-book".
-  if (/^(index|readme|book)$/i.test(base)) base = path.basename(path.dirname(path.resolve(filePath)))
-  const slug = base
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-  return slug === '' ? 'article' : slug
 }
 
 /**
@@ -210,5 +226,18 @@ export async function readDocument(filePath: string, options: ReadOptions = {}):
       source: 'chapkhana'
     })
   }
-  return documentFromText(decodeSource(shell, bytes), filePath, options)
+  const file = documentFromText(decodeSource(shell, bytes), filePath, options)
+  const meta = file.data.meta
+  if (meta?.undated) {
+    // Only a dateless source pays for asking git or the file system.
+    const from: FallbackDate = sourceDate() ? { date: meta.date, from: 'SOURCE_DATE_EPOCH' } : (options.sourceDate ?? (await dateOfSource(filePath)))
+    file.data.meta = { ...meta, date: from.date }
+    const origin = { SOURCE_DATE_EPOCH: 'SOURCE_DATE_EPOCH', history: 'its edition history', git: "git's last commit of the file", mtime: 'the time the file was last saved', clock: 'today', book: 'its book' }[from.from]
+    file.message(`No \`date\` in the front matter: the editions print no date, and their metadata carry ${from.date} from ${origin}. Add \`date: YYYY-MM-DD\` (or run \`chapkhana release\`) to print one`, {
+      place: { line: 1, column: 1 },
+      ruleId: 'meta-date-missing',
+      source: 'chapkhana'
+    })
+  }
+  return file
 }

@@ -7,8 +7,14 @@ import type { Direction, Locale } from '../locale/locale.ts'
 /** Front matter after validation. Only `title` is required. */
 export interface DocumentMeta {
   readonly title: string
-  /** ISO date `YYYY-MM-DD` of this edition. */
+  /**
+   * ISO date `YYYY-MM-DD` of this edition: the front matter's `date`, or for
+   * the metadata only (dc:date, dcterms:modified, the PDF dates) one from
+   * `SOURCE_DATE_EPOCH` or the source's history when it has none.
+   */
   readonly date: string
+  /** The front matter gives no date: none is printed (title block, colophon, cover, reader page). */
+  readonly undated?: true
   readonly edition: number
   readonly author?: readonly string[]
   readonly publisher?: string

@@ -9,6 +9,8 @@
  */
 import { isAlias, isMap, isScalar, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml'
 
+import { frontMatterExtent } from '../document/front-matter-node.ts'
+
 /** Front matter that cannot take an edition; `line`/`column` are the article's (1-based). */
 export class StampError extends Error {
   override name = 'StampError'
@@ -22,21 +24,21 @@ export class StampError extends Error {
   }
 }
 
-const OPEN = /^(\uFEFF?)---[ \t]*(\r?\n)/
-
 /** `source` with `edition: <edition>` and `date: <date>` set in its front matter. */
 export function stampEdition(source: string, edition: number, date: string): string {
-  const open = OPEN.exec(source)
-  if (!open) throw new StampError('the article has no front matter (--- lines at the top) to record the edition in: add one with at least `title:`')
-  const eol = open[2] ?? '\n'
-  const head = open[0].length
-  const rest = source.slice(head)
-  const end = rest.search(/^(?:---|\.\.\.)[ \t]*$/m)
-  if (end < 0) throw new StampError('the front matter never ends: close it with a line of `---`')
-  let yaml = rest.slice(0, end)
+  const bom = source.startsWith('\uFEFF') ? 1 : 0
+  const text = source.slice(bom)
+  if (!/^---[ \t]*\r?\n/.test(text)) throw new StampError('the article has no front matter (--- lines at the top) to record the edition in: add one with at least `title:`')
+  // The block the build reads (closed by `---` or `...`), found the same way.
+  const extent = frontMatterExtent(text)
+  if (!extent) throw new StampError('the front matter never ends: close it with a line of `---`')
+  const eol = text.charAt(extent.valueStart - 2) === '\r' ? '\r\n' : '\n'
+  const head = bom + extent.valueStart
+  const end = bom + extent.closeStart
+  let yaml = source.slice(head, end)
   yaml = setKey(yaml, 'edition', String(edition), eol)
   yaml = setKey(yaml, 'date', date, eol)
-  return source.slice(0, head) + yaml + rest.slice(end)
+  return source.slice(0, head) + yaml + source.slice(end)
 }
 
 /** The top-level mapping of `yaml` (undefined when the front matter is empty), or a positioned StampError. */

@@ -5,6 +5,7 @@
  * visible character, Arabic-script punctuation ، ؛ ؟ « » included, is a token
  * of its own, so a changed comma never hides inside a word.
  */
+import { frontMatterExtent } from '../document/front-matter-node.ts'
 
 /** One token with where it sits in the text it came from. */
 export interface Token {
@@ -41,13 +42,12 @@ export function tokenize(text: string): Token[] {
   return tokens
 }
 
-const FRONT = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/
-
-/** The body of a Markdown source (front matter removed), and its first line. */
+/** The body of a Markdown source (front matter removed, as the build finds it), and its first line. */
 export function bodyOf(source: string): { body: string; line: number } {
-  const m = FRONT.exec(source)
-  if (!m) return { body: source.replace(/^\uFEFF/, ''), line: 1 }
-  return { body: source.slice(m[0].length), line: m[0].split('\n').length }
+  const text = source.replace(/^\uFEFF/, '')
+  const extent = frontMatterExtent(text)
+  if (!extent) return { body: text, line: 1 }
+  return { body: text.slice(extent.end), line: extent.closeLine + 1 }
 }
 
 /** The paragraphs of a Markdown source's body, each tokenized. */

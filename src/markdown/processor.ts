@@ -24,6 +24,7 @@ import { remarkProofing } from '../proofing/plugin.ts'
 import type { ProofingOptions } from '../proofing/analyze.ts'
 import remarkHtmlBlocks from './remark-html-blocks.ts'
 import { checkSourceNesting, remarkNestingLimit } from './nesting.ts'
+import remarkFootnoteCheck from './remark-footnote-check.ts'
 
 type SeverityMap = NonNullable<ProofingOptions['severity']>
 
@@ -61,7 +62,7 @@ const cache = new Map<string, HastProcessor | MdastProcessor>()
 
 /** The parser every mode shares; the nesting cap goes first, its parse transform must run before remark-gfm's. */
 function parser(): MdastProcessor {
-  return unified().use(remarkParse).use(remarkNestingLimit).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkHtmlBlocks as unknown as Plugin<[], MdastRoot>) as unknown as MdastProcessor
+  return unified().use(remarkParse).use(remarkNestingLimit).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkHtmlBlocks as unknown as Plugin<[], MdastRoot>).use(remarkFootnoteCheck) as unknown as MdastProcessor
 }
 
 /**

@@ -104,12 +104,22 @@ export function separator(edition: Edition): string {
   return edition.locale.factSeparator
 }
 
+/**
+ * "Date · Edition N" for the title block and the reader page, or only the
+ * edition when the front matter gives no date: the metadata date of an
+ * undated text is not the author's, so it is never printed.
+ */
+export function dateline(edition: Edition): (Element | string)[] {
+  if (edition.meta.undated) return [editionLabel(edition)]
+  return [h('time', { dateTime: edition.meta.date }, dateLabel(edition)), separator(edition), editionLabel(edition)]
+}
+
 /** The title block opening page 1 (and the EPUB title page). */
 export function titleBlock(edition: Edition): Element {
   return h('header.title-block', [
     h('h1.title', edition.meta.title),
     ...(edition.meta.author ? [h('p.author', edition.meta.author.join(edition.locale.listSeparator))] : []),
-    h('p.dateline', [h('time', { dateTime: edition.meta.date }, dateLabel(edition)), separator(edition), editionLabel(edition)])
+    h('p.dateline', dateline(edition))
   ])
 }
 
@@ -141,7 +151,7 @@ export function colophon(edition: Edition): Element {
   const { words } = edition
   return h('footer.colophon', { role: 'contentinfo' }, [
     h('p', [edition.meta.title]),
-    h('p', [editionLabel(edition), separator(edition), h('time', { dateTime: edition.meta.date }, dateLabel(edition))]),
+    h('p', edition.meta.undated ? [editionLabel(edition)] : [editionLabel(edition), separator(edition), h('time', { dateTime: edition.meta.date }, dateLabel(edition))]),
     ...correctionsBlock(edition),
     h('p', [
       `${words.typeface}: `,

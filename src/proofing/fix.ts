@@ -6,6 +6,7 @@
 import type { Nodes, Root } from 'mdast'
 import { VFile } from 'vfile'
 import { createProcessor, parseDocument } from '../markdown/processor.ts'
+import { canonicalFence } from '../document/front-matter-node.ts'
 import { analyze, settleSeverity, type ProofingOptions, type RatedFinding } from './analyze.ts'
 import { pointFinder } from './plugin.ts'
 import type { RuleId } from './rules-meta.ts'
@@ -35,7 +36,8 @@ export interface FixResult {
  * nested text gets from `build`.
  */
 export function parseMarkdown(text: string, path?: string): Root {
-  return parseDocument(createProcessor({ mode: 'fix' }), new VFile({ value: text, ...(path === undefined ? {} : { path }) }))
+  // A `...` closing fence read as `---` (same length: offsets unchanged).
+  return parseDocument(createProcessor({ mode: 'fix' }), new VFile({ value: canonicalFence(text), ...(path === undefined ? {} : { path }) }))
 }
 
 /** Everything about the tree except its prose: if this changes, a fix broke the Markdown. */

@@ -8,6 +8,7 @@ import { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
 import { decodeSource, documentFromText } from '../document/read.ts'
 import { createProcessor, parseDocument } from '../markdown/processor.ts'
+import { canonicalFence } from '../document/front-matter-node.ts'
 import type { ProofingOptions } from './analyze.ts'
 import { readProofingFrontMatter } from './front-matter.ts'
 
@@ -32,7 +33,8 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
     file = documentFromText(body, path, options.lang === undefined ? {} : { lang: options.lang })
   } catch (error) {
     if (!(error instanceof VFileMessage)) throw error
-    file = new VFile({ path, value: body })
+    // Read the front matter as the build does, even when closed by `...`.
+    file = new VFile({ path, value: canonicalFence(body) })
     file.messages.push(error)
     known = false
   }

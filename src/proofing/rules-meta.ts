@@ -59,7 +59,7 @@ export const RULES = {
     severity: 'warn',
     scope: 'all',
     frontMatter: true,
-    summary: 'tatweel ـ stretching a word between two letters → removed'
+    summary: 'tatweel ـ inside a word, between two Arabic-script letters → removed'
   },
   'stray-zwnj': {
     severity: 'warn',

@@ -9,7 +9,8 @@
  *   (`numerals.Arabic`, `numerals.Farsi`).
  * - AsoSoft Library (Aso Mahmudi et al., "Automated Kurdish Text
  *   Normalization", 2019), `src/asosoft/Normalize.py`: `NormalizeKurdish1`
- *   (tatweel only between a joining letter and a letter; ZWNJ merged, removed
+ *   (tatweel between a joining letter and a letter — chapkhana also removes it
+ *   after a non-joining letter, where it is a loose stroke; ZWNJ merged, removed
  *   before white space or punctuation and after non-joining letters, whose
  *   list `_joiners` is the basis of {@link DUAL_JOINING}), `NormalizeKurdish2`
  *   (ى|ي→ی, ك→ک, ه+ZWNJ→ە) and `Zarnegar2Unicode` / "errors from font

@@ -23,7 +23,7 @@ const BROKEN: readonly { name: string; source: string | Buffer; expect: RegExp; 
   { name: 'unknown lang', source: '---\ntitle: t\nlang: klingon\n---\n\nدەق\n', expect: /3:1\s+error\s+Unknown language `lang: klingon`; use one of ckb, ar, fa/ },
   { name: 'unknown dir', source: '---\ntitle: t\nlang: ckb\ndir: up\n---\n\nدەق\n', expect: /4:1\s+error\s+Unknown direction `dir: up`; use rtl or ltr/ },
   { name: 'no lang and no --lang', source: '---\ntitle: t\n---\n\nدەق\n', expect: /1:1\s+error\s+The article has no `lang`: add `lang: ckb`.*or build with `--lang CODE`/ },
-  { name: 'bad date', source: '---\ntitle: t\nlang: ckb\ndate: yesterday\n---\n\nدەق\n', expect: /4:1\s+error\s+`date` must be a date like 2026-11-24/ },
+  { name: 'bad date', source: '---\ntitle: t\nlang: ckb\ndate: yesterday\n---\n\nدەق\n', expect: /4:7\s+error\s+`date` must be a real calendar date like 2026-11-24/ },
   { name: 'not UTF-8', source: Buffer.concat([Buffer.from(`${FRONT}ab`), Buffer.from([0xc7, 0xe1, 0xda]), Buffer.from('\n')]), expect: /7:3\s+error\s+The file is not valid UTF-8.*re-save it as UTF-8/ },
   { name: 'binary', source: Buffer.concat([PNG, Buffer.alloc(64)]), expect: /error\s+This is not a Markdown text file \(it contains NUL bytes/ },
   { name: 'empty body', source: `${FRONT}   \n\n`, expect: /error\s+The article has a title but no text/ },

@@ -21,8 +21,8 @@ export interface CoverTexts {
   readonly title: string
   readonly author?: string
   readonly publisher?: string
-  /** The edition date, written out. */
-  readonly date: string
+  /** The edition date, written out; none when the front matter gives no date. */
+  readonly date?: string
   /** "Edition 2", in the document's words and digits. */
   readonly edition: string
 }
@@ -34,7 +34,7 @@ export function coverTexts(edition: Edition): CoverTexts {
     title: meta.title,
     ...(meta.author ? { author: meta.author.join(edition.locale.listSeparator) } : {}),
     ...(meta.publisher ? { publisher: meta.publisher } : {}),
-    date: dateLabel(edition),
+    ...(meta.undated ? {} : { date: dateLabel(edition) }),
     edition: editionLabel(edition)
   }
 }
@@ -117,7 +117,7 @@ const COVER_FACES: readonly FontFace[] = BOOK_FONT.faces.filter((f) => f.style =
  * with the faces embedded as `data:` URLs subset to the cover's letters.
  */
 export async function coverHtml(texts: CoverTexts, lang: string, dir: 'rtl' | 'ltr'): Promise<string> {
-  const all = [texts.title, texts.author ?? '', texts.publisher ?? '', texts.date, texts.edition].join(' ')
+  const all = [texts.title, texts.author ?? '', texts.publisher ?? '', texts.date ?? '', texts.edition].join(' ')
   const data = new Map<FontFace, string>()
   for (const face of COVER_FACES) data.set(face, `data:font/ttf;base64,${(await subsetFace(face, all)).toString('base64')}`)
   const fonts = fontFaceCss((face) => data.get(face) ?? '', COVER_FACES)
@@ -134,7 +134,7 @@ export async function coverHtml(texts: CoverTexts, lang: string, dir: 'rtl' | 'l
             ornament(),
             // Not a middle dot between date and edition: beside Arabic-Indic digits
             // it reads as the zero ٠.
-            h('p.dateline', [h('span', texts.date), h('span.sep', { ariaHidden: 'true' }), h('span', texts.edition)])
+            h('p.dateline', texts.date === undefined ? [h('span', texts.edition)] : [h('span', texts.date), h('span.sep', { ariaHidden: 'true' }), h('span', texts.edition)])
           ])
         ])
       ])

@@ -14,7 +14,7 @@ import type { CoverSource } from '../cover-image.ts'
 import { BOOK_FONT } from '../../fonts/fonts.ts'
 import { facesUsed } from '../../fonts/faces-used.ts'
 import { writeFileAtomic } from '../../util/atomic.ts'
-import { correctionsBlock, dateLabel, editionLabel, separator, type Edition } from '../edition.ts'
+import { correctionsBlock, dateLabel, dateline, editionLabel, separator, type Edition } from '../edition.ts'
 import { writePageFonts, writeSiteCss } from './assets.ts'
 import { writePageCover } from './cover.ts'
 import { downloadList, earlierEditions, editionsSection, offers } from './downloads.ts'
@@ -53,7 +53,7 @@ function body(edition: Edition, cover: { name: string; width?: number; height?: 
         h('div.facts', [
           h('h1#ch-title', meta.title),
           ...(meta.author ? [h('p.author', meta.author.join(edition.locale.listSeparator))] : []),
-          h('p.dateline', [h('time', { dateTime: meta.date }, dateLabel(edition)), separator(edition), editionLabel(edition)]),
+          h('p.dateline', dateline(edition)),
           ...(edition.file.data.teaser ? [h('p.teaser', edition.file.data.teaser)] : []),
           downloads,
           ...editions,
@@ -116,7 +116,8 @@ export async function writeArticlePage({ edition, written, outDir, cover: coverI
     title: edition.meta.title,
     ...(edition.meta.author ? { author: edition.meta.author } : {}),
     date: edition.meta.date,
-    dateLabel: dateLabel(edition),
+    // An undated text prints no date: its metadata date is not the author's.
+    dateLabel: edition.meta.undated ? '' : dateLabel(edition),
     editionLabel: editionLabel(edition),
     teaser,
     cover: cover.name,

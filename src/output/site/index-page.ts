@@ -46,7 +46,7 @@ async function entry(record: ListedRecord, outDir: string): Promise<Element> {
       h('div.facts', [
         h('h2', { id: headingId }, [h('a', { href: page }, record.title)]),
         ...(record.author ? [h('p.author', record.author.join(localeOf(record.lang).listSeparator))] : []),
-        h('p.dateline', [h('time', { dateTime: record.date }, record.dateLabel), localeOf(record.lang).factSeparator, record.editionLabel]),
+        h('p.dateline', record.dateLabel === '' ? [record.editionLabel] : [h('time', { dateTime: record.date }, record.dateLabel), localeOf(record.lang).factSeparator, record.editionLabel]),
         ...(record.teaser ? [h('p.teaser', record.teaser)] : []),
         downloadList(await offers(outDir, record.slug), record.lang)
       ])

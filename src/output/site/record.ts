@@ -21,7 +21,7 @@ export interface SiteRecord {
   readonly dir: Direction
   readonly title: string
   readonly author?: readonly string[]
-  /** ISO date and its label in the article's language. */
+  /** ISO date and its label in the article's language (the label empty when the article names no date). */
   readonly date: string
   readonly dateLabel: string
   readonly editionLabel: string

@@ -19,7 +19,14 @@ function baseBefore(text: string, at: number): string {
   return i >= 0 ? text.charAt(i) : ''
 }
 
-/** Tatweel between a joining letter and a letter: elongation, which the renderer does. */
+/**
+ * Tatweel inside an Arabic-script word, between two letters: after a joining
+ * letter it only stretches the word (the renderer justifies lines itself),
+ * after a non-joining one (ە ا د ر ز و) it joins nothing and draws a loose
+ * stroke; either way search no longer finds the word. Deliberate tatweel is
+ * never between two Arabic letters: after a Latin word before a suffix
+ * (`APIـی`), a final هـ abbreviation, between digits.
+ */
 export const tatweel: Check = (segments, ctx) => {
   const out: Finding[] = []
   for (const seg of segments) {
@@ -28,18 +35,11 @@ export const tatweel: Check = (segments, ctx) => {
     for (let m = TATWEEL.exec(t); m; m = TATWEEL.exec(t)) {
       const end = m.index + m[0].length
       const before = baseBefore(t, m.index)
-      if (!DUAL_JOINING.has(before) || before === '\u0640' || !isArabicLetter(t.charCodeAt(end))) continue
-      out.push(
-        findingAt(
-          seg,
-          ctx.source,
-          'tatweel',
-          m.index,
-          end,
-          `Tatweel ${m[0]} (U+0640) stretching a word: justification is the typesetter's job (EPUB readers and the PDF stretch lines themselves), and a stretched word cannot be found by search; remove it`,
-          ''
-        )
-      )
+      if (!isArabicLetter(before.charCodeAt(0)) || !isArabicLetter(t.charCodeAt(end))) continue
+      const what = DUAL_JOINING.has(before)
+        ? 'stretching a word: justification is the typesetter\'s job (EPUB readers and the PDF stretch lines themselves)'
+        : `after ${before}, a letter that never joins the next one: it draws a loose stroke inside the word`
+      out.push(findingAt(seg, ctx.source, 'tatweel', m.index, end, `Tatweel ${m[0]} (U+0640) ${what}, and the word cannot be found by search; remove it`, ''))
     }
   }
   return out
