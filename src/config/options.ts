@@ -81,7 +81,7 @@ function unknownRules(input: unknown): string {
   return unknown
     .map((id) => {
       const close = closeNames(id, RULE_IDS)
-      return `unknown rule ${json(id)}${close.length ? `; did you mean ${close.join(' or ')}?` : ''}`
+      return `unknown rule ${json(id)}${close.length ? ` (did you mean ${close.join(' or ')}?)` : ''}`
     })
     .join('; ') + `; known rules: ${RULE_IDS.join(', ')}`
 }

@@ -69,8 +69,8 @@ describe('config schema', () => {
   })
 
   it('refuses an unknown proofing rule when the config loads, suggesting close ones', () => {
-    refused({ proofing: { 'straight-quote': 'off' } }, /^proofing: unknown rule "straight-quote"; did you mean straight-quotes\?; known rules: .*tatweel/)
-    refused({ proofing: { quotes: 'off' } }, /^proofing: unknown rule "quotes"; did you mean straight-quotes\?/)
+    refused({ proofing: { 'straight-quote': 'off' } }, /^proofing: unknown rule "straight-quote" \(did you mean straight-quotes\?\); known rules: .*tatweel/)
+    refused({ proofing: { quotes: 'off' } }, /^proofing: unknown rule "quotes" \(did you mean straight-quotes\?\); known rules: /)
     refused({ proofing: { tatweel: 'off', nonsense: 'warn' } }, /^proofing: unknown rule "nonsense"; known rules: /)
     for (const id of RULE_IDS) assert.deepEqual(resolveConfig({ proofing: { [id]: 'error' } }).proofing, { [id]: 'error' })
   })
