@@ -8,8 +8,8 @@
  * Markdown stack up front cost about a second before `--help` could answer.
  */
 import { parseArgs } from 'node:util'
-import { resolveConfig, ConfigError } from '../config/schema.ts'
-import { checkTimeoutMs, sourceDateEpoch } from '../config/limits.ts'
+import { resolveConfig, ConfigError, configFlags, configFromFlags, OPTION_NAMES } from '../config/schema.ts'
+import { sourceDateEpoch } from '../config/limits.ts'
 import { loadProjectConfig } from '../config/load.ts'
 import { VERSION } from '../version.ts'
 
@@ -52,8 +52,8 @@ diff    The words changed since a released edition (--html FILE for a page with 
 index   Assembles the output folders of --shard builds into one reader site in DIR: their files,
         and one collection page listing every article.
 
-Settings may also live in chapkhana.config.json (contentDir, outDir, lang, dir, latinLang,
-renderTimeoutMs, formats, jobs, proofing, press, notes). Exit code 0 only when every edition was written.`
+Settings may also live in chapkhana.config.json (${OPTION_NAMES.join(', ')}).
+Exit code 0 only when every edition was written.`
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -85,30 +85,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     args: [...rest],
     allowPositionals: true,
     options: {
-      out: { type: 'string' },
-      lang: { type: 'string' },
-      dir: { type: 'string' },
-      format: { type: 'string' },
-      timeout: { type: 'string' },
-      jobs: { type: 'string' },
+      // --out, --lang, --dir, --format, --timeout, --jobs, --press: from the config schema.
+      ...configFlags(),
       shard: { type: 'string' },
       force: { type: 'boolean' },
-      press: { type: 'boolean' },
       port: { type: 'string' },
       quiet: { type: 'boolean' }
     }
   })
   const project = await loadProjectConfig(process.cwd())
-  const config = resolveConfig({
-    ...project,
-    ...(values.out ? { outDir: values.out } : {}),
-    ...(values.lang ? { lang: values.lang } : {}),
-    ...(values.dir ? { dir: values.dir } : {}),
-    ...(values.format ? { formats: values.format.split(',') } : {}),
-    ...(values.timeout !== undefined ? { renderTimeoutMs: checkTimeoutMs(values.timeout, '--timeout') } : {}),
-    ...(values.jobs ? { jobs: Number(values.jobs) } : {}),
-    ...(values.press ? { press: true } : {})
-  })
+  const config = resolveConfig({ ...project, ...configFromFlags(values) })
   if (command === 'watch' || command === 'preview') {
     const stop = new AbortController()
     // Loaded before the handlers: a second Ctrl-C must kill synchronously.

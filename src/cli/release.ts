@@ -10,7 +10,7 @@ import { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
 import { reporter } from 'vfile-reporter'
 import { loadProjectConfig } from '../config/load.ts'
-import { ConfigError, resolveConfig, type Config } from '../config/schema.ts'
+import { ConfigError, configFromFlags, resolveConfig, type Config } from '../config/schema.ts'
 import { historyPath } from '../editions/history.ts'
 import { rebuildEdition, type RebuildResult } from '../editions/rebuild.ts'
 import { releaseArticle, type ReleaseResult } from '../editions/release.ts'
@@ -20,14 +20,7 @@ import { formatSize } from '../util/format.ts'
 /** Options shared by the edition commands: the same output settings as `build`. */
 export async function editionConfig(values: { out?: string | undefined; lang?: string | undefined; dir?: string | undefined; format?: string | undefined; press?: boolean | undefined }): Promise<Config> {
   const project = await loadProjectConfig(process.cwd())
-  return resolveConfig({
-    ...project,
-    ...(values.out ? { outDir: values.out } : {}),
-    ...(values.lang ? { lang: values.lang } : {}),
-    ...(values.dir ? { dir: values.dir } : {}),
-    ...(values.format ? { formats: values.format.split(',') } : {}),
-    ...(values.press ? { press: true } : {})
-  })
+  return resolveConfig({ ...project, ...configFromFlags(values) })
 }
 
 /** A whole number option, or a ConfigError naming it. */

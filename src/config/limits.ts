@@ -4,7 +4,7 @@
  * so a typo gives a clear message instead of an overflow warning (a timer
  * above 2^31−1 ms fires at once) or "Invalid time value" deep in a build.
  */
-import { ConfigError } from './schema.ts'
+import { ConfigError } from './error.ts'
 
 /** The longest delay Node's `setTimeout` keeps (2^31−1 ms, about 24.8 days). */
 export const MAX_TIMEOUT_MS = 2 ** 31 - 1

@@ -1,0 +1,4 @@
+/** Raised for an option that cannot work; the message names the option. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
