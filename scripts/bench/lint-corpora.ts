@@ -9,7 +9,7 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
-import { lintSource, readSource } from '../../src/proofing/lint-source.ts'
+import { lintSource, readSource } from '../../src/lint/lint-source.ts'
 
 /** The corpora folder, `tests/corpora/`, from the repository root (two levels above this file). */
 export const CORPORA = fileURLToPath(new URL('../../tests/corpora/', import.meta.url))

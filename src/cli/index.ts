@@ -7,7 +7,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadProjectConfig } from '../config/load.ts'
 import { ConfigError, configFromFlags, resolveConfig } from '../config/schema.ts'
-import { mergeSites } from '../output/site/merge.ts'
+import { mergeSites } from '../writers/site/merge.ts'
 
 /** Run `index` with its arguments; returns the exit code. */
 export async function indexCommand(args: readonly string[]): Promise<number> {

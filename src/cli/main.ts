@@ -114,10 +114,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       const { previewCommand } = await import('./preview.ts')
       return previewCommand(positionals, config, stop.signal, port === undefined ? {} : { port })
     }
-    const [{ watchCommand }, { writeSiteIndex }] = await Promise.all([import('./watch.ts'), import('../output/site/index-hook.ts')])
+    const [{ watchCommand }, { writeSiteIndex }] = await Promise.all([import('./watch.ts'), import('../writers/site/index-hook.ts')])
     return watchCommand(positionals, config, stop.signal, { log, onBuilt: () => writeSiteIndex(config, log) })
   }
-  const shard = values.shard ? (await import('../build/shard.ts')).parseShard(values.shard) : undefined
+  const shard = values.shard ? (await import('../pipeline/shard.ts')).parseShard(values.shard) : undefined
   const { buildCommand } = await import('./build.ts')
   return buildCommand(positionals, config, {
     ...(values.force ? { force: true } : {}),

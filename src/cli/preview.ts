@@ -4,7 +4,7 @@
  * collection page is rewritten and every open page reloads.
  */
 import type { Config } from '../config/schema.ts'
-import { writeSiteIndex } from '../output/site/index-hook.ts'
+import { writeSiteIndex } from '../writers/site/index-hook.ts'
 import { startPreviewServer } from '../preview/server.ts'
 import { watchCommand } from './watch.ts'
 

@@ -3,7 +3,7 @@
  * and on a terminal a progress line below them that redraws in place.
  */
 import path from 'node:path'
-import type { BatchEvent } from '../build/batch.ts'
+import type { BatchEvent } from '../pipeline/batch.ts'
 import { formatSize } from '../util/format.ts'
 
 /** Where progress goes. */

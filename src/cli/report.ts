@@ -7,7 +7,7 @@ import path from 'node:path'
 import { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
 import { reporter } from 'vfile-reporter'
-import type { BatchResult } from '../build/batch.ts'
+import type { BatchResult } from '../pipeline/batch.ts'
 
 /** Print the problems of `result` through `log`. */
 export function reportBatch(result: BatchResult, log: (line: string) => void): void {

@@ -1,7 +1,7 @@
 /** The locale a read document carries on `file.data`. */
 import type { VFile } from 'vfile'
 import { localeOf, type Locale } from './locale.ts'
-import '../document/types.ts'
+import '../types/document.ts'
 
 /**
  * The document's locale: `file.data.locale` as `readDocument` set it, else

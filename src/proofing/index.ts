@@ -4,10 +4,9 @@
  * source fixer for `lint --fix`.
  *
  * The build uses `.use(remarkProofing)` after remark-parse,
- * remark-frontmatter and remark-gfm; `lint` uses {@link lintFile}.
+ * remark-frontmatter and remark-gfm; `lint` and `--fix` (a later stage,
+ * `src/lint/`, built on the one processor factory) use it the same way.
  */
 export { remarkProofing, reportProofing, PROOFING_SOURCE } from './plugin.ts'
-export { fixSource, parseMarkdown, type FixChange, type FixResult } from './fix.ts'
 export { analyze, settleSeverity, type ProofingOptions, type RatedFinding, type SeverityMap } from './analyze.ts'
-export { lintFile, lintSource, readSource, type LintOptions, type SourceText } from './lint-source.ts'
 export { RULES, RULE_IDS, isRuleId, type RuleId, type Severity } from './rules-meta.ts'

@@ -7,7 +7,7 @@ import type { Root } from 'mdast'
 import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
 import { analyze, settleSeverity, type Analysis, type ProofingOptions } from './analyze.ts'
-import '../document/types.ts'
+import '../types/document.ts'
 
 /** The `source` of every proofing message, to filter them from other messages. */
 export const PROOFING_SOURCE = 'chapkhana-proofing'

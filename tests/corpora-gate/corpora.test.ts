@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { before, describe, it } from 'node:test'
-import { slugOf } from '../../src/document/read.ts'
+import { slugOf } from '../../src/source/read.ts'
 import { CLI, CORPORA, ROOT, tempDir } from '../helpers/paths.ts'
 import { ace } from '../helpers/tools.ts'
 

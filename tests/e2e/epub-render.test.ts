@@ -14,7 +14,7 @@ import { after, before, describe, it } from 'node:test'
 import type { Browser } from 'puppeteer'
 import { launchBrowser } from '../../src/browser/launch.ts'
 import { openLockedPage } from '../../src/browser/page.ts'
-import { decodePng } from '../../src/output/cover/png.ts'
+import { decodePng } from '../../src/writers/cover/png.ts'
 import { SEED, CORPORA, tempDir } from '../helpers/paths.ts'
 import { chapkhana, unzipEpub } from '../helpers/tools.ts'
 

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { inShard } from '../../src/build/shard.ts'
+import { inShard } from '../../src/pipeline/shard.ts'
 import { CLI, tempDir } from '../helpers/paths.ts'
 
 /** The compiled CLI in `cwd`; five builds on a shared machine may take a while, so no short time-out. */

@@ -12,12 +12,12 @@ import { DOMParser } from '@xmldom/xmldom'
 import fc from 'fast-check'
 import { h } from 'hastscript'
 import { VFileMessage } from 'vfile-message'
-import { documentFromText } from '../../src/document/read.ts'
-import { toHast } from '../../src/markdown/processor.ts'
-import { makeEdition } from '../../src/output/edition.ts'
-import { splitChapters } from '../../src/output/epub/chapters.ts'
-import { xhtmlDocument } from '../../src/output/epub/xhtml.ts'
-import { colophon, titleBlock } from '../../src/output/edition.ts'
+import { documentFromText } from '../../src/source/read.ts'
+import { toHast } from '../../src/tree/processor.ts'
+import { makeEdition } from '../../src/publication/edition.ts'
+import { splitChapters } from '../../src/writers/epub/chapters.ts'
+import { xhtmlDocument } from '../../src/writers/epub/xhtml.ts'
+import { colophon, titleBlock } from '../../src/publication/edition.ts'
 
 const HOSTILE = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u0301', '\u064B', '\u0670', '\uD800', '\uDFFF', '\uDBFF', '\u0000', '\u0001', '\u000B', '\u001F', '\uFFFE', '\uFFFF', '\u200C', '\u200D', '\uFEFF', 'ک', 'ی', 'ە', 'ڕ', 'ێ', 'ع', 'ة', 'پ', '&', '<', '>', '"', "'", '\\', '*', '_', '`', '[', ']', '(', ')', '#', '|', '~', '\n', ' ', 'a', '1', '٣']
 

@@ -5,13 +5,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { coverSource } from '../../src/output/cover/render-cover.ts'
+import { coverSource } from '../../src/writers/cover/render-cover.ts'
 import JSZip from 'jszip'
-import { loadEdition } from '../../src/build/article.ts'
+import { loadEdition } from '../../src/pipeline/article.ts'
 import { resolveConfig } from '../../src/config/schema.ts'
-import type { Edition } from '../../src/output/edition.ts'
-import { encodeIndexedPng } from '../../src/output/cover/png.ts'
-import { buildEpub } from '../../src/output/epub/write.ts'
+import type { Edition } from '../../src/publication/edition.ts'
+import { encodeIndexedPng } from '../../src/writers/cover/png.ts'
+import { buildEpub } from '../../src/writers/epub/write.ts'
 import { tempDir } from './paths.ts'
 
 /** A built package: its bytes, its text entries by name, and the edition it came from. */

@@ -1,7 +1,7 @@
 /** Markdown text → the HTML of its tree, as the unit tests compare it. */
 import { toHtml } from 'hast-util-to-html'
-import { documentFromText } from '../../src/document/read.ts'
-import { toHast } from '../../src/markdown/processor.ts'
+import { documentFromText } from '../../src/source/read.ts'
+import { toHast } from '../../src/tree/processor.ts'
 
 /** Render `markdown` (with front matter) and return its HTML and the file. */
 export async function render(markdown: string, filePath = 'test.md') {

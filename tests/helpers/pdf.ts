@@ -33,7 +33,7 @@ export async function pdfOutline(file: string): Promise<OutlineEntry[]> {
 
 /** Named destinations of `file`: name → 1-based page. */
 export async function pdfDests(file: string): Promise<Map<string, number>> {
-  const { destinationPages } = await import('../../src/output/pdf/destinations.ts')
+  const { destinationPages } = await import('../../src/writers/pdf/destinations.ts')
   return new Map(await destinationPages(readFileSync(file)))
 }
 

@@ -10,7 +10,9 @@ import { describe, it } from 'node:test'
 import type { Nodes } from 'mdast'
 import type { VFileMessage } from 'vfile-message'
 import { benchLint, corpusFiles } from '../../scripts/bench/lint-corpora.ts'
-import { fixSource, lintSource, parseMarkdown, PROOFING_SOURCE } from '../../src/proofing/index.ts'
+import { PROOFING_SOURCE } from '../../src/proofing/index.ts'
+import { fixSource, parseMarkdown } from '../../src/lint/fix.ts'
+import { lintSource } from '../../src/lint/lint-source.ts'
 import { lettersOf, ROOT, CORPORA } from './helpers.ts'
 
 const DOCS = path.join(CORPORA, 'documentation-kurdish/pages')

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { fixSource } from '../../src/proofing/index.ts'
+import { fixSource } from '../../src/lint/fix.ts'
 import { findings, fixed } from './helpers.ts'
 
 const MESSY = [

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { lintSource } from '../../src/proofing/lint-source.ts'
+import { lintSource } from '../../src/lint/lint-source.ts'
 
 const report = (text: string): string[] => lintSource(text, 'a.md', { lang: 'ckb' }).messages.filter((m) => m.source === 'chapkhana-proofing' || m.ruleId !== undefined).map((m) => `${m.line}:${m.column} ${m.ruleId}`)
 

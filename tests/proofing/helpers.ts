@@ -3,7 +3,8 @@
  * copied into the repository (`tests/corpora/`, with their licences).
  */
 import { fileURLToPath } from 'node:url'
-import { analyze, fixSource, parseMarkdown, settleSeverity, type ProofingOptions, type RatedFinding } from '../../src/proofing/index.ts'
+import { analyze, settleSeverity, type ProofingOptions, type RatedFinding } from '../../src/proofing/index.ts'
+import { fixSource, parseMarkdown } from '../../src/lint/fix.ts'
 
 /** The repository root (two levels above this file). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))

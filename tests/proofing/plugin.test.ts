@@ -9,7 +9,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { reporter } from 'vfile-reporter'
-import { documentFromText } from '../../src/document/read.ts'
+import { documentFromText } from '../../src/source/read.ts'
 import { PROOFING_SOURCE, remarkProofing, RULE_IDS, RULES, type ProofingOptions } from '../../src/proofing/index.ts'
 
 const ARTICLE = '---\ntitle: تاقیکردنەوە\nlang: ckb\n---\n\nئەمە كتێبە,  باشە\n'

@@ -5,8 +5,8 @@ import { h } from 'hastscript'
 import { describe, it } from 'node:test'
 import { VFile } from 'vfile'
 import { visit } from 'unist-util-visit'
-import { joinChapters, type ChapterPart } from '../../src/build/book-tree.ts'
-import '../../src/document/types.ts'
+import { joinChapters, type ChapterPart } from '../../src/tree/join-chapters.ts'
+import '../../src/types/document.ts'
 
 function part(title: string, children: Root['children'], headings: { depth: number; id: string; text: string }[], baseDir = '/book'): ChapterPart {
   const file = new VFile({ path: `${baseDir}/x.md` })

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { loadEdition } from '../../src/build/article.ts'
+import { loadEdition } from '../../src/pipeline/article.ts'
 import { resolveConfig } from '../../src/config/schema.ts'
-import { splitChapters } from '../../src/output/epub/chapters.ts'
-import { printChapters } from '../../src/output/pdf/chapters.ts'
+import { splitChapters } from '../../src/writers/epub/chapters.ts'
+import { printChapters } from '../../src/writers/pdf/chapters.ts'
 import { tempDir } from '../helpers/paths.ts'
 
 describe('one chapter split for both editions', () => {

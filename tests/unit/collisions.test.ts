@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { assertNoCollisions, CollisionError, findCollisions, reservedSlug } from '../../src/build/collisions.ts'
+import { assertNoCollisions, CollisionError, findCollisions, reservedSlug } from '../../src/pipeline/collisions.ts'
 import { tempDir } from '../helpers/paths.ts'
 
 function folder(files: readonly string[]): string {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { existsSync, linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { before, describe, it } from 'node:test'
-import { sha256, writeHistory } from '../../src/editions/history.ts'
+import { sha256, writeHistory } from '../../src/source/history.ts'
 import { tempDir } from '../helpers/paths.ts'
 import { chapkhana } from '../helpers/tools.ts'
 

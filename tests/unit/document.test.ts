@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import { VFileMessage } from 'vfile-message'
-import { documentFromText, readDocument, slugOf } from '../../src/document/read.ts'
+import { documentFromText, readDocument, slugOf } from '../../src/source/read.ts'
 import { tempDir } from '../helpers/paths.ts'
 
 function failure(fn: () => unknown): VFileMessage {

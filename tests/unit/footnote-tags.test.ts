@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { PDFDict, PDFDocument, PDFName, PDFString, type PDFRef } from 'pdf-lib'
-import { tagFootNotes } from '../../src/output/pdf/footnotes/tags.ts'
+import { tagFootNotes } from '../../src/writers/pdf/footnotes/tags.ts'
 
 async function taggedPdf(): Promise<{ pdf: PDFDocument; items: PDFRef[]; other: PDFRef }> {
   const pdf = await PDFDocument.create()

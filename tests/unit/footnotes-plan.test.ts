@@ -6,13 +6,13 @@
  */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { makeEdition } from '../../src/output/edition.ts'
-import { printChapters } from '../../src/output/pdf/chapters.ts'
-import { placeFootnotes } from '../../src/output/pdf/footnotes/place.ts'
-import { AREA_OVERHEAD, FOOT_GAP, padFeet, planFeet, planHolds } from '../../src/output/pdf/footnotes/plan.ts'
-import { areaEndId, areaId, TOP_ID, type FlowChapter } from '../../src/output/pdf/footnotes/types.ts'
-import type { Position } from '../../src/output/pdf/positions.ts'
-import { firstLayout, printHtml } from '../../src/output/pdf/print-html.ts'
+import { makeEdition } from '../../src/publication/edition.ts'
+import { printChapters } from '../../src/writers/pdf/chapters.ts'
+import { placeFootnotes } from '../../src/writers/pdf/footnotes/place.ts'
+import { AREA_OVERHEAD, FOOT_GAP, padFeet, planFeet, planHolds } from '../../src/writers/pdf/footnotes/plan.ts'
+import { areaEndId, areaId, TOP_ID, type FlowChapter } from '../../src/writers/pdf/footnotes/types.ts'
+import type { Position } from '../../src/writers/pdf/positions.ts'
+import { firstLayout, printHtml } from '../../src/writers/pdf/print-html.ts'
 import { render } from '../helpers/html.ts'
 
 const TOP = 800

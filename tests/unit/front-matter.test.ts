@@ -8,8 +8,8 @@ import { utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import { VFileMessage } from 'vfile-message'
-import { documentFromText, readDocument } from '../../src/document/read.ts'
-import { frontMatterExtent } from '../../src/document/front-matter-node.ts'
+import { documentFromText, readDocument } from '../../src/source/read.ts'
+import { frontMatterExtent } from '../../src/source/front-matter-node.ts'
 import { tempDir } from '../helpers/paths.ts'
 import { render } from '../helpers/html.ts'
 
@@ -167,8 +167,8 @@ describe('a document without a date', () => {
 
 describe('the edition tools find the same front matter as the build', () => {
   it('stamps edition and date inside a `...`-closed block and diffs only the text after it', async () => {
-    const { stampEdition } = await import('../../src/editions/stamp.ts')
-    const { bodyOf } = await import('../../src/editions/tokens.ts')
+    const { stampEdition } = await import('../../src/release/stamp.ts')
+    const { bodyOf } = await import('../../src/diff/tokens.ts')
     const source = '\uFEFF---\r\ntitle: "ناو"\r\n...\r\nیەکەم.\r\n\r\n---\r\n'
     assert.equal(stampEdition(source, 2, '2026-11-24'), '\uFEFF---\r\ntitle: "ناو"\r\nedition: 2\r\ndate: 2026-11-24\r\n...\r\nیەکەم.\r\n\r\n---\r\n')
     assert.deepEqual(bodyOf(source), { body: 'یەکەم.\r\n\r\n---\r\n', line: 4 })

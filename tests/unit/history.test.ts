@@ -7,8 +7,8 @@ import assert from 'node:assert/strict'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { formatHistory, HistoryError, historyPath, parseHistory, readHistory, sha256, writeHistory, type EditionRecord } from '../../src/editions/history.ts'
-import { stampEdition } from '../../src/editions/stamp.ts'
+import { formatHistory, HistoryError, historyPath, parseHistory, readHistory, sha256, writeHistory, type EditionRecord } from '../../src/source/history.ts'
+import { stampEdition } from '../../src/release/stamp.ts'
 import { tempDir } from '../helpers/paths.ts'
 
 const record = (edition: number, source: string): EditionRecord => ({

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { latinRuns, wholeRun } from '../../src/markdown/latin-runs.ts'
+import { latinRuns, wholeRun } from '../../src/tree/latin-runs.ts'
 import { render } from '../helpers/html.ts'
 import { ROOT } from '../helpers/paths.ts'
 
@@ -64,8 +64,8 @@ describe('rehype-bidi-isolate on real text', () => {
 
 describe('Latin spans in the EPUB', () => {
   it('carry xml:lang beside lang, and the shared tree stays plain HTML', async () => {
-    const { makeEdition } = await import('../../src/output/edition.ts')
-    const { xhtmlDocument } = await import('../../src/output/epub/xhtml.ts')
+    const { makeEdition } = await import('../../src/publication/edition.ts')
+    const { xhtmlDocument } = await import('../../src/writers/epub/xhtml.ts')
     const { file, tree } = await render('---\ntitle: t\nlang: ckb\n---\n\nفایلی /etc/nginx/conf.d/site.conf بگۆڕە.\n')
     const edition = makeEdition(file, tree, ROOT)
     const xhtml = xhtmlDocument(edition, tree.children.filter((c) => c.type !== 'doctype'), { title: 't' })

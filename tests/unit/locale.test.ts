@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import { isKnownLanguage, localeOf } from '../../src/locale/index.ts'
-import { documentFromText } from '../../src/document/read.ts'
+import { documentFromText } from '../../src/source/read.ts'
 import { ROOT } from '../helpers/paths.ts'
 
 describe('localeOf', () => {
@@ -86,7 +86,7 @@ describe('locale CSS', () => {
     // EPUBCheck's CSS parser rejects :where() (CSS-008).
     assert.doesNotMatch(css, /:where/)
     assert.doesNotMatch(css, /lang\(en\)/)
-    const { stylesheet } = await import('../../src/output/styles.ts')
+    const { stylesheet } = await import('../../src/publication/styles.ts')
     assert.ok((await stylesheet('base')).includes(css), 'the shared stylesheet carries the rules')
     assert.doesNotMatch(readFileSync(path.join(ROOT, 'styles', 'base.css'), 'utf8'), /lang\|="(ckb|ar|fa)"/)
   })

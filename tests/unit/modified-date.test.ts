@@ -7,10 +7,10 @@ import assert from 'node:assert/strict'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import { PDFDocument } from 'pdf-lib'
-import { loadEdition } from '../../src/build/article.ts'
+import { loadEdition } from '../../src/pipeline/article.ts'
 import { resolveConfig } from '../../src/config/schema.ts'
-import { modifiedDate } from '../../src/output/modified.ts'
-import { postprocessPdf } from '../../src/output/pdf/postprocess.ts'
+import { modifiedDate } from '../../src/publication/modified.ts'
+import { postprocessPdf } from '../../src/writers/pdf/postprocess.ts'
 import { CORPORA, SEED } from '../helpers/paths.ts'
 
 const journal = () => loadEdition(path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-49.md'), resolveConfig({ lang: 'ar' }))

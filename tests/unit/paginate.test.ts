@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { PDFDocument, PDFName } from 'pdf-lib'
-import { makeEdition } from '../../src/output/edition.ts'
-import { destinationPages } from '../../src/output/pdf/destinations.ts'
-import { MAX_PASSES, paginate } from '../../src/output/pdf/write.ts'
+import { makeEdition } from '../../src/publication/edition.ts'
+import { destinationPages } from '../../src/writers/pdf/destinations.ts'
+import { MAX_PASSES, paginate } from '../../src/writers/pdf/write.ts'
 import { render } from '../helpers/html.ts'
 
 /** A PDF of `pages` pages with named destinations on the given pages. */

@@ -10,8 +10,9 @@ import path from 'node:path'
 import { describe, it } from 'node:test'
 import { VFileMessage } from 'vfile-message'
 import { lintCommand } from '../../src/cli/lint.ts'
-import { createProcessor, loadBuildMode } from '../../src/markdown/processor.ts'
-import { lintSource, parseMarkdown } from '../../src/proofing/index.ts'
+import { createProcessor, loadBuildMode } from '../../src/tree/processor.ts'
+import { lintSource } from '../../src/lint/lint-source.ts'
+import { parseMarkdown } from '../../src/lint/fix.ts'
 
 const FRONT = '---\ntitle: تاقی\nlang: ckb\n---\n\n'
 const DEEP_QUOTES = `${FRONT}${'> '.repeat(5000)}دەق\n`

@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { PDFDocument, PDFName } from 'pdf-lib'
-import { makeEdition } from '../../src/output/edition.ts'
-import { printChapters } from '../../src/output/pdf/chapters.ts'
-import { printHtml } from '../../src/output/pdf/print-html.ts'
-import { blankPageCss, versoBlanks } from '../../src/output/pdf/recto.ts'
-import { paginate } from '../../src/output/pdf/write.ts'
+import { makeEdition } from '../../src/publication/edition.ts'
+import { printChapters } from '../../src/writers/pdf/chapters.ts'
+import { printHtml } from '../../src/writers/pdf/print-html.ts'
+import { blankPageCss, versoBlanks } from '../../src/writers/pdf/recto.ts'
+import { paginate } from '../../src/writers/pdf/write.ts'
 import { render } from '../helpers/html.ts'
 
 async function book() {

@@ -7,12 +7,12 @@ import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { acquireLock, LockedError, type LockHolder } from '../../src/editions/lock.ts'
+import { acquireLock, LockedError, type LockHolder } from '../../src/release/lock.ts'
 import { ROOT, tempDir } from '../helpers/paths.ts'
 
 /** A child process that takes the lock, says so, and waits to be killed. */
 async function holder(file: string): Promise<{ pid: number; kill: () => Promise<void> }> {
-  const code = `import { acquireLock } from ${JSON.stringify(path.join(ROOT, 'src/editions/lock.ts'))}; await acquireLock(${JSON.stringify(file)}); process.stdout.write('locked\\n'); setInterval(() => {}, 1000)`
+  const code = `import { acquireLock } from ${JSON.stringify(path.join(ROOT, 'src/release/lock.ts'))}; await acquireLock(${JSON.stringify(file)}); process.stdout.write('locked\\n'); setInterval(() => {}, 1000)`
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => d.toString().includes('locked') && resolve())

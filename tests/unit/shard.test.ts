@@ -1,7 +1,7 @@
 /** `--shard I/N`: every article in exactly one shard, stable as the archive grows. */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { inShard, parseShard } from '../../src/build/shard.ts'
+import { inShard, parseShard } from '../../src/pipeline/shard.ts'
 import { ConfigError } from '../../src/config/schema.ts'
 
 describe('shards', () => {

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { after, describe, it } from 'node:test'
-import { MANIFEST, manifestText, readManifest } from '../../src/output/site/manifest.ts'
-import { mergeSites } from '../../src/output/site/merge.ts'
-import type { ListedRecord, SiteRecord } from '../../src/output/site/record.ts'
+import { MANIFEST, manifestText, readManifest } from '../../src/writers/site/manifest.ts'
+import { mergeSites } from '../../src/writers/site/merge.ts'
+import type { ListedRecord, SiteRecord } from '../../src/writers/site/record.ts'
 import { tempDir } from '../helpers/paths.ts'
 
 const work = tempDir('chapkhana-merge-')

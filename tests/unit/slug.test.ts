@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { slugOf } from '../../src/document/read.ts'
+import { slugOf } from '../../src/source/read.ts'
 
 describe('slugs of Arabic-script file names', () => {
   it('keeps a Sorani name with a hamza letter whole', () => {

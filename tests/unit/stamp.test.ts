@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { parseDocument } from 'yaml'
-import { stampEdition, StampError } from '../../src/editions/stamp.ts'
+import { stampEdition, StampError } from '../../src/release/stamp.ts'
 
 const front = (text: string): Record<string, unknown> => {
   const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(text)

@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { toHtml } from 'hast-util-to-html'
-import { documentFromText } from '../../src/document/read.ts'
-import { toHast } from '../../src/markdown/processor.ts'
-import { colophon, makeEdition, titleBlock } from '../../src/output/edition.ts'
-import { coverTexts } from '../../src/output/cover/cover-html.ts'
+import { documentFromText } from '../../src/source/read.ts'
+import { toHast } from '../../src/tree/processor.ts'
+import { colophon, makeEdition, titleBlock } from '../../src/publication/edition.ts'
+import { coverTexts } from '../../src/writers/cover/cover-html.ts'
 
 async function edition(front: string) {
   const before = process.env.SOURCE_DATE_EPOCH

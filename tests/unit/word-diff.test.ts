@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
-import { diffSequences } from '../../src/editions/myers.ts'
-import { tokenize } from '../../src/editions/tokens.ts'
-import { diffSources } from '../../src/editions/word-diff.ts'
-import { diffHtml, diffText } from '../../src/editions/render-diff.ts'
+import { diffSequences } from '../../src/diff/edit-script.ts'
+import { tokenize } from '../../src/diff/tokens.ts'
+import { diffSources } from '../../src/diff/word-diff.ts'
+import { diffHtml, diffText } from '../../src/diff/render-diff.ts'
 
 const doc = (...paragraphs: string[]): string => `---\ntitle: t\nlang: ckb\n---\n\n${paragraphs.join('\n\n')}\n`
 

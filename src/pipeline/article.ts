@@ -1,0 +1,120 @@
+/**
+ * Building one article: read → tree → edition → EPUB and PDF, written
+ * side by side. A failure leaves the previous edition's files untouched.
+ */
+import path from 'node:path'
+import type { VFile } from 'vfile'
+import type { Config } from '../config/schema.ts'
+import { readDocument, type ReadOptions } from '../source/read.ts'
+import { checkCover, checkImages } from '../tree/resources.ts'
+import { liftTitleHeading } from '../tree/opening-heading.ts'
+import { toHast } from '../tree/processor.ts'
+import { attachChapterCorrections, attachCorrections } from '../publication/corrections.ts'
+import { historyPath, type EditionRecord } from '../source/history.ts'
+import { makeEdition, type Edition } from '../publication/edition.ts'
+import { buildEpub } from '../writers/epub/write.ts'
+import { coverSource } from '../writers/cover/render-cover.ts'
+import { buildPdfs, type BuiltPdfs } from '../writers/pdf/write.ts'
+import { writeFilesAtomic } from '../util/atomic.ts'
+import { writeArticlePage } from '../writers/site/article-page.ts'
+import { GENERATOR } from '../version.ts'
+import type { BrowserPool } from './browser-pool.ts'
+import { hastOptions, loadBook } from './book.ts'
+
+/** One file written, for the report. */
+export interface Written {
+  readonly path: string
+  readonly bytes: number
+  readonly ms: number
+}
+
+/** The outcome of one article or book. */
+export interface ArticleResult {
+  /** Every source read (a book's file and its chapters), for the report. */
+  readonly files: readonly VFile[]
+  readonly written: readonly Written[]
+  /** Every file the edition was made from, for the build record. */
+  readonly inputs: readonly string[]
+}
+
+/** Options of `readDocument` from the build's config. */
+export function readOptions(config: Config): ReadOptions {
+  return { ...(config.lang ? { lang: config.lang } : {}), ...(config.dir ? { dir: config.dir } : {}) }
+}
+
+/**
+ * Turn a document already read (from disk, or from a text held in memory by
+ * `release`) into an edition: its tree, checked images and cover, the
+ * corrections its colophon lists (computed from `history`, by default the
+ * file beside the article), and the inputs the build record follows.
+ */
+export async function editionOf(file: VFile, config: Config, history?: readonly EditionRecord[]): Promise<Edition> {
+  await attachCorrections(file, history)
+  if (file.data.book) {
+    const book = await loadBook(file, config)
+    await attachChapterCorrections(file, book.chapters, history)
+    return book
+  }
+  const tree = await toHast(file, hastOptions(config))
+  liftTitleHeading(tree, file)
+  const baseDir = path.dirname(path.resolve(file.path))
+  const images = await checkImages(file, baseDir)
+  const cover = await checkCover(file, baseDir)
+  return makeEdition(file, tree, baseDir, [], [file.path, historyPath(file.path), ...images.map((i) => i.file), ...(cover ? [cover.file] : [])], images)
+}
+
+/** Read and parse `source` (an article or a book) into an edition (no output yet). */
+export async function loadEdition(source: string, config: Config): Promise<Edition> {
+  return editionOf(await readDocument(source, readOptions(config)), config)
+}
+
+/** One output in memory, with the time it took to make. */
+interface Built {
+  readonly target: string
+  readonly bytes: Uint8Array
+  readonly ms: number
+}
+
+async function timed(target: string, work: () => Promise<Uint8Array>): Promise<Built> {
+  const start = performance.now()
+  const bytes = await work()
+  return { target, bytes, ms: performance.now() - start }
+}
+
+function pressBytes(printed: BuiltPdfs): Uint8Array {
+  if (!printed.press) throw new Error('the press PDF was asked for but not built')
+  return printed.press
+}
+
+/**
+ * Build `source` into `config.outDir`. Throws a fatal VFileMessage for bad
+ * input. Every format is made in memory first and the files are replaced
+ * together at the end, so a failure (or `kill -9`) anywhere leaves the whole
+ * previous edition, never a new EPUB beside an old PDF.
+ */
+export async function buildArticle(source: string, config: Config, browsers: BrowserPool, signal?: AbortSignal): Promise<ArticleResult> {
+  const edition = await loadEdition(source, config)
+  const base = path.resolve(config.outDir, edition.slug)
+  const jobs: Promise<Built>[] = []
+  // One cover for the EPUB and the reader page, drawn (if it must be) on the first call.
+  const cover = coverSource(edition, () => browsers.get(), signal ? { signal } : {})
+  if (config.formats.includes('epub')) jobs.push(timed(`${base}.epub`, () => buildEpub({ edition, generator: GENERATOR, cover, ...(signal ? { signal } : {}) })))
+  if (config.formats.includes('pdf')) {
+    // One rendering gives both PDFs; a press PDF that fails fails the edition.
+    const printed = (async () => buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs, ...(config.notes ? { notes: config.notes } : {}), ...(signal ? { signal } : {}) }, config.press === true))()
+    jobs.push(timed(`${base}.pdf`, async () => (await printed).pdf))
+    if (config.press) jobs.push(timed(`${base}-press.pdf`, async () => pressBytes(await printed)))
+  }
+  const settled = await Promise.allSettled(jobs)
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
+  if (failed) throw failed.reason
+  const built = settled.map((s) => (s as PromiseFulfilledResult<Built>).value)
+  signal?.throwIfAborted()
+  const start = performance.now()
+  await writeFilesAtomic(built)
+  const writing = performance.now() - start
+  const written = built.map((b) => ({ path: b.target, bytes: b.bytes.length, ms: b.ms + writing }))
+  // The reader page comes last: it shows the sizes of the files just written.
+  const page = await writeArticlePage({ edition, written, outDir: config.outDir, cover, ...(signal ? { signal } : {}) })
+  return { files: [edition.file, ...edition.chapters], inputs: edition.inputs, written: [...written, ...page] }
+}

@@ -1,0 +1,108 @@
+/**
+ * Two sources must never share an output or a history file. Checked by
+ * `build`, `watch`, `preview` and `release` before anything is written:
+ *
+ * - slugs are case- and punctuation-folded (`My Piece.md` and `my-piece.md`
+ *   are both `my-piece`), so two sources can claim `out/my-piece.*`;
+ * - `a.md` and `a.markdown` share `a.history.yaml`;
+ * - a slug ending in `-ed<N>` would write over a released edition's files
+ *   (`my-piece-ed2.md` → `out/my-piece-ed2.epub`): those names are reserved;
+ * - the slug `index` (`_index.md`) would write `out/index.html`, the
+ *   collection page.
+ */
+import { realpathSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
+import path from 'node:path'
+import { isBookFileName } from '../source/book.ts'
+import { slugOf } from '../source/read.ts'
+import { historyPath } from '../source/history.ts'
+
+/** Sources that would share files; the message names both and what to do. */
+export class CollisionError extends Error {
+  override name = 'CollisionError'
+}
+
+const MARKDOWN = /\.(md|markdown)$/i
+
+/** Why `slug` cannot be an article's, or undefined when it can. */
+export function reservedSlug(slug: string): string | undefined {
+  const edition = /-ed(\d+)$/.exec(slug)
+  if (edition) return `names ending in "-ed<N>" are reserved for released editions (out/${slug}.epub is edition ${edition[1]} of "${slug.slice(0, edition.index)}")`
+  if (slug === 'index') return 'it would write out/index.html, the collection page of every article'
+  return undefined
+}
+
+const real = (file: string): string => {
+  try {
+    return realpathSync(file)
+  } catch {
+    return path.resolve(file)
+  }
+}
+
+/**
+ * The articles beside `source` that `build` would list with it: Markdown
+ * files of its folder (of the folder above, for a folder book's `book.md`)
+ * and the folder books in it.
+ */
+async function neighboursOf(source: string): Promise<string[]> {
+  const abs = path.resolve(source)
+  const folder = isBookFileName(path.basename(abs)) ? path.dirname(path.dirname(abs)) : path.dirname(abs)
+  const out: string[] = []
+  for (const entry of await readdir(folder, { withFileTypes: true }).catch(() => [])) {
+    if (entry.name.startsWith('.')) continue
+    if (entry.isFile() && MARKDOWN.test(entry.name)) out.push(path.join(folder, entry.name))
+    else if (entry.isDirectory()) {
+      const book = (await readdir(path.join(folder, entry.name)).catch(() => [] as string[])).find(isBookFileName)
+      if (book) out.push(path.join(folder, entry.name, book))
+    }
+  }
+  return out
+}
+
+/** How far to look. */
+export interface CollisionOptions {
+  /** Also compare with the articles beside each source (release: another source may have released under the same name). */
+  readonly neighbours?: boolean
+  /** For messages: the output folder. */
+  readonly outDir?: string
+}
+
+/** Every collision of `sources` (with each other, reserved names, and optionally their neighbours), as messages. */
+export async function findCollisions(sources: readonly string[], options: CollisionOptions = {}): Promise<string[]> {
+  const out = options.outDir ?? 'out'
+  const problems: string[] = []
+  for (const source of sources) {
+    const slug = slugOf(source)
+    const reserved = reservedSlug(slug)
+    if (reserved) problems.push(`${source}: its name gives the slug "${slug}", and ${reserved}; rename the file`)
+  }
+  const peers = [...sources]
+  if (options.neighbours) for (const source of sources) peers.push(...(await neighboursOf(source)))
+  const seen = new Map<string, { source: string; real: string }>()
+  const reported = new Set<string>()
+  for (const source of peers) {
+    const file = real(source)
+    for (const [claim, what] of [
+      [`slug:${slugOf(source)}`, `both would be written to ${path.join(out, slugOf(source))}.epub/.pdf/.html`],
+      [`history:${path.resolve(historyPath(source))}`, `both would keep their editions in ${historyPath(source)}`]
+    ] as const) {
+      const other = seen.get(claim)
+      if (!other) {
+        seen.set(claim, { source, real: file })
+        continue
+      }
+      const pair = [other.real, file].sort().join('\0')
+      if (other.real === file || reported.has(pair)) continue
+      reported.add(pair)
+      problems.push(`${other.source} and ${source}: ${what}; rename one of them (nothing was written)`)
+    }
+  }
+  return problems
+}
+
+/** Throw a CollisionError listing every collision of `sources`, before anything is written. */
+export async function assertNoCollisions(sources: readonly string[], options: CollisionOptions = {}): Promise<void> {
+  const problems = await findCollisions(sources, options)
+  if (problems.length > 0) throw new CollisionError(problems.join('\n'))
+}

@@ -1,0 +1,196 @@
+/**
+ * Releasing a new edition of an article or book.
+ *
+ * Order of a release, so that a failure at any step records nothing and
+ * loses nothing: validate everything (the text, its name against its
+ * neighbours', the edition's file names) → take the lock → build both
+ * outputs in memory → write the edition's outputs (never over an existing
+ * file) → append to the history (atomic) → rewrite the front matter (atomic,
+ * through a link to its target; the history is restored if that fails) →
+ * point the latest outputs at the new edition. Edition outputs written by a
+ * release that then failed are removed again.
+ */
+import { link, rename, rm, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { VFile } from 'vfile'
+import { editionOf, readOptions } from '../pipeline/article.ts'
+import { BrowserPool } from '../pipeline/browser-pool.ts'
+import { assertNoCollisions } from '../pipeline/collisions.ts'
+import type { Config } from '../config/schema.ts'
+import { documentFromText } from '../source/read.ts'
+import { writeFileAtomic } from '../util/atomic.ts'
+import { rewriteThrough, writeFileExclusive } from '../util/write-through.ts'
+import { GENERATOR } from '../version.ts'
+import { buildText } from './build-text.ts'
+import { historyPath, readHistory, RELEASED_FORMATS, sha256, writeHistory, type EditionRecord, type OutputRecord, type ReleasedFormat } from '../source/history.ts'
+import { acquireLock, LockedError, type HeldLock, type LockHolder } from './lock.ts'
+import { ArticleError, readExact, releaseDate } from '../source/exact-text.ts'
+import { sameFiles, sourceFiles } from './sources.ts'
+import { stampEdition, StampError } from './stamp.ts'
+
+/** What `release` was asked for. */
+export interface ReleaseOptions {
+  /** `--edition N`: must be greater than the last released edition. */
+  readonly edition?: number
+  /** `--date YYYY-MM-DD`; default today (UTC) or `SOURCE_DATE_EPOCH`'s day. */
+  readonly date?: string
+}
+
+/** The outcome of a release, for the report. */
+export interface ReleaseResult {
+  readonly record: EditionRecord
+  /** Paths written, edition names first. */
+  readonly written: readonly string[]
+  /** The document as built, with its proofing warnings, for the report. */
+  readonly file: VFile
+  /** Things the editor should know (a stale lock taken over). */
+  readonly notes: readonly string[]
+}
+
+/** `out/<slug>-ed<N>.<format>` (the press PDF: `out/<slug>-ed<N>-press.pdf`). */
+export function editionOutput(outDir: string, slug: string, edition: number, format: string): string {
+  return path.join(outDir, format === 'press' ? `${slug}-ed${edition}-press.pdf` : `${slug}-ed${edition}.${format}`)
+}
+
+/** The latest copy of a format: `out/<slug>.<format>` (the press PDF: `out/<slug>-press.pdf`). */
+function latestOutput(outDir: string, slug: string, format: ReleasedFormat): string {
+  return path.join(outDir, format === 'press' ? `${slug}-press.pdf` : `${slug}.${format}`)
+}
+
+/** Atomically make `target` the same file as `source` (a hard link, or a copy where links fail). */
+async function publishAs(source: string, target: string, bytes: Uint8Array): Promise<void> {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.link.tmp`)
+  try {
+    await rm(temp, { force: true })
+    await link(source, temp)
+    await rename(temp, target)
+  } catch {
+    await rm(temp, { force: true })
+    await writeFileAtomic(target, bytes)
+  }
+}
+
+/**
+ * Take the per-article lock (`<name>.history.yaml.lock`). When it is taken
+ * over from a release that died, the edition files that release was writing
+ * and never recorded are removed, so they cannot block this release.
+ */
+async function lock(article: string, notes: string[]): Promise<HeldLock> {
+  let dead: LockHolder | undefined
+  let held: HeldLock
+  try {
+    held = await acquireLock(`${historyPath(article)}.lock`, (holder) => {
+      dead = holder
+      notes.push(`took over the release lock of ${holder ? `process ${holder.pid}` : 'an earlier release'}, which is no longer running`)
+    })
+  } catch (error) {
+    if (error instanceof LockedError) throw new ArticleError(`${article}: ${error.message}`)
+    throw error
+  }
+  if (dead?.files?.length) {
+    const history = await readHistory(article).catch(() => undefined)
+    const released = new Set(history?.flatMap((r) => Object.values(r.outputs).map((o) => o.file)) ?? [])
+    for (const file of dead.files) {
+      // Only an edition name the history does not record: a release that died after recording keeps its files.
+      if (!/-ed\d+(\.epub|\.pdf|-press\.pdf)$/.test(file) || released.has(path.basename(file)) || history === undefined) continue
+      await rm(file, { force: true })
+      notes.push(`removed ${path.relative(process.cwd(), file) || file}, left unrecorded by that release`)
+    }
+  }
+  return held
+}
+
+/** `stampEdition`, its errors told at the article's line and column. */
+function stamp(article: string, text: string, edition: number, date: string): string {
+  try {
+    return stampEdition(text, edition, date)
+  } catch (error) {
+    if (!(error instanceof StampError)) throw error
+    return new VFile({ path: article }).fail(error.reason, { place: { line: error.line, column: error.column }, ruleId: 'front-matter-edition', source: 'chapkhana' })
+  }
+}
+
+/** Release a new edition of `article`. Throws with a clear message, having changed nothing, on any problem. */
+export async function releaseArticle(article: string, config: Config, options: ReleaseOptions = {}): Promise<ReleaseResult> {
+  const current = await readExact(article)
+  // Parse now, so a bad article fails before anything else (file:line:col).
+  const parsed = documentFromText(current, article, readOptions(config))
+  await assertNoCollisions([article], { neighbours: true, outDir: config.outDir })
+  const notes: string[] = []
+  const held = await lock(article, notes)
+  const browsers = new BrowserPool()
+  const editionFiles: string[] = []
+  let released = false
+  try {
+    const history = await readHistory(article)
+    const last = history.at(-1)
+    // Every source counts: a correction in a chapter or a new image is a new edition.
+    const files = await sourceFiles(await editionOf(parsed, config, history), article)
+    if (last && stamp(article, current, last.edition, last.date) === last.source && sameFiles(last.files, files)) {
+      throw new ArticleError(`nothing to release: the text${files.length > 0 ? ', its chapters and images are' : ' is'} the same as edition ${last.edition} (${last.date}); correct the article first`)
+    }
+    const floor = last?.edition ?? 0
+    if (options.edition !== undefined && (!Number.isInteger(options.edition) || options.edition <= floor)) {
+      throw new ArticleError(`--edition ${options.edition}: must be a whole number greater than ${floor}, the last released edition`)
+    }
+    const edition = options.edition ?? Math.max(floor, parsed.data.meta?.edition ?? 0) + 1
+    const date = options.date ?? releaseDate()
+    const text = stamp(article, current, edition, date)
+    const slug = parsed.data.slug ?? path.basename(article)
+    for (const format of [...config.formats, ...(config.press ? ['press'] : [])]) {
+      const target = editionOutput(config.outDir, slug, edition, format)
+      if (await stat(target).catch(() => undefined)) {
+        throw new ArticleError(`${target} already exists, but ${historyPath(article)} records no edition ${edition}: another source with the same name released it, or it was put there by hand; move it away (a released file is never replaced)`)
+      }
+    }
+    const built = await buildText(text, article, config, browsers, history)
+    // Before the first edition file exists: a release killed from here on leaves files the next one removes.
+    await held.writing(Object.keys(built.outputs).map((format) => path.resolve(editionOutput(config.outDir, slug, edition, format))))
+    if ((await readExact(article)) !== current || !sameFiles(files, await sourceFiles(built.edition, article))) {
+      throw new ArticleError(`${article} (or one of its chapters or images) changed while the edition was being built; nothing was recorded, release again`)
+    }
+    const records: Partial<Record<ReleasedFormat, OutputRecord>> = {}
+    for (const format of RELEASED_FORMATS) {
+      const bytes = built.outputs[format]
+      if (!bytes) continue
+      const target = editionOutput(config.outDir, slug, edition, format)
+      await writeFileExclusive(path.resolve(target), bytes)
+      editionFiles.push(target)
+      records[format] = { file: path.basename(target), sha256: sha256(bytes) }
+    }
+    const epoch = Number(process.env.SOURCE_DATE_EPOCH)
+    const record: EditionRecord = {
+      edition,
+      date,
+      sha256: sha256(text),
+      source: text,
+      generator: GENERATOR,
+      outputs: records,
+      ...(process.env.SOURCE_DATE_EPOCH !== undefined && Number.isInteger(epoch) && epoch > 0 ? { sourceDateEpoch: epoch } : {}),
+      files
+    }
+    await writeHistory(article, [...history, record])
+    try {
+      await rewriteThrough(article, text)
+    } catch (error) {
+      // Put the history back as it was: the release did not happen.
+      await writeHistory(article, history)
+      throw error
+    }
+    released = true
+    const written = [...editionFiles]
+    for (const format of RELEASED_FORMATS) {
+      const bytes = built.outputs[format]
+      if (!bytes) continue
+      const latest = latestOutput(config.outDir, slug, format)
+      await publishAs(editionOutput(config.outDir, slug, edition, format), latest, bytes)
+      written.push(latest)
+    }
+    return { record, written, file: built.edition.file, notes }
+  } finally {
+    // A release that did not happen leaves no edition files behind.
+    if (!released) await Promise.all(editionFiles.map((f) => rm(f, { force: true })))
+    await browsers.close()
+    await held.release()
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Reading an article's exact text for the edition commands: BOM and line ends
+ * kept (the history stores the bytes as they are), UTF-8 and front matter
+ * checked with the same messages as `build`.
+ */
+import { readFile, stat } from 'node:fs/promises'
+import { VFile } from 'vfile'
+import { decodeSource } from './read.ts'
+
+/** Raised for a path that is not an article; the message says what to do. */
+export class ArticleError extends Error {
+  override name = 'ArticleError'
+}
+
+/** The exact text of the article at `article` (a leading BOM kept as U+FEFF). */
+export async function readExact(article: string): Promise<string> {
+  let bytes: Buffer
+  try {
+    if (!(await stat(article)).isFile()) throw new ArticleError(`${article}: not a file; name a Markdown article, e.g. content/my-piece.md`)
+    bytes = await readFile(article)
+  } catch (error) {
+    if (error instanceof ArticleError) throw error
+    const code = (error as NodeJS.ErrnoException).code
+    throw new ArticleError(code === 'ENOENT' ? `${article}: no such article; check the path (e.g. content/my-piece.md)` : `${article}: cannot read it (${code ?? String(error)})`)
+  }
+  if (!/\.(md|markdown)$/i.test(article)) throw new ArticleError(`${article}: not a Markdown article (.md); name the article, not its outputs or history`)
+  const text = decodeSource(new VFile({ path: article }), bytes)
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? `\uFEFF${text}` : text
+}
+
+/** Today's date (UTC), or the day of `SOURCE_DATE_EPOCH` when it is set, as YYYY-MM-DD. */
+export function releaseDate(env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = Number(env.SOURCE_DATE_EPOCH)
+  const ms = env.SOURCE_DATE_EPOCH !== undefined && Number.isFinite(epoch) && epoch >= 0 ? epoch * 1000 : Date.now()
+  return new Date(ms).toISOString().slice(0, 10)
+}
+
+/** Check a `--date` value: a real calendar day written YYYY-MM-DD. */
+export function checkDate(value: string): string {
+  const d = new Date(`${value}T00:00:00Z`)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    throw new ArticleError(`--date ${JSON.stringify(value)}: expected a calendar date like 2026-11-24`)
+  }
+  return value
+}

@@ -1,0 +1,112 @@
+/**
+ * Rendering the cover HTML to an image in headless Chromium: a locked page
+ * (JavaScript off, only `data:` URLs), a fixed viewport at scale 1, and a
+ * check that the book's faces really loaded, so no system font can ever
+ * stand in on a cover.
+ */
+import { createHash } from 'node:crypto'
+import { readFile, realpath, stat } from 'node:fs/promises'
+import type { Browser } from 'puppeteer'
+import { findChromium } from '../../browser/launch.ts'
+import { remembered } from '../../util/artifacts.ts'
+import { openLockedPage } from '../../browser/page.ts'
+import type { Edition } from '../../publication/edition.ts'
+import type { CoverImage, CoverSource } from '../../publication/cover-image.ts'
+import { COVER_PALETTE, COVER_SIZE, coverHtml, coverTexts } from './cover-html.ts'
+import { decodePng, encodeIndexedPng } from './png.ts'
+
+export type { CoverImage } from '../../publication/cover-image.ts'
+
+/** Options of a render. */
+export interface RenderCoverOptions {
+  readonly timeoutMs?: number
+  readonly signal?: AbortSignal
+}
+
+/** Raised when the cover cannot be rendered. */
+export class CoverError extends Error {
+  override name = 'CoverError'
+}
+
+/**
+ * Screenshot `html` (a self-contained page of `COVER_SIZE`) as a 4-bit
+ * indexed PNG in `COVER_PALETTE`. Measured on the seed article's cover:
+ * Chromium's own PNG 117 KB, JPEG 104 KB at quality 70 (its 8×8 blocks cost
+ * bytes even on the flat ink), the indexed PNG about a fifth of that, with
+ * sharp letters; the seed EPUB must stay under 150 KB.
+ */
+export async function renderCoverHtml(browser: Browser, html: string, options: RenderCoverOptions = {}): Promise<Buffer> {
+  const timeout = options.timeoutMs ?? 60_000
+  const { page, refused } = await openLockedPage(browser, [])
+  try {
+    options.signal?.throwIfAborted()
+    await page.setViewport({ ...COVER_SIZE, deviceScaleFactor: 1 })
+    await page.setContent(html, { waitUntil: 'load', timeout })
+    const fonts = await page.evaluate(async () => {
+      await Promise.all([...document.fonts].map((f) => f.load().catch(() => undefined)))
+      return [...document.fonts].map((f) => `${f.family} ${f.weight}: ${f.status}`)
+    })
+    const failed = fonts.filter((f) => !f.endsWith(': loaded'))
+    if (failed.length > 0 || fonts.length === 0) throw new CoverError(`The cover's fonts did not load: ${failed.join('; ') || 'none declared'}`)
+    if (refused.length > 0) throw new CoverError(`The cover asked for resources outside itself: ${refused.slice(0, 3).join(', ')}`)
+    const image = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...COVER_SIZE }, captureBeyondViewport: false, optimizeForSpeed: true })
+    options.signal?.throwIfAborted()
+    return encodeIndexedPng(decodePng(image), COVER_PALETTE)
+  } finally {
+    // The cover page changed its viewport: it is not handed to the PDF renders.
+    await page.close().catch(() => undefined)
+  }
+}
+
+/**
+ * Which browser would draw a cover, without starting it: the executable the
+ * build launches, by its real path, size and modification time (an upgrade
+ * changes them). `undefined` when there is none.
+ */
+async function browserIdentity(): Promise<string | undefined> {
+  const executable = findChromium(process.env)
+  if (!executable) return undefined
+  try {
+    const real = await realpath(executable)
+    const info = await stat(real)
+    return `${real}:${info.size}:${info.mtimeMs}`
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The generated cover of `edition`: title, author and date/edition line in
+ * its language, direction and digits. Exported for every place that shows a
+ * cover (the EPUB, the download page). `browser` is asked for only when the
+ * cover is not remembered yet, so an EPUB-only rebuild starts no browser.
+ */
+export async function renderCover(edition: Edition, browser: Browser | (() => Promise<Browser>), options: RenderCoverOptions = {}): Promise<CoverImage> {
+  const html = await coverHtml(coverTexts(edition), edition.lang, edition.dir)
+  const get = typeof browser === 'function' ? browser : () => Promise.resolve(browser)
+  const identity = await browserIdentity()
+  // No browser found: ask for one anyway, which fails with how to install it.
+  if (identity === undefined) return { bytes: await renderCoverHtml(await get(), html, options), mediaType: 'image/png', extension: 'png', ...COVER_SIZE }
+  // A cover depends only on its page and the browser that draws it, and a
+  // correction in the text rarely changes it: render each page once.
+  const key = createHash('sha256').update('cover\0').update(identity).update('\0').update(html).digest('hex')
+  const bytes = await remembered(key, async () => renderCoverHtml(await get(), html, options))
+  return { bytes, mediaType: 'image/png', extension: 'png', ...COVER_SIZE }
+}
+
+/**
+ * The cover of `edition` for every writer that shows one: the article's own
+ * image when its front matter names one (checked when it was read), else the
+ * generated cover. Made once, on the first call; `browser` is asked for only
+ * when the cover must be drawn.
+ */
+export function coverSource(edition: Edition, browser: () => Promise<Browser>, options: RenderCoverOptions = {}): CoverSource {
+  let made: Promise<CoverImage> | undefined
+  const make = async (): Promise<CoverImage> => {
+    const own = edition.file.data.cover
+    if (!own) return renderCover(edition, browser, options)
+    const png = own.mediaType === 'image/png'
+    return { bytes: await readFile(own.file), mediaType: png ? 'image/png' : 'image/jpeg', extension: png ? 'png' : 'jpg' }
+  }
+  return () => (made ??= make())
+}

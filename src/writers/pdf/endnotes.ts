@@ -1,0 +1,79 @@
+/**
+ * Footnotes printed as endnotes at the end of each chapter: each note goes to
+ * the chapter of its first reference, keeps its number (the one printed at
+ * the reference) and its id, so the reference → note and note → reference
+ * links stay working PDF links. Chromium cannot place notes at the foot of
+ * the page (`float: footnote` is ignored), and one list at the end of a long
+ * issue would send the reader forty pages away.
+ */
+import type { Element, ElementContent } from 'hast'
+import { h } from 'hastscript'
+import { visit } from 'unist-util-visit'
+import { localNumber, noteLabel, type Edition } from '../../publication/edition.ts'
+import type { PrintChapter } from './chapters.ts'
+import { placeNotesOf } from '../../publication/chapter-split.ts'
+
+/** Id of the label over chapter `n`'s notes, which its references point to. */
+export const endnotesLabelId = (n: number): string => `footnote-label-${n}`
+
+/** Move the notes of one GFM footnote section into their chapters. */
+export function appendEndnotes(chapters: readonly PrintChapter[], notes: Element, edition: Edition): void {
+  const { items, refs, homeOf } = placeNotesOf(chapters, notes)
+  const byHref = new Map(items.map((li) => [`#${String(li.properties.id)}`, li]))
+  for (const { node } of refs) {
+    // The reference is described by the label of the notes it leads to.
+    const target = byHref.get(String(node.properties.href))
+    node.properties.ariaDescribedBy = [endnotesLabelId(target ? homeOf(target).number : chapters.at(-1)!.number)]
+  }
+  const perChapter = new Map<PrintChapter, Element[]>()
+  items.forEach((li, index) => {
+    // GFM numbers notes in order of first reference: index + 1 is the number
+    // printed at the reference, whatever the note's label in the source.
+    li.properties.value = String(index + 1)
+    numberAsBacklink(li, noteLabel(edition, index + 1), edition)
+    const chapter = homeOf(li)
+    perChapter.set(chapter, [...(perChapter.get(chapter) ?? []), li])
+  })
+  for (const [chapter, lis] of perChapter) {
+    chapter.children.push(
+      h('section.endnotes', { role: 'doc-endnotes', ariaLabelledBy: endnotesLabelId(chapter.number) }, [
+        // Not a heading element: the PDF outline lists the document's own headings only.
+        h('p.endnotes-label', { id: endnotesLabelId(chapter.number) }, edition.words.footnotes),
+        h('ol.endnotes-list', lis)
+      ])
+    )
+  }
+}
+
+/**
+ * The note's label «(١)», at its start, becomes the link back to the reference,
+ * as in printed books; GFM's trailing "↩" goes (no Arabic-script face has
+ * that arrow, and Chromium would embed a fallback font just for it). A note
+ * referenced more than once keeps one more link per extra reference,
+ * labelled with its count, raised, in the document's digits.
+ */
+function numberAsBacklink(li: Element, label: string, edition: Edition): void {
+  const backrefs: Element[] = []
+  visit(li, 'element', (node: Element, index, parent) => {
+    if (node.properties.dataFootnoteBackref === undefined || !parent || index === undefined) return
+    backrefs.push(node)
+    parent.children.splice(index, 1)
+    // Drop the space GFM put before the arrow.
+    const before = parent.children[index - 1]
+    if (before?.type === 'text') before.value = before.value.trimEnd()
+    return index
+  })
+  const [first, ...more] = backrefs
+  if (!first) return
+  const link = h('a.endnote-number', { href: first.properties.href, role: 'doc-backlink', ariaLabel: first.properties.ariaLabel }, label)
+  // Raised counts, not «(٢)»: in parentheses they would read as note labels.
+  const extra: ElementContent[] = more.flatMap((ref, i) => [
+    { type: 'text' as const, value: ' ' },
+    h('a.endnote-backref', { href: ref.properties.href, role: 'doc-backlink', ariaLabel: ref.properties.ariaLabel }, h('sup', localNumber(edition, i + 2)))
+  ])
+  const paragraph = li.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p')
+  const host = paragraph ?? li
+  host.children.unshift(link, { type: 'text', value: ' ' })
+  const last = li.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'p').at(-1) ?? li
+  last.children.push(...extra)
+}

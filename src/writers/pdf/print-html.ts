@@ -1,0 +1,116 @@
+/**
+ * The print rendering: one HTML document with the title block, the table of
+ * contents (when there are several chapters), the chapters with their
+ * endnotes and the colophon, styled by `base.css` + `print.css`, with the page
+ * box and its furniture from `page-css.ts`.
+ */
+import { pathToFileURL } from 'node:url'
+import path from 'node:path'
+import type { Element, Root } from 'hast'
+import { visit } from 'unist-util-visit'
+import { decodedPath } from '../../tree/resources.ts'
+import { h } from 'hastscript'
+import rehypeStringify from 'rehype-stringify'
+import { unified } from 'unified'
+import { fontFaceCss } from '../../fonts/fonts.ts'
+import { colophon, imageOf, titleBlock, type Edition } from '../../publication/edition.ts'
+import { stylesheet } from '../../publication/styles.ts'
+import { chapterLanguage } from '../../publication/chapter-split.ts'
+import { printChapters, type PrintChapter } from './chapters.ts'
+import { breakLongWords, markWide } from './fit.ts'
+import { bookmarksOf, outlineAnchors } from './outline.ts'
+import { pageCss } from './page-css.ts'
+import { tocNav, type PageMap } from './toc.ts'
+import { placeFootnotes } from './footnotes/place.ts'
+import { TOP_ID, type FootPlan } from './footnotes/types.ts'
+import { blankPage, blankPageCss } from './recto.ts'
+
+export { PAGE, pageCss } from './page-css.ts'
+
+/** The print document for one layout pass. */
+export interface PrintLayout {
+  readonly chapters: readonly PrintChapter[]
+  /** Pages found by the previous pass (empty on the first). */
+  readonly pages: PageMap
+  /** Notes at the foot of their pages: the page feet planned so far (none: notes print as endnotes). */
+  readonly foot?: FootPlan
+  /** Chapters (by number) with a blank page before them, so that they open on a recto. */
+  readonly blanks?: ReadonlySet<number>
+}
+
+/** Whether an edition has notes at all. */
+function hasNotes(chapters: readonly PrintChapter[]): boolean {
+  return chapters.some((c) => c.children.some((n) => n.type === 'element' && n.tagName === 'section' && String(n.properties.className ?? '').includes('endnotes')))
+}
+
+/**
+ * The first layout of an edition: its chapters, no page numbers yet; notes
+ * at the foot of the page unless the front matter (or else `notes`) says end.
+ */
+export function firstLayout(edition: Edition, notes: 'foot' | 'end' = 'foot'): PrintLayout {
+  const chapters = printChapters(edition)
+  const foot = (edition.meta.notes ?? notes) === 'foot' && hasNotes(chapters)
+  return { chapters, pages: new Map(), ...(foot ? { foot: { cuts: [] } } : {}) }
+}
+
+/**
+ * The print HTML is loaded from a temporary folder, so the article's images
+ * are given as absolute `file:` URLs of the checked files (inside the folder
+ * the render lock lets the page read).
+ */
+function localImages(edition: Edition, sections: readonly Element[]): void {
+  for (const section of sections) {
+    visit(section, 'element', (node: Element) => {
+      const image = node.tagName === 'img' ? imageOf(edition, node.properties.src) : undefined
+      if (!image) return
+      // A cleaned SVG is printed as cleaned, from memory.
+      node.properties.src = image.bytes
+        ? `data:${image.mediaType};base64,${image.bytes.toString('base64')}`
+        : pathToFileURL(path.resolve(edition.baseDir, decodedPath(String(node.properties.src)))).href
+    })
+  }
+}
+
+/** The complete print HTML for `edition`, with fonts as `file:` URLs. */
+export async function printHtml(edition: Edition, layout: PrintLayout = firstLayout(edition)): Promise<string> {
+  const { chapters, pages } = layout
+  const several = chapters.length > 1
+  const css = [
+    fontFaceCss((face) => pathToFileURL(face.file).href),
+    await stylesheet('base'),
+    await stylesheet('print'),
+    pageCss(edition, chapters, pages),
+    // Press-edition layout (notes at the foot, blank versos): own sheet and rules, after the page furniture.
+    await stylesheet('footnotes'),
+    blankPageCss()
+  ].join('\n')
+  const placed = layout.foot ? placeFootnotes(chapters, layout.foot, edition.words.footnotes).chapters : chapters
+  const sections = placed.flatMap((chapter) => [
+    ...(layout.blanks?.has(chapter.number) ? [blankPage(chapter.number)] : []),
+    // A chapter in another language than the book is set in its own language and direction.
+    h('section.chapter', { id: chapter.id, className: chapter.untitled ? ['untitled'] : [], ...chapterLanguage(chapter.children) }, chapter.children)
+  ])
+  localImages(edition, sections)
+  markWide({ type: 'root', children: sections })
+  breakLongWords({ type: 'root', children: sections })
+  const doc: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: edition.lang, dir: edition.dir }, [
+        h('head', [h('meta', { charset: 'utf-8' }), h('title', edition.meta.title), h('style', css)]),
+        h('body', { className: several ? ['book'] : ['article'] }, [
+          // The top of the first page's text block, from which the footnote layout measures.
+          ...(layout.foot ? [h('div.flow-marker', { id: TOP_ID })] : []),
+          titleBlock(edition),
+          // A book's colophon is on the title page's verso, an article's after its text.
+          ...(several ? [colophon(edition), tocNav(edition, chapters, pages)] : []),
+          h('main', sections),
+          ...(several ? [] : [colophon(edition)]),
+          outlineAnchors(bookmarksOf(chapters), several ? ['contents'] : [])
+        ])
+      ])
+    ]
+  }
+  return unified().use(rehypeStringify).stringify(doc)
+}
