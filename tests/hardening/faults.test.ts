@@ -54,7 +54,7 @@ describe('faults', () => {
     writeFileSync(source, `${FRONT}${BODY}\nگۆڕانکاری.\n`)
     const r = chapkhana(['build', '--out', out, source], { env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' } })
     assert.equal(r.code, 1)
-    assert.match(r.stderr, /article\.md: PUPPETEER_EXECUTABLE_PATH=\/nonexistent\/chromium does not exist\. The PDF needs a headless browser: (sudo )?apt-get install -y chromium/)
+    assert.match(r.stderr, /article\.md\n\s+error\s+PUPPETEER_EXECUTABLE_PATH=\/nonexistent\/chromium does not exist\. The PDF needs a headless browser: (sudo )?apt-get install -y chromium/)
     assert.deepEqual(snapshot(out), good, 'not even the EPUB is replaced: an edition is replaced whole')
   })
 
@@ -62,7 +62,7 @@ describe('faults', () => {
     const { env, marker } = isolatedTmp()
     const r = chapkhana(['build', '--format', 'pdf', '--timeout', '200', '--out', out, path.join(articleDir({ 'slow.md': big(3000) }), 'slow.md')], { env })
     assert.equal(r.code, 1, r.stderr)
-    assert.match(r.stderr, /slow\.md: Printing the PDF failed twice: .*(took longer than 200 ms|Timeout)/)
+    assert.match(r.stderr, /slow\.md\n\s+error\s+Printing the PDF failed twice: .*(took longer than 200 ms|Timeout)/)
     assert.deepEqual(chromiumWith(marker), [], 'no orphan Chromium after a failure')
     assert.deepEqual(snapshot(out), good)
   })
@@ -132,7 +132,7 @@ describe('faults', () => {
     writeFileSync(file, 'x')
     const r = chapkhana(['build', '--format', 'epub', '--out', file, source])
     assert.equal(r.code, 1)
-    assert.match(r.stderr, /article\.md: Cannot write .*not-a-folder\/article\.epub: .*not-a-folder .* is a file, not a folder: choose another --out/)
+    assert.match(r.stderr, /article\.md\n\s+error\s+Cannot write .*not-a-folder\/article\.epub: .*not-a-folder .* is a file, not a folder: choose another --out/)
     assert.equal(readFileSync(file, 'utf8'), 'x')
   })
 
