@@ -103,3 +103,22 @@ export function placeNotesOf<C extends HasChildren>(chapters: readonly C[], sect
   }
   return { items, refs, homeOf: (item) => home.get(String(item.properties.id)) ?? chapters.at(-1)! }
 }
+
+/**
+ * Take GFM's back-links ("↩") out of a note (`li`) and return them, first
+ * reference first: every writer puts the note's own label in their place
+ * (no Arabic-script face has the arrow, and iOS draws it as an emoji).
+ */
+export function detachBackrefs(li: Element): Element[] {
+  const backrefs: Element[] = []
+  visit(li, 'element', (node: Element, index, parent) => {
+    if (node.properties.dataFootnoteBackref === undefined || !parent || index === undefined) return undefined
+    backrefs.push(node)
+    parent.children.splice(index, 1)
+    // Drop the space GFM put before the arrow.
+    const before = parent.children[index - 1]
+    if (before?.type === 'text') before.value = before.value.trimEnd()
+    return index
+  })
+  return backrefs
+}

@@ -11,6 +11,7 @@
 import { randomBytes } from 'node:crypto'
 import { link, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
+import { isAlive } from '../util/alive.ts'
 
 /** Who holds a lock, as written in the lock file. */
 export interface LockHolder {
@@ -37,18 +38,6 @@ export class LockedError extends Error {
     readonly holder: LockHolder | undefined
   ) {
     super(message)
-  }
-}
-
-/** Is process `pid` alive on this machine? */
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: it exists, it belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 
@@ -102,7 +91,7 @@ export async function acquireLock(file: string, onTakeOver: (holder: LockHolder 
     const text = await readText(file)
     if (text === undefined) continue // released meanwhile: try again
     const holder = parseHolder(text)
-    if (holder && (holder.host !== hostname() || alive(holder.pid))) {
+    if (holder && (holder.host !== hostname() || isAlive(holder.pid))) {
       const where = holder.host === hostname() ? `process ${holder.pid}` : `process ${holder.pid} on ${holder.host}`
       throw new LockedError(`another release of this article is running (${where}, since ${holder.since}; ${file}); wait for it to finish${holder.host === hostname() ? '' : ', or delete that file if that machine is not releasing'}`, holder)
     }

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
+import { isAlive } from './alive.ts'
 
 /** Raised when an output cannot be written; says why and what to do. */
 export class OutputError extends Error {
@@ -26,17 +27,6 @@ function tempPath(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
 }
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: it exists, it is someone else's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
 /**
  * Remove the temporary files of builds that died (their process is gone) from
  * `dir`. A live concurrent build's temporary files are left alone.
@@ -45,7 +35,7 @@ export async function removeStaleTemps(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[])
   const stale = names.filter((n) => {
     const m = TEMP.exec(n)
-    return m !== null && !alive(Number(m[2]))
+    return m !== null && !isAlive(Number(m[2]))
   })
   await Promise.all(stale.map((n) => rm(path.join(dir, n), { force: true })))
   return stale

@@ -10,8 +10,7 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import { toString } from 'hast-util-to-string'
-import { visit } from 'unist-util-visit'
-import { placeNotesOf } from '../../publication/chapter-split.ts'
+import { detachBackrefs, placeNotesOf } from '../../publication/chapter-split.ts'
 import { localNumber, noteLabelOf, type Edition } from '../../publication/edition.ts'
 import type { Chapter } from './chapters.ts'
 
@@ -49,16 +48,7 @@ export function placeNotes(chapters: readonly Chapter[], notes: Element, edition
  * document's digits, raised (as print does: «(٢)» would read as a note label).
  */
 function labelAsBacklink(li: Element, label: string, edition: Edition): void {
-  const backrefs: Element[] = []
-  visit(li, 'element', (node: Element, index, parent) => {
-    if (node.properties.dataFootnoteBackref === undefined || !parent || index === undefined) return undefined
-    backrefs.push(node)
-    parent.children.splice(index, 1)
-    // Drop the space GFM put before the arrow.
-    const before = parent.children[index - 1]
-    if (before?.type === 'text') before.value = before.value.trimEnd()
-    return index
-  })
+  const backrefs = detachBackrefs(li)
   const [first, ...more] = backrefs
   const number = first
     ? h('a.note-number', { href: first.properties.href, role: 'doc-backlink', ariaLabel: first.properties.ariaLabel }, label)

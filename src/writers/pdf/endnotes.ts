@@ -8,10 +8,9 @@
  */
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import { visit } from 'unist-util-visit'
 import { localNumber, noteLabel, type Edition } from '../../publication/edition.ts'
 import type { PrintChapter } from './chapters.ts'
-import { placeNotesOf } from '../../publication/chapter-split.ts'
+import { detachBackrefs, placeNotesOf } from '../../publication/chapter-split.ts'
 
 /** Id of the label over chapter `n`'s notes, which its references point to. */
 export const endnotesLabelId = (n: number): string => `footnote-label-${n}`
@@ -53,16 +52,7 @@ export function appendEndnotes(chapters: readonly PrintChapter[], notes: Element
  * labelled with its count, raised, in the document's digits.
  */
 function numberAsBacklink(li: Element, label: string, edition: Edition): void {
-  const backrefs: Element[] = []
-  visit(li, 'element', (node: Element, index, parent) => {
-    if (node.properties.dataFootnoteBackref === undefined || !parent || index === undefined) return
-    backrefs.push(node)
-    parent.children.splice(index, 1)
-    // Drop the space GFM put before the arrow.
-    const before = parent.children[index - 1]
-    if (before?.type === 'text') before.value = before.value.trimEnd()
-    return index
-  })
+  const backrefs = detachBackrefs(li)
   const [first, ...more] = backrefs
   if (!first) return
   const link = h('a.endnote-number', { href: first.properties.href, role: 'doc-backlink', ariaLabel: first.properties.ariaLabel }, label)
