@@ -7,6 +7,12 @@
  * The lock is created whole with `link()` (which fails if the name exists),
  * so a lock file is never seen half-written; a takeover renames the stale
  * file away first, so two releases that both find it stale cannot both win.
+ *
+ * Not proper-lockfile: it decides a lock is stale by its age (10 s by
+ * default, kept fresh by a timer), so a release killed with `kill -9` still
+ * blocks the next one for that long, and a long Chromium render without a
+ * refresh in time would lose its lock. A holder's PID on this host says at
+ * once, and for certain, whether it still runs.
  */
 import { randomBytes } from 'node:crypto'
 import { link, readFile, rename, rm, writeFile } from 'node:fs/promises'

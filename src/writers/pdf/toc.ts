@@ -2,7 +2,8 @@
  * The printed table of contents: chapters and their sections, each entry a
  * link to its place in the book with the page number in the document's
  * digits. Page numbers are only known after a first rendering; until then
- * every entry holds a placeholder of the same width (see `paginate.ts`).
+ * every entry holds a placeholder of the same width (`paginate` in `write.ts`
+ * lays out again with the pages the previous rendering found).
  */
 import type { Element } from 'hast'
 import { h } from 'hastscript'
