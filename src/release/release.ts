@@ -7,8 +7,8 @@
  * outputs in memory → write the edition's outputs (never over an existing
  * file) → append to the history (atomic) → rewrite the front matter (atomic,
  * through a link to its target; the history is restored if that fails) →
- * point the latest outputs at the new edition. Edition outputs written by a
- * release that then failed are removed again.
+ * point the latest outputs at the new edition → refresh the reader pages.
+ * Edition outputs written by a release that then failed are removed again.
  */
 import { link, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
@@ -21,6 +21,10 @@ import { documentFromText } from '../source/read.ts'
 import { writeFileAtomic } from '../util/atomic.ts'
 import { rewriteThrough, writeFileExclusive } from '../util/write-through.ts'
 import { GENERATOR } from '../version.ts'
+import type { Edition } from '../publication/edition.ts'
+import { coverSource } from '../writers/cover/render-cover.ts'
+import { writeArticlePage } from '../writers/site/article-page.ts'
+import { writeSiteIndex } from '../writers/site/index-hook.ts'
 import { buildText } from './build-text.ts'
 import { historyPath, readHistory, RELEASED_FORMATS, sha256, writeHistory, type EditionRecord, type OutputRecord, type ReleasedFormat } from '../source/history.ts'
 import { acquireLock, LockedError, type HeldLock, type LockHolder } from './lock.ts'
@@ -186,11 +190,32 @@ export async function releaseArticle(article: string, config: Config, options: R
       await publishAs(editionOutput(config.outDir, slug, edition, format), latest, bytes)
       written.push(latest)
     }
+    written.push(...(await refreshReaderPages(built.edition, config, browsers, slug, notes)))
     return { record, written, file: built.edition.file, notes }
   } finally {
     // A release that did not happen leaves no edition files behind.
     if (!released) await Promise.all(editionFiles.map((f) => rm(f, { force: true })))
     await browsers.close()
     await held.release()
+  }
+}
+
+/**
+ * The reader pages follow a release: the article's page offers the new
+ * edition (and lists the earlier ones from the history just written), and the
+ * collection page lists it. The edition is already released when this runs,
+ * so a failure here is a note saying how to write the pages, never an error.
+ */
+async function refreshReaderPages(edition: Edition, config: Config, browsers: BrowserPool, slug: string, notes: string[]): Promise<string[]> {
+  try {
+    const latest = (['epub', 'pdf'] as const).map((format) => ({ path: latestOutput(config.outDir, slug, format) }))
+    const offered = []
+    for (const file of latest) if (await stat(file.path).catch(() => undefined)) offered.push(file)
+    const page = await writeArticlePage({ edition, written: offered, outDir: config.outDir, cover: coverSource(edition, () => browsers.get()) })
+    await writeSiteIndex(config, (line) => notes.push(line))
+    return page.map((w) => w.path)
+  } catch (error) {
+    notes.push(`the reader page was not refreshed (${(error as Error).message}); \`chapkhana build\` writes it`)
+    return []
   }
 }
