@@ -28,6 +28,15 @@ async function fakePdf(pages: Record<string, number>): Promise<Uint8Array> {
 }
 
 describe('chapters on a recto', () => {
+  it('keeps the first chapter on the page of an untitled preface (a basmala): the preface takes the recto', async () => {
+    const { file, tree } = await render('---\ntitle: كتاب\nlang: ar\ndate: 2026-11-24\n---\n\nبسم الله الرحمن الرحيم\n\n# أ\n\nنص\n\n# ب\n\nنص\n')
+    const chapters = printChapters(makeEdition(file, tree, '.'))
+    assert.equal(chapters[0]?.untitled, true)
+    // The preface and chapter 1 open on page 4 together: the preface gets the blank, never the chapter after it.
+    const blanks = versoBlanks(chapters, new Map([['chapter-1', 4], ['chapter-2', 4], ['chapter-3', 6]]), new Set())
+    assert.deepEqual([...blanks], [1])
+  })
+
   it('asks for a blank page before a chapter that opened on an even page, and keeps it once it is odd', async () => {
     const chapters = printChapters(await book())
     // Chapter 2 on page 4 gains a blank; that moves chapter 3 from 8 to 9, which needs none.

@@ -19,12 +19,15 @@ export const BLANK_PAGE = 'chapkhana-blank'
  * are taken in order: a blank added or taken away moves every later chapter
  * by one page (each chapter starts a new page, so nothing else moves), and a
  * chapter that would open on an even page gains a blank, or loses the one it
- * had.
+ * had. The chapter after an untitled preface shares the preface's page.
  */
 export function versoBlanks(chapters: readonly PrintChapter[], pages: PageMap, current: ReadonlySet<number>): Set<number> {
   const blanks = new Set<number>()
   let shift = 0
-  for (const chapter of chapters) {
+  for (const [i, chapter] of chapters.entries()) {
+    // A chapter after an untitled preface (a basmala) opens on the preface's
+    // page: the preface took the recto, and a blank between them would part them.
+    if (chapters[i - 1]?.untitled) continue
     const measured = pages.get(chapter.id)
     const had = current.has(chapter.number)
     if (measured === undefined) {
