@@ -20,6 +20,10 @@ export const sanitizeSchema: Schema = {
   // scripts, so DOM clobbering cannot hurt and prefixes would only break links.
   clobber: [],
   clobberPrefix: '',
+  // Removed with their content: a style sheet's or a template's text is no
+  // prose (GitHub's schema strips only scripts, so `<style>` left its CSS,
+  // `@import url(…)` and all, printed in the text).
+  strip: [...(defaultSchema.strip ?? []), 'style', 'template'],
   // No `<source>`: its `srcset` would make a reader (or Chromium) fetch what
   // the build never checked; `<picture>` keeps its `<img>`, which is checked.
   tagNames: [...(defaultSchema.tagNames ?? []).filter((t) => t !== 'source'), 'bdi', 'bdo', 'section', 'aside', 'figure', 'figcaption', 'abbr', 'mark', 'small', 'cite', 'time'],

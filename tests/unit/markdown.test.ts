@@ -35,9 +35,11 @@ describe('what the fixtures must show', () => {
     assert.match(html, /\(<span dir="ltr" lang="en">NATO<\/span>\)/)
   })
 
-  it('drops scripts, handlers, javascript: URLs and frames, with a warning for each', async () => {
+  it('drops scripts, handlers, javascript: URLs, frames and style sheets, with a warning for each', async () => {
     const { html, file } = await render(readFileSync(path.join(FIXTURES, 'sanitize-raw-html', 'input.md'), 'utf8'))
     assert.doesNotMatch(html, /script|onclick|javascript:|iframe|PWNED/i)
+    // A removed <style> takes its CSS with it: it is no text to print.
+    assert.doesNotMatch(html, /@import|color: red|example\.com\/x\.css/)
     assert.match(html, /<span lang="en" dir="ltr">kept<\/span>/)
     const rules = file.messages.map((m) => m.ruleId)
     for (const rule of ['unsafe-element', 'unsafe-attribute', 'unsafe-url']) assert.ok(rules.includes(rule), `expected a ${rule} warning, got ${rules.join(', ')}`)
