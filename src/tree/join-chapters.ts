@@ -127,7 +127,7 @@ export function joinChapters(intro: Root, introHeadings: readonly HeadingEntry[]
     for (const entry of part.file.data.headings ?? []) {
       headings.push({ ...entry, id: `${prefix}${entry.id}`, depth: Math.min(6, Math.max(1, entry.depth + shift)) })
     }
-    children.push(...tree.children.filter((n) => n.type !== 'doctype'))
+    for (const node of tree.children) if (node.type !== 'doctype') children.push(node)
   })
   return { tree: { type: 'root', children }, headings }
 }

@@ -51,7 +51,7 @@ function move(tree: Root, lines: number, offset: number): void {
   const stack: Nodes[] = [tree]
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.position) node.position = { start: shift(node.position.start, lines, offset), end: shift(node.position.end, lines, offset) }
-    if ('children' in node) stack.push(...node.children)
+    if ('children' in node) for (const child of node.children) stack.push(child)
   }
 }
 
@@ -116,7 +116,7 @@ function expand(node: Html, parser: Parser): RootContent[] | undefined {
       // `<p>` then text: the text is the paragraph's, not a paragraph in it
       // (which would close the `<p>` and leave empty ones); a span holds it.
       if (only?.type === 'paragraph' && previous?.type === 'html' && openPhrasing(previous.value)) only.data = { ...only.data, hName: 'span' }
-      out.push(...parsed)
+      for (const node of parsed) out.push(node)
     }
     // The line break between segments belongs to neither.
     offset += text.length + 1
@@ -168,7 +168,13 @@ export default function remarkHtmlBlocks(this: Parser & { data(key: 'fromMarkdow
               const child = children[i]
               if (child?.type === 'html') {
                 const replaced = expand(child, parser)
-                if (replaced) children.splice(i, 1, ...replaced)
+                if (replaced) {
+                  // Not splice(i, 1, ...replaced): a block of 100,000 paragraphs is too many arguments for one call.
+                  const tail = children.splice(i)
+                  tail.shift()
+                  for (const n of replaced) children.push(n)
+                  for (const n of tail) children.push(n)
+                }
               } else if (child) stack.push(child)
             }
           }

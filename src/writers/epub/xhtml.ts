@@ -31,7 +31,8 @@ function withXmlLang(original: ElementContent[]): ElementContent[] {
     if (node.type !== 'element') continue
     const lang = node.properties.lang
     if (typeof lang === 'string') node.properties['xml:lang'] = lang
-    stack.push(...node.children)
+    // One at a time: a chapter of 100,000 paragraphs is too many arguments for one call.
+    for (const child of node.children) stack.push(child)
   }
   return nodes
 }

@@ -65,7 +65,8 @@ export function placeFootnotes(chapters: readonly PrintChapter[], plan: FootPlan
         children.push(node)
       }
       if (!children.some((c) => isElement(c) && c.properties.id === chapterFlow.end)) children.push(endMarker(chapterFlow.end), ...footArea(byBefore.get(chapterFlow.end), notes, footLabel, ids, false))
-      ids.push(...chapterFlow.blocks.map((b) => b.id), chapterFlow.end)
+      for (const block of chapterFlow.blocks) ids.push(block.id)
+      ids.push(chapterFlow.end)
       for (const li of notes.values()) ids.push(String(li.properties.id), noteEndId(String(li.properties.id)))
       // Links to every measured id, never shown: Chromium writes their destinations all the same.
       children.push(h('div.layout-probe', { hidden: true, ariaHidden: 'true' }, [...new Set(ids)].map((id) => h('a', { href: `#${id}` }))))
