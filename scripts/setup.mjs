@@ -65,7 +65,7 @@ if (!existsSync(built) || statSync(built).mtimeMs < Math.max(newest(path.join(ro
 }
 
 // Builds shared between test files (tests/helpers/shared-build.ts) are made afresh for each run.
-if (forTests) rmSync(path.join(root, 'tests', '.tmp', 'shared'), { recursive: true, force: true })
+if (forTests) rmSync(path.join(root, 'tests', '.tmp', 'builds'), { recursive: true, force: true })
 
 // 4. Bundle the CLI (bin/chapkhana.js runs it: a few files start faster than hundreds).
 const bundle = path.join(root, 'dist', 'bundle', 'main.mjs')

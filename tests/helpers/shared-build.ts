@@ -22,7 +22,7 @@ export const PRINT_ARGS: readonly string[] = ['--lang', 'ar', '--format', 'pdf',
 export const SEED_EPUB_ARGS: readonly string[] = ['--format', 'epub', SEED]
 
 /** Where shared builds live (git-ignored). */
-export const SHARED_DIR = path.join(ROOT, 'tests', '.tmp', 'shared')
+export const SHARED_DIR = path.join(ROOT, 'tests', '.tmp', 'builds')
 
 /** The outcome of a shared build. */
 export interface SharedBuild {

@@ -38,7 +38,7 @@ describe('lint of a folder with symbolic-link loops', () => {
 
   it('still follows a link to a folder outside the loop, once', async () => {
     const dir = looped()
-    const shared = path.join(dir, 'shared')
+    const shared = path.join(dir, 'common')
     mkdirSync(shared)
     writeFileSync(path.join(shared, 'c.md'), ARTICLE)
     symlinkSync(shared, path.join(dir, 'content', 'linked'))
