@@ -8,27 +8,12 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { lintCommand, type LintCommandOptions } from '../../src/cli/lint.ts'
+import { lint } from '../helpers/lint-cli.ts'
 
 let dir = ''
 const MESSY = '---\ntitle: تاقی\nlang: ckb\n---\n\nئەمە كتێبە,  باشە ؟\n\n```\nكود, "x"\n```\n'
 const CLEAN = '---\ntitle: تاقی\nlang: ckb\n---\n\nئەمە کتێبە، باشە؟\n'
 const ARABIC = '---\ntitle: المقتبس\n---\n\nهذا كتاب جميل، وفيه  مقالات.\n'
-
-/** Run the command, capturing what it writes to stderr. */
-async function lint(argv: string[], options?: LintCommandOptions): Promise<{ code: number; err: string }> {
-  let err = ''
-  const write = process.stderr.write.bind(process.stderr)
-  process.stderr.write = ((chunk: string | Uint8Array): boolean => {
-    err += String(chunk)
-    return true
-  }) as typeof process.stderr.write
-  try {
-    return { code: await lintCommand(argv, options), err }
-  } finally {
-    process.stderr.write = write
-  }
-}
 
 const file = (name: string): string => path.join(dir, name)
 

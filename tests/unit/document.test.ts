@@ -9,16 +9,7 @@ import { describe, it } from 'node:test'
 import { VFileMessage } from 'vfile-message'
 import { documentFromText, readDocument, slugOf } from '../../src/source/read.ts'
 import { tempDir } from '../helpers/paths.ts'
-
-function failure(fn: () => unknown): VFileMessage {
-  try {
-    fn()
-  } catch (error) {
-    assert.ok(error instanceof VFileMessage, `expected a VFileMessage, got ${String(error)}`)
-    return error
-  }
-  assert.fail('expected the document to be refused')
-}
+import { failure } from '../helpers/refusal.ts'
 
 describe('front matter', () => {
   it('reads title, lang, dir, date and edition', () => {

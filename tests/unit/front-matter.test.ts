@@ -7,21 +7,11 @@ import assert from 'node:assert/strict'
 import { utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { VFileMessage } from 'vfile-message'
 import { documentFromText, readDocument } from '../../src/source/read.ts'
 import { frontMatterExtent } from '../../src/source/front-matter-node.ts'
 import { tempDir } from '../helpers/paths.ts'
+import { failure } from '../helpers/refusal.ts'
 import { render } from '../helpers/html.ts'
-
-function failure(fn: () => unknown): VFileMessage {
-  try {
-    fn()
-  } catch (error) {
-    assert.ok(error instanceof VFileMessage, `expected a VFileMessage, got ${String(error)}`)
-    return error
-  }
-  return assert.fail('expected the document to be refused')
-}
 
 const doc = (fields: string, body = 'دەق.'): string => `---\ntitle: "ناو"\nlang: ckb\n${fields}\n---\n\n${body}\n`
 

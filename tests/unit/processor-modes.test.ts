@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import { VFileMessage } from 'vfile-message'
-import { lintCommand } from '../../src/cli/lint.ts'
+import { lint } from '../helpers/lint-cli.ts'
 import { createProcessor, loadBuildMode } from '../../src/tree/processor.ts'
 import { lintSource } from '../../src/lint/lint-source.ts'
 import { parseMarkdown } from '../../src/lint/fix.ts'
@@ -17,21 +17,6 @@ import { parseMarkdown } from '../../src/lint/fix.ts'
 const FRONT = '---\ntitle: تاقی\nlang: ckb\n---\n\n'
 const DEEP_QUOTES = `${FRONT}${'> '.repeat(5000)}دەق\n`
 const DEEP_EMPHASIS = `${FRONT}${'*'.repeat(400)}a${'*'.repeat(400)}\n`
-
-/** Run `chapkhana lint` with `argv`, stderr captured. */
-async function lint(argv: string[]): Promise<{ code: number; err: string }> {
-  let err = ''
-  const write = process.stderr.write.bind(process.stderr)
-  process.stderr.write = ((chunk: string | Uint8Array): boolean => {
-    err += String(chunk)
-    return true
-  }) as typeof process.stderr.write
-  try {
-    return { code: await lintCommand(argv), err }
-  } finally {
-    process.stderr.write = write
-  }
-}
 
 describe('processor modes carry the nesting guards', () => {
   it('lint refuses 5,000-deep block quotes with a positioned message instead of overflowing', () => {
