@@ -8,6 +8,7 @@ import path from 'node:path'
 import type { Element, Root } from 'hast'
 import { visit } from 'unist-util-visit'
 import { ASSETS } from './assets.ts'
+import { decodedPath } from '../../tree/resources.ts'
 import { imageOf, type Edition } from '../../publication/edition.ts'
 
 /**
@@ -23,13 +24,15 @@ export async function copyImages(tree: Root, edition: Edition, outDir: string): 
   })
   const written: string[] = []
   for (const [i, node] of images.entries()) {
-    const src = decodeURIComponent(String(node.properties.src))
-    const name = `${i + 1}-${path.basename(src).replace(/[^\p{L}\p{N}._-]/gu, '_')}`
+    // The file the load checked, never a path re-derived from the reference:
+    // `map.png?v=2` or raw HTML's `50%zz.png` name the same checked file.
+    const image = imageOf(edition, node.properties.src)
+    const file = image?.file ?? path.resolve(baseDir, decodedPath(String(node.properties.src)))
+    const name = `${i + 1}-${path.basename(file).replace(/[^\p{L}\p{N}._-]/gu, '_')}`
     const target = path.join(outDir, ASSETS, slug, name)
     await mkdir(path.dirname(target), { recursive: true })
-    const image = imageOf(edition, node.properties.src)
     if (image?.bytes) await writeFile(target, image.bytes)
-    else await copyFile(path.resolve(baseDir, src), target)
+    else await copyFile(file, target)
     node.properties.src = `${ASSETS}/${encodeURIComponent(slug)}/${encodeURIComponent(name)}`
     written.push(target)
   }
