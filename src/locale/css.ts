@@ -13,7 +13,12 @@ export function localeCss(): string {
   return Object.keys(LANGUAGES)
     .map((tag) => [tag, localeOf(tag).counterStyle] as const)
     .filter(([, style]) => style !== 'decimal')
-    .map(([tag, style]) => `ol:lang(${tag}) { list-style-type: ${style}; }`)
+    // `:lang(ckb)` matches `ckb-Latn` too, whose locale counts 1 2 3: the
+    // Latin and Cyrillic forms of the language come after, at equal weight.
+    .flatMap(([tag, style]) => [
+      `ol:lang(${tag}) { list-style-type: ${style}; }`,
+      `ol:lang(${tag}-Latn), ol:lang(${tag}-Cyrl) { list-style-type: ${localeOf(`${tag}-Latn`).counterStyle}; }`
+    ])
     .join('\n')
 }
 

@@ -91,6 +91,18 @@ describe('locale CSS', () => {
     assert.doesNotMatch(readFileSync(path.join(ROOT, 'styles', 'base.css'), 'utf8'), /lang\|="(ckb|ar|fa)"/)
   })
 
+  it('counts a language written in Latin or Cyrillic letters (ckb-Latn) in ASCII digits, after its own script’s rule', async () => {
+    const { localeCss, localeOf } = await import('../../src/locale/index.ts')
+    const rules = localeCss().split('\n')
+    assert.equal(localeOf('ckb-Latn').counterStyle, 'decimal')
+    for (const [tag, own] of [['ckb', 'arabic-indic'], ['fa', 'persian'], ['ar', 'arabic-indic']] as const) {
+      const ownRule = rules.indexOf(`ol:lang(${tag}) { list-style-type: ${own}; }`)
+      // :lang(ckb) also matches ckb-Latn: the later rule of equal weight wins.
+      const latin = rules.indexOf(`ol:lang(${tag}-Latn), ol:lang(${tag}-Cyrl) { list-style-type: decimal; }`)
+      assert.ok(ownRule >= 0 && latin > ownRule, `${tag}: ${rules.join('\n')}`)
+    }
+  })
+
   it('lists every digit a known language prints, for font subsets', async () => {
     const { allDigits } = await import('../../src/locale/index.ts')
     assert.equal(allDigits(), '0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹')
