@@ -7,6 +7,7 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import { visit } from 'unist-util-visit'
+import { isKnownLanguage, localeOf, type Locale } from '../locale/index.ts'
 
 /** A tree cut into chapter groups, with its notes sections apart. */
 export interface TreeSplit {
@@ -61,6 +62,15 @@ export function chapterLanguage(children: readonly ElementContent[]): { lang: st
   const first = children.find((n): n is Element => n.type === 'element')
   const { lang, dir } = first?.properties ?? {}
   return typeof lang === 'string' && (dir === 'rtl' || dir === 'ltr') ? { lang, dir } : undefined
+}
+
+/**
+ * The locale a chapter is written in: its own when it is not in the book's
+ * language (its notes are headed and numbered in it), else `book`.
+ */
+export function chapterLocale(children: readonly ElementContent[], book: Locale): Locale {
+  const own = chapterLanguage(children)
+  return own && isKnownLanguage(own.lang) ? localeOf(own.lang, own.dir) : book
 }
 
 /** A chapter of either rendering: what note placement needs of it. */

@@ -64,9 +64,14 @@ export function makeEdition(
   return { file, tree, meta, lang, dir, slug, locale, words: locale.words, headings: file.data.headings ?? [], baseDir, chapters, inputs, images: new Map(images.map((i) => [i.wanted, { file: i.file, mediaType: i.mediaType, ...(i.bytes ? { bytes: i.bytes } : {}) }])) }
 }
 
-/** A number in the document's digits. */
-export function localNumber(edition: Edition, n: number): string {
-  return edition.locale.number(n)
+/** What writes numbers and labels: an edition, or one chapter's own locale (`chapterLocale`). */
+export interface HasLocale {
+  readonly locale: Locale
+}
+
+/** A number in the document's (or the chapter's) digits. */
+export function localNumber({ locale }: HasLocale, n: number): string {
+  return locale.number(n)
 }
 
 /** The edition date, written out in the document's language and digits. */
@@ -86,13 +91,13 @@ export function editionLabel(edition: Edition): string {
  * Arabic-Indic or Persian, as Arabic-script books write it (a Latin full stop
  * after them, «١.», reads like «٠١» in Amiri), «1.» with Latin digits.
  */
-export function noteLabel(edition: Edition, n: number): string {
-  return noteLabelOf(edition, localNumber(edition, n))
+export function noteLabel(holder: HasLocale, n: number): string {
+  return noteLabelOf(holder, localNumber(holder, n))
 }
 
 /** `noteLabel` for a label already written out (the text a note's reference shows). */
-export function noteLabelOf(edition: Edition, text: string): string {
-  return edition.locale.digits === null ? `${text}.` : `(${text})`
+export function noteLabelOf({ locale }: HasLocale, text: string): string {
+  return locale.digits === null ? `${text}.` : `(${text})`
 }
 
 /**

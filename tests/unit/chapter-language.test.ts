@@ -83,3 +83,36 @@ describe('a chapter whose # heading sits inside a wrapper div', () => {
     )
   })
 })
+
+describe('the notes of a lang: en chapter in a ckb book', () => {
+  it('are headed in English and labelled as the English reference shows them, in the EPUB', async () => {
+    const edition = await loadEdition(BOOK, resolveConfig({}))
+    const { buildEpub } = await import('../../src/writers/epub/write.ts')
+    const { coverSource } = await import('../../src/writers/cover/render-cover.ts')
+    const { GENERATOR } = await import('../../src/version.ts')
+    const JSZip = (await import('jszip')).default
+    const zip = await JSZip.loadAsync(await buildEpub({ edition, generator: GENERATOR, cover: coverSource(edition, () => Promise.reject(new Error('no browser: the fixture has a cover'))) }))
+    const texts = await Promise.all(Object.keys(zip.files).filter((n) => /\.xhtml$/.test(n)).map(async (n) => zip.file(n)!.async('string')))
+    const english = texts.find((t) => t.includes('An English chapter</h1>'))
+    assert.ok(english, 'no EPUB chapter holds the English chapter')
+    const section = /<section class="footnotes"[^>]*>/.exec(english)?.[0]
+    assert.match(section ?? '', /aria-label="Notes"/)
+    const ref = /<a[^>]*epub:type="noteref"[^>]*>([^<]*(?:<[^a][^>]*>[^<]*)*)<\/a>/.exec(english)?.[1]?.replace(/<[^>]+>/g, '')
+    const label = /<a class="note-number"[^>]*>([^<]*)<\/a>/.exec(english)?.[1]
+    assert.ok(ref && label, english)
+    assert.doesNotMatch(`${ref} ${label}`, /[٠-٩۰-۹]/, 'an English note counts in ASCII digits')
+  })
+})
+
+describe('the endnotes of a lang: en chapter in a ckb book, in print', () => {
+  it('are headed «Notes» and numbered «1.», as the English reference shows them', async () => {
+    const edition = await loadEdition(BOOK, resolveConfig({}))
+    const { firstLayout } = await import('../../src/writers/pdf/print-html.ts')
+    const html = await printHtml(edition, firstLayout(edition, 'end'))
+    const english = html.slice(html.indexOf('<section class="chapter" id="chapter-2"'))
+    assert.match(english, /<p class="endnotes-label"[^>]*>Notes<\/p>/)
+    assert.match(english, /<a class="endnote-number"[^>]*>1\.<\/a>/)
+    const sorani = html.slice(html.indexOf('<section class="chapter" id="chapter-1"'), html.indexOf('<section class="chapter" id="chapter-2"'))
+    assert.doesNotMatch(sorani, /Notes/)
+  })
+})

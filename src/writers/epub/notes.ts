@@ -10,8 +10,8 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import { toString } from 'hast-util-to-string'
-import { detachBackrefs, placeNotesOf } from '../../publication/chapter-split.ts'
-import { localNumber, noteLabelOf, type Edition } from '../../publication/edition.ts'
+import { chapterLocale, detachBackrefs, placeNotesOf } from '../../publication/chapter-split.ts'
+import { localNumber, noteLabelOf, type Edition, type HasLocale } from '../../publication/edition.ts'
 import type { Chapter } from './chapters.ts'
 
 /** Move each note of `notes` (one GFM footnote section) to the chapter of its first reference, as an aside. */
@@ -26,18 +26,22 @@ export function placeNotes(chapters: readonly Chapter[], notes: Element, edition
     if (!labels.has(href)) labels.set(href, toString(node).trim())
   }
   const perChapter = new Map<Chapter, Element[]>()
+  // A chapter in another language than the book's heads and numbers its notes in its own.
+  const localeOfChapter = new Map(chapters.map((c) => [c, { locale: chapterLocale(c.children, edition.locale) }]))
   items.forEach((li, index) => {
+    const chapter = homeOf(li)
+    const own = localeOfChapter.get(chapter) ?? edition
     // The label the reference shows (made by the shared footnote plugin);
     // GFM's numbering for a note no reference shows.
     // Written as print writes it: «(١)» in Arabic-script digits, «1.» in Latin ones.
-    const label = noteLabelOf(edition, labels.get(`#${String(li.properties.id)}`) || localNumber(edition, index + 1))
-    labelAsBacklink(li, label, edition)
+    const label = noteLabelOf(own, labels.get(`#${String(li.properties.id)}`) || localNumber(own, index + 1))
+    labelAsBacklink(li, label, own)
     const aside = h('aside', { id: li.properties.id, 'epub:type': 'footnote', role: 'doc-footnote' }, li.children)
-    const chapter = homeOf(li)
     perChapter.set(chapter, [...(perChapter.get(chapter) ?? []), aside])
   })
   for (const [chapter, asides] of perChapter) {
-    chapter.children.push(h('section.footnotes', { 'epub:type': 'footnotes', role: 'doc-endnotes', ariaLabel: edition.words.footnotes }, asides))
+    const { locale } = localeOfChapter.get(chapter) ?? edition
+    chapter.children.push(h('section.footnotes', { 'epub:type': 'footnotes', role: 'doc-endnotes', ariaLabel: locale.words.footnotes }, asides))
   }
 }
 
@@ -47,7 +51,7 @@ export function placeNotes(chapters: readonly Chapter[], notes: Element, edition
  * more link per extra reference at its end, labelled with its count in the
  * document's digits, raised (as print does: «(٢)» would read as a note label).
  */
-function labelAsBacklink(li: Element, label: string, edition: Edition): void {
+function labelAsBacklink(li: Element, label: string, holder: HasLocale): void {
   const backrefs = detachBackrefs(li)
   const [first, ...more] = backrefs
   const number = first
@@ -57,7 +61,7 @@ function labelAsBacklink(li: Element, label: string, edition: Edition): void {
   ;(paragraphs[0] ?? li).children.unshift(number, { type: 'text', value: ' ' })
   const extra: ElementContent[] = more.flatMap((ref, i) => [
     { type: 'text' as const, value: ' ' },
-    h('a.note-backref', { href: ref.properties.href, role: 'doc-backlink', ariaLabel: ref.properties.ariaLabel }, [h('sup', localNumber(edition, i + 2))])
+    h('a.note-backref', { href: ref.properties.href, role: 'doc-backlink', ariaLabel: ref.properties.ariaLabel }, [h('sup', localNumber(holder, i + 2))])
   ])
   ;(paragraphs.at(-1) ?? li).children.push(...extra)
 }

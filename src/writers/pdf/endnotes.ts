@@ -8,9 +8,9 @@
  */
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import { localNumber, noteLabel, type Edition } from '../../publication/edition.ts'
+import { localNumber, noteLabel, type Edition, type HasLocale } from '../../publication/edition.ts'
 import type { PrintChapter } from './chapters.ts'
-import { detachBackrefs, placeNotesOf } from '../../publication/chapter-split.ts'
+import { chapterLocale, detachBackrefs, placeNotesOf } from '../../publication/chapter-split.ts'
 
 /** Id of the label over chapter `n`'s notes, which its references point to. */
 export const endnotesLabelId = (n: number): string => `footnote-label-${n}`
@@ -25,19 +25,23 @@ export function appendEndnotes(chapters: readonly PrintChapter[], notes: Element
     node.properties.ariaDescribedBy = [endnotesLabelId(target ? homeOf(target).number : chapters.at(-1)!.number)]
   }
   const perChapter = new Map<PrintChapter, Element[]>()
+  // A chapter in another language than the book's heads and numbers its notes in its own.
+  const localeOfChapter = new Map(chapters.map((c) => [c, { locale: chapterLocale(c.children, edition.locale) }]))
   items.forEach((li, index) => {
+    const chapter = homeOf(li)
+    const own = localeOfChapter.get(chapter) ?? edition
     // GFM numbers notes in order of first reference: index + 1 is the number
     // printed at the reference, whatever the note's label in the source.
     li.properties.value = String(index + 1)
-    numberAsBacklink(li, noteLabel(edition, index + 1), edition)
-    const chapter = homeOf(li)
+    numberAsBacklink(li, noteLabel(own, index + 1), own)
     perChapter.set(chapter, [...(perChapter.get(chapter) ?? []), li])
   })
   for (const [chapter, lis] of perChapter) {
+    const { locale } = localeOfChapter.get(chapter) ?? edition
     chapter.children.push(
       h('section.endnotes', { role: 'doc-endnotes', ariaLabelledBy: endnotesLabelId(chapter.number) }, [
         // Not a heading element: the PDF outline lists the document's own headings only.
-        h('p.endnotes-label', { id: endnotesLabelId(chapter.number) }, edition.words.footnotes),
+        h('p.endnotes-label', { id: endnotesLabelId(chapter.number) }, locale.words.footnotes),
         h('ol.endnotes-list', lis)
       ])
     )
@@ -51,7 +55,7 @@ export function appendEndnotes(chapters: readonly PrintChapter[], notes: Element
  * referenced more than once keeps one more link per extra reference,
  * labelled with its count, raised, in the document's digits.
  */
-function numberAsBacklink(li: Element, label: string, edition: Edition): void {
+function numberAsBacklink(li: Element, label: string, holder: HasLocale): void {
   const backrefs = detachBackrefs(li)
   const [first, ...more] = backrefs
   if (!first) return
@@ -59,7 +63,7 @@ function numberAsBacklink(li: Element, label: string, edition: Edition): void {
   // Raised counts, not «(٢)»: in parentheses they would read as note labels.
   const extra: ElementContent[] = more.flatMap((ref, i) => [
     { type: 'text' as const, value: ' ' },
-    h('a.endnote-backref', { href: ref.properties.href, role: 'doc-backlink', ariaLabel: ref.properties.ariaLabel }, h('sup', localNumber(edition, i + 2)))
+    h('a.endnote-backref', { href: ref.properties.href, role: 'doc-backlink', ariaLabel: ref.properties.ariaLabel }, h('sup', localNumber(holder, i + 2)))
   ])
   const paragraph = li.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p')
   const host = paragraph ?? li
