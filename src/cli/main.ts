@@ -36,7 +36,8 @@ build   Builds every article and book in content/ (or the files named) into out/
         the A4 trim, crop marks, sRGB output intent (the regular PDF stays exact A4).
         Notes print at the foot of the page that cites them: chapkhana lays the text out, reads
         where each reference landed, sets the notes in a ruled block at that page's foot and lays
-        out again until every note sits under its reference; notes: end (front matter or config)
+        out again until every note sits under its reference; a note too long for that page
+        continues at the foot of the next, under the rule; notes: end (front matter or config)
         prints them at the end of each chapter instead.
 watch   Builds what is out of date, then rebuilds an article's EPUB and PDF each time one of its
         files or a stylesheet is saved, with one browser kept warm. Ctrl-C stops it (exit 0;

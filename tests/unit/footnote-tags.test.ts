@@ -1,10 +1,12 @@
 /**
  * Notes at the page foot are tagged `Note` with unique ids: Chromium writes
- * them as `Aside` → `L` → `LI`; other lists keep their `LI`.
+ * them as `Aside` → `L` → `LI`; they become `Aside` → `Note` (no list left
+ * around them), the continued part of a note joins its `Note`, other lists
+ * keep their `LI`.
  */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { PDFDict, PDFDocument, PDFName, PDFString, type PDFRef } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, type PDFRef } from 'pdf-lib'
 import { tagFootNotes } from '../../src/writers/pdf/footnotes/tags.ts'
 
 async function taggedPdf(): Promise<{ pdf: PDFDocument; items: PDFRef[]; other: PDFRef }> {
@@ -28,6 +30,31 @@ describe('footnote tags', () => {
       assert.equal((item.get(PDFName.of('ID')) as PDFString).asString(), `note-${i + 1}`)
     })
     assert.equal(pdf.context.lookup(other, PDFDict).get(PDFName.of('S')), PDFName.of('LI'))
+  })
+
+  it('puts the notes directly in their Aside and joins a continued part to the note it continues', async () => {
+    const pdf = await PDFDocument.create()
+    pdf.addPage()
+    const elem = (type: string, kids: PDFRef[]): PDFRef => pdf.context.register(pdf.context.obj({ Type: 'StructElem', S: type, K: kids }))
+    const firstP = elem('P', [])
+    const first = elem('LI', [firstP])
+    const asideA = elem('Aside', [elem('L', [first])])
+    const continued = elem('P', [])
+    const second = elem('LI', [elem('P', [])])
+    const asideB = elem('Aside', [continued, elem('L', [second])])
+    const doc = elem('Document', [asideA, asideB])
+    pdf.catalog.set(PDFName.of('StructTreeRoot'), pdf.context.obj({ Type: 'StructTreeRoot', K: doc }))
+    assert.equal(tagFootNotes(pdf), 2)
+    const kidsOf = (ref: PDFRef): string[] => pdf.context.lookup(ref, PDFDict).lookup(PDFName.of('K'), PDFArray).asArray().map(String)
+    // Each Aside holds its Note itself; the L is gone.
+    assert.deepEqual(kidsOf(asideA), [String(first)])
+    assert.deepEqual(kidsOf(asideB), [String(second)])
+    // The paragraph ahead of the second block's notes is the rest of the first note: one Note, two pages.
+    assert.deepEqual(kidsOf(first), [String(firstP), String(continued)])
+    assert.equal(String(pdf.context.lookup(continued, PDFDict).get(PDFName.of('P'))), String(first))
+    assert.equal(String(pdf.context.lookup(first, PDFDict).get(PDFName.of('P'))), String(asideA))
+    const ids = [first, second].map((ref) => (pdf.context.lookup(ref, PDFDict).get(PDFName.of('ID')) as PDFString).asString())
+    assert.deepEqual(ids, ['note-1', 'note-2'])
   })
 
   it('does nothing to an untagged PDF', async () => {

@@ -62,7 +62,9 @@ describe('footnote planner', () => {
     const at = new Map<string, Position>([
       [TOP_ID, { page: 1, y: TOP }], ['ra', { page: 1, y: 600 }], ['a', { page: 1, y: 480 }],
       [areaId('h3'), { page: 1, y: 500 }], [areaEndId('h3'), { page: 1, y: 420 }],
-      ['rb', { page: 2, y: 500 }], ['b', { page: 2, y: 300 }], [areaId('end'), { page: 2, y: 320 }], [areaEndId('end'), { page: 2, y: 250 }]
+      ['rb', { page: 2, y: 500 }], ['b', { page: 2, y: 300 }], [areaId('end'), { page: 2, y: 320 }], [areaEndId('end'), { page: 2, y: 250 }],
+      // The page after a foot opens with the block the foot was planned before; a chapter's end marker precedes its last foot.
+      ['h3', { page: 2, y: TOP }], ['end', { page: 2, y: 330 }]
     ])
     assert.ok(planHolds(plan, flow, at))
     const padded = padFeet(plan, at, frame)
@@ -111,5 +113,42 @@ describe('footnote layout', () => {
       const message = e as { reason?: string; line?: number; ruleId?: string }
       return message.ruleId === 'meta-notes' && message.line === 4 && /must be foot .* or end/.test(message.reason ?? '')
     })
+  })
+})
+
+describe('footnote planner, notes too long for their page', () => {
+  /** Seven 150-pt blocks; block 2 cites note n: 40 lines of 20 pt, measured earlier, word 10·i starting line i. */
+  const long: FlowChapter[] = [
+    {
+      end: 'end',
+      blocks: ['b1', 'b2', 'b3', 'b4', 'b5', 'b6'].map((id) => ({ id, heading: false, refs: id === 'b2' ? [{ id: 'rn', note: 'n' }] : [] }))
+    }
+  ]
+  const measures = new Map([['n', { height: 800, lines: Array.from({ length: 40 }, (_, i) => ({ word: 10 * i, offset: 20 * i })) }]])
+  const at = new Map<string, Position>([[TOP_ID, { page: 1, y: TOP }]])
+  const place = (flowPos: number): Position => ({ page: 1 + Math.floor(flowPos / frame.height), y: TOP - (flowPos % frame.height) })
+  long[0]!.blocks.forEach((b, i) => at.set(b.id, place(i * 150)))
+  at.set('rn', place(160))
+  at.set('end', place(900))
+
+  it('sets the lines that fit at the foot of the reference page and carries the rest to the next page feet', () => {
+    const plan = planFeet(long, { cuts: [], measures }, at, frame)
+    // Page 1 fills with b1..b5 (600 pt): 74 pt are left for the note, three lines. Page 2 gives the
+    // rest (740 pt, more than a page) the room after one block, cut before a line; page 3 takes what remains.
+    assert.equal(plan.cuts.length, 3)
+    assert.equal(plan.cuts[0]!.before, 'b5')
+    assert.deepEqual(plan.cuts[0]!.notes, ['n'])
+    assert.deepEqual(plan.cuts[0]!.split, { note: 'n', word: 30 })
+    assert.equal(plan.cuts[1]!.before, 'b6')
+    assert.deepEqual(plan.cuts[1]!.carry, { note: 'n', word: 30 })
+    assert.deepEqual(plan.cuts[1]!.split, { note: 'n', word: 290 })
+    assert.deepEqual(plan.cuts[2], { before: 'end', notes: [], pad: 0, carry: { note: 'n', word: 290 } })
+  })
+
+  it('never leaves a single line of a note on either side of a cut', () => {
+    const short = new Map([['n', { height: 60, lines: [0, 1, 2].map((i) => ({ word: i, offset: 20 * i })) }]])
+    // Three lines: a cut would leave one line on one side, so the note moves whole.
+    const plan = planFeet(long, { cuts: [], measures: short }, at, frame)
+    assert.ok(plan.cuts.every((c) => !c.split && !c.carry))
   })
 })

@@ -10,7 +10,8 @@ import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import type { PrintChapter } from '../chapters.ts'
-import { areaEndId, areaId, noteEndId, TOP_ID, type FlowBlock, type FlowChapter, type FootPlan } from './types.ts'
+import { areaEndId, areaId, noteEndId, TOP_ID, type FlowBlock, type FlowChapter, type FootCut, type FootPlan } from './types.ts'
+import { isLong, markWords, notePart, splitNote } from './words.ts'
 
 const isElement = (node: ElementContent): node is Element => node.type === 'element'
 const isEndnotes = (node: ElementContent): boolean => isElement(node) && node.tagName === 'section' && String(node.properties.className ?? '').includes('endnotes')
@@ -20,6 +21,8 @@ export function placeFootnotes(chapters: readonly PrintChapter[], plan: FootPlan
   const byBefore = new Map(plan.cuts.map((cut) => [cut.before, cut]))
   const placed = new Set(plan.cuts.flatMap((cut) => cut.notes))
   const notes = new Map<string, Element>()
+  // Markers before the words of long notes not yet measured, whose ids the rendering must report.
+  const marks: string[] = []
   const flow: FlowChapter[] = []
   const out = chapters.map((chapter): PrintChapter => {
     const children = structuredClone(chapter.children)
@@ -28,6 +31,7 @@ export function placeFootnotes(chapters: readonly PrintChapter[], plan: FootPlan
       visit(section, 'element', (li: Element) => {
         if (li.tagName !== 'li' || typeof li.properties.id !== 'string') return
         li.children.push(h('span.note-end', { id: noteEndId(li.properties.id) }))
+        if (isLong(li) && !plan.measures?.has(li.properties.id)) marks.push(...markWords(li, li.properties.id))
         notes.set(li.properties.id, li)
       })
     }
@@ -68,6 +72,7 @@ export function placeFootnotes(chapters: readonly PrintChapter[], plan: FootPlan
       for (const block of chapterFlow.blocks) ids.push(block.id)
       ids.push(chapterFlow.end)
       for (const li of notes.values()) ids.push(String(li.properties.id), noteEndId(String(li.properties.id)))
+      ids.push(...marks)
       // Links to every measured id, never shown: Chromium writes their destinations all the same.
       children.push(h('div.layout-probe', { hidden: true, ariaHidden: 'true' }, [...new Set(ids)].map((id) => h('a', { href: `#${id}` }))))
       return { ...chapter, children }
@@ -87,18 +92,31 @@ function hasNotes(section: Element): boolean {
 const endMarker = (id: string): Element => h('div.flow-marker', { id })
 
 /**
- * The block of notes at a page foot (nothing when no cut is planned there).
- * Before a block it ends the page; at a chapter's end the chapter does.
+ * The block of notes at a page foot (nothing when no cut is planned there):
+ * first the rest of a note begun on the page before, then the notes cited on
+ * this page, the last of them perhaps only its first lines. Before a block
+ * it ends the page; at a chapter's end the chapter does.
  */
-function footArea(cut: { before: string; notes: readonly string[]; pad: number } | undefined, notes: ReadonlyMap<string, Element>, label: string, ids: string[], breaks: boolean): Element[] {
+function footArea(cut: FootCut | undefined, notes: ReadonlyMap<string, Element>, label: string, ids: string[], breaks: boolean): Element[] {
   if (!cut) return []
   ids.push(areaId(cut.before), areaEndId(cut.before))
-  const lis = cut.notes.map((id) => notes.get(id)).filter((li): li is Element => li !== undefined)
+  const lis = cut.notes.flatMap((id) => {
+    const li = notes.get(id)
+    if (!li) return []
+    return [cut.split?.note === id ? splitNote(li, cut.split.word).head : li]
+  })
+  const carried = cut.carry ? notes.get(cut.carry.note) : undefined
+  const rest = cut.carry && carried ? notePart(carried, cut.carry.word, cut.split?.note === cut.carry.note ? cut.split.word : undefined).part : []
   return [
     h(
       breaks ? 'aside.foot-notes.page-ends' : 'aside.foot-notes',
       { id: areaId(cut.before), role: 'doc-footnotes', ariaLabel: label, style: `padding-top: ${cut.pad.toFixed(2)}pt` },
-      lis.length > 0 ? [h('ol.endnotes-list.foot-notes-list', lis), endMarker(areaEndId(cut.before))] : [endMarker(areaEndId(cut.before))]
+      [
+        // Continued text, not a new note: no label, and the tagging joins it to the note it continues.
+        ...(rest.length > 0 ? [h('div.note-continued', rest)] : []),
+        ...(lis.length > 0 ? [h('ol.endnotes-list.foot-notes-list', lis)] : []),
+        endMarker(areaEndId(cut.before))
+      ]
     )
   ]
 }

@@ -11,11 +11,35 @@ export interface FootCut {
   readonly notes: readonly string[]
   /** Points of space above the notes that push them down to the foot of the page. */
   readonly pad: number
+  /** The last note of `notes` prints only up to (not including) this word; the rest continues on the next page foot. */
+  readonly split?: NotePart
+  /** This page foot opens with the rest of a note begun on the page before, from this word on. */
+  readonly carry?: NotePart
+}
+
+/** Where a note is cut: before word `word` (0-based, as `footnotes/words.ts` counts). */
+export interface NotePart {
+  readonly note: string
+  readonly word: number
+}
+
+/** A long note's lines as measured once, whole: the word that starts each line and its height from the note's top. */
+export interface NoteLines {
+  /** Height of the whole note, in points. */
+  readonly height: number
+  /** Every line: its first word and the points from the note's top to the line's top. */
+  readonly lines: readonly { readonly word: number; readonly offset: number }[]
 }
 
 /** Every page foot of an edition. */
 export interface FootPlan {
   readonly cuts: readonly FootCut[]
+  /** Long notes measured in an earlier rendering (markers are only set until a note is measured). */
+  readonly measures?: ReadonlyMap<string, NoteLines>
+  /** Heights of blocks measured whole on one page, for renderings where a page ended short after them. */
+  readonly heights?: ReadonlyMap<string, number>
+  /** Points taken from the room of a page foot where a cut note did not fit as planned. */
+  readonly squeeze?: ReadonlyMap<string, number>
 }
 
 /** A block of a chapter that a page may end before. */

@@ -1,0 +1,106 @@
+/**
+ * The words of a note, for splitting it between two page feet. A long note
+ * gets an empty marker before each word in the rendering that measures it
+ * (Chromium writes a destination for each, so the planner learns which word
+ * starts each line); a note that continues on the next page is cut before
+ * the word that starts a line, so both parts break their lines exactly as
+ * the whole note did. Words are counted the same way in both: runs of
+ * non-space characters in the note's text nodes, in document order.
+ */
+import type { Element, ElementContent, Text } from 'hast'
+import { h } from 'hastscript'
+import { toString } from 'hast-util-to-string'
+
+/** A note shorter than this (characters) never needs splitting: it is not marked. */
+export const LONG_NOTE = 250
+
+/** Id of the marker before word `n` (0-based) of note `noteId`. */
+export const wordId = (noteId: string, n: number): string => `${noteId}-w${n}`
+
+/** Whether a note is long enough to be worth marking. */
+export const isLong = (li: Element): boolean => toString(li).length >= LONG_NOTE
+
+/** Put a marker before every word of `li` (in place); returns the markers' ids. */
+export function markWords(li: Element, noteId: string): string[] {
+  const ids: string[] = []
+  const mark = (node: Element): void => {
+    node.children = node.children.flatMap((child): ElementContent[] => {
+      if (child.type === 'element') {
+        mark(child)
+        return [child]
+      }
+      if (child.type !== 'text') return [child]
+      return child.value.split(/(\s+)/).flatMap((token): ElementContent[] => {
+        if (token === '') return []
+        if (/^\s+$/.test(token)) return [{ type: 'text', value: token }]
+        const id = wordId(noteId, ids.length)
+        ids.push(id)
+        // Empty and inline: it takes no room, so the lines break as without it.
+        return [h('span.word-mark', { id }), { type: 'text', value: token }]
+      })
+    })
+  }
+  mark(li)
+  return ids
+}
+
+/** Counter of words met so far while walking a note. */
+interface Walk {
+  seen: number
+}
+
+/** Split `children` before word `at`: what comes before it and what comes from it on. */
+function splitChildren(children: readonly ElementContent[], at: number, walk: Walk): [ElementContent[], ElementContent[]] {
+  const before: ElementContent[] = []
+  const after: ElementContent[] = []
+  for (const child of children) {
+    if (child.type === 'text') {
+      const [b, a] = splitText(child, at, walk)
+      if (b) before.push(b)
+      if (a) after.push(a)
+    } else if (child.type === 'element') {
+      const [b, a] = splitChildren(child.children, at, walk)
+      if (b.length > 0 && a.length > 0) {
+        // The element is cut: both parts keep its kind; only the first keeps its id.
+        before.push({ ...child, children: b })
+        const { id: _id, ...properties } = child.properties
+        after.push({ ...child, properties, children: a })
+      } else if (a.length > 0 || (b.length === 0 && walk.seen >= at)) after.push(child)
+      else before.push(child)
+    } else (walk.seen < at ? before : after).push(child)
+  }
+  return [before, after]
+}
+
+/** One text node split before word `at`, if that word is in it. */
+function splitText(text: Text, at: number, walk: Walk): [Text | undefined, Text | undefined] {
+  let b = ''
+  let a = ''
+  for (const token of text.value.split(/(\s+)/)) {
+    const word = token !== '' && !/^\s+$/.test(token)
+    // Once word `at` is met, everything goes to the second part.
+    const second = word ? walk.seen++ >= at : walk.seen > at
+    if (second) a += token
+    else b += token
+  }
+  // A space left at the end of the first part is collapsed at its line's end.
+  return [b === '' ? undefined : { type: 'text', value: b }, a === '' ? undefined : { type: 'text', value: a }]
+}
+
+/**
+ * Note `li` cut before word `at`: the part that stays (the `li` with its id
+ * and label) and the part that continues (the rest of its content).
+ */
+export function splitNote(li: Element, at: number): { head: Element; rest: ElementContent[] } {
+  const [before, after] = splitChildren(li.children, at, { seen: 0 })
+  return { head: { ...li, children: before }, rest: after }
+}
+
+/** The part of note `li` from word `from` on, cut again before word `to` when given. */
+export function notePart(li: Element, from: number, to?: number): { part: ElementContent[] } {
+  const rest = splitNote(li, from).rest
+  if (to === undefined) return { part: rest }
+  // Count from the start of the rest: its first word is word `from`.
+  const [before] = splitChildren(rest, to - from, { seen: 0 })
+  return { part: before }
+}

@@ -1,0 +1,51 @@
+/**
+ * Cutting a long note between two page feet: the words are counted as the
+ * markers count them, the first part keeps the note's id and label, the rest
+ * starts exactly at the cut word, and no word is lost or printed twice.
+ */
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import type { Element } from 'hast'
+import { h } from 'hastscript'
+import { toString } from 'hast-util-to-string'
+import { markWords, notePart, splitNote, wordId } from '../../src/writers/pdf/footnotes/words.ts'
+
+/** A two-paragraph note with a label link, as the print writer makes it. */
+function note(): Element {
+  return h('li', { id: 'fn-1' }, [
+    h('p', [h('a.endnote-number', { href: '#fnref-1' }, '(١)'), ' یەک دوو سێ ', h('em', 'چوار پێنج'), ' شەش']),
+    h('p', ['حەوت هەشت نۆ']),
+    h('span.note-end', { id: 'fn-1-end' })
+  ])
+}
+
+const words = (text: string): string[] => text.split(/\s+/).filter(Boolean)
+/** The words of sibling nodes (paragraphs are not joined by a space in the tree). */
+const wordsOf = (nodes: readonly unknown[]): string[] => words(nodes.map((n) => toString(n as Element)).join(' '))
+
+describe('splitting a note', () => {
+  it('marks every word in order, the label included', () => {
+    const li = note()
+    const ids = markWords(li, 'fn-1')
+    assert.equal(ids.length, 10)
+    assert.equal(ids[3], wordId('fn-1', 3))
+  })
+
+  for (const at of [1, 4, 5, 7, 9]) {
+    it(`cuts before word ${at}: nothing lost, nothing twice, id and end marker on their sides`, () => {
+      const all = wordsOf(note().children)
+      const { head, rest } = splitNote(note(), at)
+      assert.deepEqual(wordsOf(head.children), all.slice(0, at))
+      assert.deepEqual(wordsOf(rest), all.slice(at))
+      assert.equal(head.properties.id, 'fn-1')
+      assert.ok(!JSON.stringify(rest).includes('"fn-1"'), 'the rest carries no copy of the note id')
+      assert.ok(JSON.stringify(rest).includes('fn-1-end'), 'the end marker follows the last word')
+    })
+  }
+
+  it('takes a middle part between two cuts', () => {
+    const all = wordsOf(note().children)
+    const { part } = notePart(note(), 2, 6)
+    assert.deepEqual(wordsOf(part), all.slice(2, 6))
+  })
+})
