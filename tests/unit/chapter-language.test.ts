@@ -116,3 +116,17 @@ describe('the endnotes of a lang: en chapter in a ckb book, in print', () => {
     assert.doesNotMatch(sorani, /Notes/)
   })
 })
+
+describe('the notes of a lang: en chapter at the page foot, in print', () => {
+  it('sit in a block named «Notes» in its own language', async () => {
+    const edition = await loadEdition(BOOK, resolveConfig({}))
+    const { firstLayout } = await import('../../src/writers/pdf/print-html.ts')
+    const layout = firstLayout(edition, 'foot')
+    const ids = [...(await printHtml(edition, firstLayout(edition, 'end'))).matchAll(/<li id="([^"]+)"/g)].map((m) => m[1]!)
+    assert.equal(ids.length, 1, 'the English chapter has one note')
+    // A plan that sets the note at the foot of the chapter's last page.
+    const html = await printHtml(edition, { ...layout, foot: { cuts: [{ before: 'chapter-2-end', notes: ids, pad: 0 }] } })
+    const blocks = [...html.matchAll(/role="doc-footnotes" aria-label="([^"]*)"/g)].map((m) => m[1])
+    assert.deepEqual(blocks, ['Notes'])
+  })
+})

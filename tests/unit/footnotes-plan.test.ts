@@ -87,7 +87,7 @@ describe('footnote layout', () => {
     const { file, tree } = await render(doc)
     const edition = makeEdition(file, tree, '.')
     const chapters = printChapters(edition)
-    const blocks = placeFootnotes(chapters, { cuts: [] }, 'الحواشي').flow[0]!.blocks
+    const blocks = placeFootnotes(chapters, { cuts: [] }, () => 'الحواشي').flow[0]!.blocks
     assert.deepEqual(blocks[0]!.refs.map((r) => r.note), ['fn-1'])
     const html = await printHtml(edition, { ...firstLayout(edition), foot: { cuts: [{ before: blocks[1]!.id, notes: ['fn-1'], pad: 12.5 }] } })
     assert.match(html, /<aside class="foot-notes page-ends" id="notes-at-[^"]+" role="doc-footnotes" aria-label="الحواشي" style="padding-top: 12.50pt"><ol class="endnotes-list foot-notes-list"><li id="fn-1"/)

@@ -30,7 +30,7 @@ export async function nextLayout(edition: Edition, layout: PrintLayout, bytes: U
   const blanks = book ? versoBlanks(layout.chapters, pages, layout.blanks ?? new Set()) : undefined
   let foot = layout.foot
   if (foot) {
-    const { flow } = placeFootnotes(layout.chapters, foot, edition.words.footnotes)
+    const { flow } = placeFootnotes(layout.chapters, foot, () => edition.words.footnotes)
     // Page feet that printed right are kept (and pushed down); the others are planned again.
     foot = planHolds(foot, flow, positions) ? padFeet(foot, positions, FRAME) : planFeet(flow, foot, positions, FRAME)
   }
@@ -54,7 +54,7 @@ export function sameLayout(a: PrintLayout, b: PrintLayout): boolean {
 export function strayNotes(layout: PrintLayout, positions: PositionMap): string[] {
   if (!layout.foot) return []
   const stray: string[] = []
-  const { flow } = placeFootnotes(layout.chapters, layout.foot, '')
+  const { flow } = placeFootnotes(layout.chapters, layout.foot, () => '')
   const seen = new Set<string>()
   for (const chapter of flow) {
     for (const ref of chapter.blocks.flatMap((b) => b.refs)) {

@@ -15,7 +15,7 @@ import { unified } from 'unified'
 import { fontFaceCss } from '../../fonts/fonts.ts'
 import { colophon, imageOf, titleBlock, type Edition } from '../../publication/edition.ts'
 import { stylesheet } from '../../publication/styles.ts'
-import { chapterLanguage } from '../../publication/chapter-split.ts'
+import { chapterLanguage, chapterLocale } from '../../publication/chapter-split.ts'
 import { printChapters, type PrintChapter } from './chapters.ts'
 import { breakLongWords, markWide } from './fit.ts'
 import { bookmarksOf, outlineAnchors } from './outline.ts'
@@ -84,7 +84,7 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
     await stylesheet('footnotes'),
     blankPageCss()
   ].join('\n')
-  const placed = layout.foot ? placeFootnotes(chapters, layout.foot, edition.words.footnotes).chapters : chapters
+  const placed = layout.foot ? placeFootnotes(chapters, layout.foot, (c) => chapterLocale(c.children, edition.locale).words.footnotes).chapters : chapters
   const sections = placed.flatMap((chapter) => [
     ...(layout.blanks?.has(chapter.number) ? [blankPage(chapter.number)] : []),
     // A chapter in another language than the book is set in its own language and direction.

@@ -17,7 +17,7 @@ const isElement = (node: ElementContent): node is Element => node.type === 'elem
 const isEndnotes = (node: ElementContent): boolean => isElement(node) && node.tagName === 'section' && String(node.properties.className ?? '').includes('endnotes')
 
 /** The chapters with ids, markers and the plan's page feet; and their flow for the planner. */
-export function placeFootnotes(chapters: readonly PrintChapter[], plan: FootPlan, footLabel: string): { chapters: PrintChapter[]; flow: FlowChapter[] } {
+export function placeFootnotes(chapters: readonly PrintChapter[], plan: FootPlan, labelOf: (chapter: PrintChapter) => string): { chapters: PrintChapter[]; flow: FlowChapter[] } {
   const byBefore = new Map(plan.cuts.map((cut) => [cut.before, cut]))
   const placed = new Set(plan.cuts.flatMap((cut) => cut.notes))
   const notes = new Map<string, Element>()
@@ -59,6 +59,8 @@ export function placeFootnotes(chapters: readonly PrintChapter[], plan: FootPlan
     flow,
     chapters: out.map((chapter, n) => {
       const chapterFlow = flow[n]!
+      // Named in the chapter's own language (an English chapter of a Sorani book: «Notes»).
+      const footLabel = labelOf(chapter)
       const children: ElementContent[] = []
       const ids: string[] = n === 0 ? [TOP_ID] : []
       for (const node of chapter.children) {
