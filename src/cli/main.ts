@@ -16,7 +16,7 @@ import { VERSION } from '../version.ts'
 const HELP = `chapkhana ${VERSION}: right-to-left Markdown articles → EPUB 3 and A4 PDF
 
 Usage:
-  chapkhana build [files…] [--out DIR] [--lang CODE] [--dir rtl|ltr] [--format epub,pdf]
+  chapkhana build [files…] [--out DIR] [--lang CODE] [--dir rtl|ltr] [--format epub,pdf,html]
                   [--force] [--jobs N] [--shard I/N] [--timeout MS] [--quiet] [--press]
   chapkhana watch [files…] [same options as build]
   chapkhana preview [files…] [--port N] [same options as build]
@@ -26,9 +26,11 @@ Usage:
   chapkhana index <out-1> <out-2> … --out DIR [--lang CODE]
   chapkhana --help | --version
 
-build   Builds every article and book in content/ (or the files named) into out/<slug>.epub and
-        out/<slug>.pdf, skipping editions whose sources, styles and options did not change
-        (--force rebuilds them). --lang and --dir fill in what a front matter lacks.
+build   Builds every article and book in content/ (or the files named) into out/<slug>.epub,
+        out/<slug>.pdf and the reader pages (out/<slug>.html and the collection out/index.html),
+        skipping editions whose sources, styles and options did not change (--force rebuilds
+        them). --format picks among epub, pdf and html (the reader pages); all three by default.
+        --lang and --dir fill in what a front matter lacks.
         --jobs N builds N articles at once; --shard I/N builds only the I-th of N shares
         (for a CI matrix); --timeout MS limits one PDF render (one retry).
         A book is a .md file that lists chapters: in its front matter, or a folder with book.md.
@@ -41,12 +43,14 @@ build   Builds every article and book in content/ (or the files named) into out/
         prints them at the end of each chapter instead.
 watch   Builds what is out of date, then rebuilds an article's EPUB and PDF each time one of its
         files or a stylesheet is saved, with one browser kept warm. Ctrl-C stops it (exit 0;
-        130 when it stops the first build). It watches only the folders the articles use.
+        130 when it stops the first build). It watches only the folders the articles use, and
+        the folders made in them while it runs (a new book's folder, an images/ folder).
 preview Watches as watch does and serves out/ (the download pages out/index.html and
         out/<slug>.html, the editions) on http://127.0.0.1:N/ (default 4780, 0 for any free port),
         reloading open pages after every rebuild.
 lint    Checks Sorani (and Arabic/Persian) orthography and typography; --fix rewrites the prose.
-release Records a new edition (front matter, <name>.history.yaml) and builds out/<slug>-ed<N>.*;
+release Records a new edition (front matter, <name>.history.yaml) and builds out/<slug>-ed<N>.*
+        (the --format asked for), then refreshes the reader pages when html is among them;
         --rebuild N rebuilds a released edition and checks its sha256; --press also releases
         out/<slug>-ed<N>-press.pdf (and out/<slug>-press.pdf).
 diff    The words changed since a released edition (--html FILE for a page with <del>/<ins>).

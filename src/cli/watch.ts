@@ -4,8 +4,9 @@
  * files (source, chapters, images) or a stylesheet is saved, printing what
  * was written and how long it took. Ends cleanly on Ctrl-C.
  */
-import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { watch } from 'chokidar'
 import type { Config } from '../config/schema.ts'
 import { cacheKey, runBatch, type BatchEvent } from '../pipeline/batch.ts'
 import { BrowserPool } from '../pipeline/browser-pool.ts'
@@ -42,6 +43,8 @@ export async function watchCommand(files: readonly string[], config: Config, sig
   const store = await BuildCache.open()
   const inputs = new Map<string, Set<string>>()
   const texts = new Map<string, string>()
+  /** Sources whose last build failed: they may wait for a file or folder not there yet. */
+  const failed = new Set<string>()
   /** What the editor changed since the last build of `source`: "1 word changed: «a» → «b»". */
   const changes = (source: string): string => {
     const now = readFileSync(source, 'utf8')
@@ -61,6 +64,8 @@ export async function watchCommand(files: readonly string[], config: Config, sig
     return all
   }
   const onEvent = (e: BatchEvent): void => {
+    if (e.kind === 'failed') failed.add(e.source)
+    else failed.delete(e.source)
     if (e.kind === 'built') {
       inputs.set(e.source, new Set(e.inputs.map((f) => path.resolve(f))))
       const parts = e.written.map((w) => `${path.basename(w.path)} ${formatSize(w.bytes)} ${Math.round(w.ms)} ms`)
@@ -84,13 +89,24 @@ export async function watchCommand(files: readonly string[], config: Config, sig
     await store.save()
   }
 
-  const watchers = new Map<string, FSWatcher>()
+  // chokidar, one folder deep on each folder it is given: it sees files
+  // saved whole or replaced by rename (editors' atomic saves), and folders
+  // created later, which it reports so they are watched too. Never the
+  // outputs, the caches or hidden, version-control and dependency folders.
+  const outDir = path.resolve(config.outDir)
+  const skipped = (file: string): boolean => {
+    const name = path.basename(file)
+    return name.startsWith('.') || name === 'node_modules' || file === outDir || file.startsWith(outDir + path.sep)
+  }
+  const watcher = watch([], { depth: 0, ignoreInitial: true, followSymlinks: false, ignored: skipped })
+  const watched = new Set<string>()
   let first: string[]
   try {
     first = await sources()
   } catch (error) {
     if (!(error instanceof CollisionError)) throw error
     log(error.message)
+    await watcher.close()
     await browsers.close()
     return 1
   }
@@ -111,34 +127,42 @@ export async function watchCommand(files: readonly string[], config: Config, sig
         const all = await sources()
         const styles = [...changed].some((f) => f.startsWith(STYLES_DIR + path.sep))
         if (styles) reloadStylesheets()
-        const affected = styles ? all : all.filter((s) => changed.has(s) || [...changed].some((f) => inputs.get(s)?.has(f)) || !inputs.has(s))
+        const below = (s: string): boolean => [...changed].some((f) => f.startsWith(path.dirname(s) + path.sep))
+        const affected = styles ? all : all.filter((s) => changed.has(s) || [...changed].some((f) => inputs.get(s)?.has(f)) || !inputs.has(s) || (failed.has(s) && below(s)))
         if (affected.length > 0) await build(affected, true)
         watchInputs()
       }).catch((error: unknown) => log(`watch: ${(error as Error).message}`))
     }
-    const onChange = (dir: string) => (_event: string, name: string | Buffer | null): void => {
-      if (!name) return
-      const file = path.resolve(dir, name.toString())
-      if (path.basename(file).startsWith('.')) return
-      pending.add(file)
+    const saw = (file: string): void => {
+      pending.add(path.resolve(file))
       clearTimeout(timer)
       timer = setTimeout(flush, SETTLE_MS)
     }
-    /** Watch `dir` itself (not below it), once. */
+    /** Watch `folder` and the files in it (not the folders below it), once. */
     const watchFolder = (folder: string): void => {
       const dir = path.resolve(folder)
-      if (watchers.has(dir)) return
-      try {
-        // No `signal` option: one abort listener per folder passes Node's limit of 10; the finally closes them.
-        const watcher = watch(dir, onChange(dir)).on('error', () => {
-          watcher.close()
-          watchers.delete(dir)
-        })
-        watchers.set(dir, watcher)
-      } catch {
-        // A folder removed since it was listed: nothing to watch.
-      }
+      if (watched.has(dir) || skipped(dir)) return
+      watched.add(dir)
+      watcher.add(dir)
     }
+    /**
+     * A folder made while watching (a book's, an `images/`): watch it and the
+     * folders in it, and count everything already saved there as changed,
+     * since it may have arrived before the folder's watch began.
+     */
+    const adopt = async (folder: string): Promise<void> => {
+      for (const dir of await foldersUnder(folder)) {
+        if (skipped(dir)) continue
+        watchFolder(dir)
+        for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isFile()) saw(path.join(dir, entry.name))
+      }
+      saw(folder)
+    }
+    watcher.on('all', (event, file) => {
+      if (event === 'addDir') void adopt(file).catch(() => saw(file))
+      else saw(file)
+    })
+    watcher.on('error', (error: unknown) => log(`watch: ${(error as Error).message}`))
     /** The folders of everything the built articles were made from (images, chapters, a folder book). */
     const watchInputs = (): void => {
       for (const set of inputs.values()) {
@@ -152,12 +176,12 @@ export async function watchCommand(files: readonly string[], config: Config, sig
     // the current one. The content folder: it and its sub-folders (books),
     // each entered once whatever links lead there, without node_modules or .git.
     const roots = files.length > 0 ? [...new Set(files.map((f) => path.dirname(path.resolve(f))))] : [path.resolve(config.contentDir)]
-    // One non-recursive watcher per folder: Node 20's recursive watching on
-    // Linux follows files, and loses a file that an editor replaces by rename.
     for (const dir of files.length > 0 ? roots : await foldersUnder(roots[0]!)) watchFolder(dir)
     watchFolder(STYLES_DIR)
     // After each rebuild too (see flush): an image added to the text brings its folder.
     watchInputs()
+    // Ready before saying so: a folder made right after the line is seen.
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
     log(`watching ${roots.map((r) => path.relative(process.cwd(), r) || '.').join(', ')} and the styles; Ctrl-C to stop`)
     await new Promise<void>((resolve) => {
       if (signal.aborted) resolve()
@@ -166,7 +190,7 @@ export async function watchCommand(files: readonly string[], config: Config, sig
     await running
     return 0
   } finally {
-    for (const w of watchers.values()) w.close()
+    await watcher.close()
     await browsers.close()
   }
 }

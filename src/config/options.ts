@@ -52,7 +52,7 @@ export const notesPlacement = v.picklist(['foot', 'end'], (issue) => `${json(iss
 const timeoutMessage = (issue: v.BaseIssue<unknown>): string =>
   `${json(issue.input)} is not a time limit; give a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (about 24 days), e.g. 900000 for 15 minutes`
 const JOBS = 'expected a whole number of articles to build at once, from 1 up'
-const FORMATS = 'expected a list of "epub" and/or "pdf"'
+const FORMATS = 'expected a list of "epub", "pdf" and/or "html"'
 const PROOFING = 'expected a mapping of rule ids to "off", "warn" or "error"'
 
 /** Edit distance between two short strings (for "did you mean"). */
@@ -107,10 +107,12 @@ export const OPTIONS = {
     description: `Milliseconds one PDF render may take before it is retried once (1 to ${MAX_TIMEOUT_MS}).`
   }),
   formats: option({
-    schema: v.optional(v.pipe(v.array(v.picklist(['epub', 'pdf'], FORMATS), FORMATS), v.minLength(1, FORMATS), v.readonly()), ['epub', 'pdf'] as const),
-    typeText: 'list of `epub`, `pdf`',
-    flag: { name: 'format', type: 'string', value: 'epub,pdf', parse: (raw) => raw.split(',') },
-    description: 'Which outputs to write.'
+    // `html`: the reader pages, a format like the others so that every
+    // command writes, reports and skips them as it does the EPUB and PDF.
+    schema: v.optional(v.pipe(v.array(v.picklist(['epub', 'pdf', 'html'], FORMATS), FORMATS), v.minLength(1, FORMATS), v.readonly()), ['epub', 'pdf', 'html'] as const),
+    typeText: 'list of `epub`, `pdf`, `html`',
+    flag: { name: 'format', type: 'string', value: 'epub,pdf,html', parse: (raw) => raw.split(',') },
+    description: 'Which outputs to write: the EPUB, the PDF, and the reader pages (`html`: `<slug>.html` and the collection page `index.html`).'
   }),
   jobs: option({
     schema: v.optional(v.pipe(v.number(JOBS), v.integer(JOBS), v.minValue(1, JOBS)), () => Math.max(1, Math.min(4, availableParallelism()))),

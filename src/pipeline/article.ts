@@ -115,6 +115,6 @@ export async function buildArticle(source: string, config: Config, browsers: Bro
   const writing = performance.now() - start
   const written = built.map((b) => ({ path: b.target, bytes: b.bytes.length, ms: b.ms + writing }))
   // The reader page comes last: it shows the sizes of the files just written.
-  const page = await writeArticlePage({ edition, written, outDir: config.outDir, cover, ...(signal ? { signal } : {}) })
+  const page = config.formats.includes('html') ? await writeArticlePage({ edition, written, outDir: config.outDir, cover, ...(signal ? { signal } : {}) }) : []
   return { files: [edition.file, ...edition.chapters], inputs: edition.inputs, written: [...written, ...page] }
 }

@@ -8,11 +8,16 @@
  * so a lock file is never seen half-written; a takeover renames the stale
  * file away first, so two releases that both find it stale cannot both win.
  *
- * Not proper-lockfile: it decides a lock is stale by its age (10 s by
- * default, kept fresh by a timer), so a release killed with `kill -9` still
- * blocks the next one for that long, and a long Chromium render without a
- * refresh in time would lose its lock. A holder's PID on this host says at
- * once, and for certain, whether it still runs.
+ * Not proper-lockfile, checked with its 4.1.2: its lock is an empty folder
+ * judged stale by age (10 s by default, at least 2 s, kept fresh by a
+ * timer). After its holder was killed with `kill -9`, `lock()` failed with
+ * ELOCKED and, retried, got the lock only 10.2 s later; here the holder's
+ * PID on this host says at once, and for certain, whether it still runs
+ * (release-lock.test.ts takes over right after a kill). Its empty folder also
+ * cannot name the holder for the refusal message, nor carry the files a
+ * release was writing, which whoever takes over removes. And a holder whose
+ * event loop is blocked longer than the stale time (a synchronous step on a
+ * very large book) would lose its lock while still running.
  */
 import { randomBytes } from 'node:crypto'
 import { link, readFile, rename, rm, writeFile } from 'node:fs/promises'

@@ -15,7 +15,7 @@ import type { Config } from '../config/schema.ts'
 import { writeFileAtomic } from '../util/atomic.ts'
 import { buildText } from './build-text.ts'
 import { historyPath, readHistory, RELEASED_FORMATS, sha256, type EditionRecord, type ReleasedFormat } from '../source/history.ts'
-import { editionOutput } from './release.ts'
+import { editionOutput, RELEASED_ONLY } from './release.ts'
 import { ArticleError, readExact } from '../source/exact-text.ts'
 import { stageEdition } from './sources.ts'
 
@@ -50,6 +50,8 @@ export function rebuiltPath(released: string): string {
 
 /** Rebuild released edition `n` of `article` from its history, comparing sha256; never replaces released bytes. */
 export async function rebuildEdition(article: string, n: number, config: Config): Promise<RebuildResult> {
+  // The reader pages are no part of a released edition: nothing of theirs to check.
+  if (!config.formats.some((f) => f !== 'html')) throw new ArticleError(RELEASED_ONLY)
   await readExact(article)
   const history = await readHistory(article)
   const record = history.find((r) => r.edition === n)

@@ -114,8 +114,12 @@ function stamp(article: string, text: string, edition: number, date: string): st
   }
 }
 
+/** The refusal of `--format html` alone: the reader pages are refreshed after a release, never released. */
+export const RELEASED_ONLY = '--format html: a release records an EPUB or a PDF, and the reader pages follow it; add epub or pdf'
+
 /** Release a new edition of `article`. Throws with a clear message, having changed nothing, on any problem. */
 export async function releaseArticle(article: string, config: Config, options: ReleaseOptions = {}): Promise<ReleaseResult> {
+  if (!config.formats.some((f) => f !== 'html')) throw new ArticleError(RELEASED_ONLY)
   const current = await readExact(article)
   // Parse now, so a bad article fails before anything else (file:line:col).
   const parsed = documentFromText(current, article, readOptions(config))
@@ -141,7 +145,8 @@ export async function releaseArticle(article: string, config: Config, options: R
     const date = options.date ?? releaseDate()
     const text = stamp(article, current, edition, date)
     const slug = parsed.data.slug ?? path.basename(article)
-    for (const format of [...config.formats, ...(config.press ? ['press'] : [])]) {
+    // The released formats only: the reader pages (`html`) are refreshed, never released.
+    for (const format of [...config.formats.filter((f) => f !== 'html'), ...(config.press ? ['press'] : [])]) {
       const target = editionOutput(config.outDir, slug, edition, format)
       if (await stat(target).catch(() => undefined)) {
         throw new ArticleError(`${target} already exists, but ${historyPath(article)} records no edition ${edition}: another source with the same name released it, or it was put there by hand; move it away (a released file is never replaced)`)
@@ -190,7 +195,7 @@ export async function releaseArticle(article: string, config: Config, options: R
       await publishAs(editionOutput(config.outDir, slug, edition, format), latest, bytes)
       written.push(latest)
     }
-    written.push(...(await refreshReaderPages(built.edition, config, browsers, slug, notes)))
+    if (config.formats.includes('html')) written.push(...(await refreshReaderPages(built.edition, config, browsers, slug, notes)))
     return { record, written, file: built.edition.file, notes }
   } finally {
     // A release that did not happen leaves no edition files behind.

@@ -167,3 +167,33 @@ describe('reader pages (headless Chromium from file://)', () => {
     assert.doesNotMatch(fewer, /second\.html/)
   })
 })
+
+describe('the reader pages as a format (--format html)', () => {
+  // A cover of its own: neither format needs a browser here.
+  const TINY_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a2e1d8a90000000049454e44ae426082', 'hex')
+  const dir = tempDir('chapkhana-site-format-')
+  const pages = path.join(dir, 'out')
+  const run = (...args: string[]) => chapkhana(['build', '--out', pages, ...args, path.join(dir, 'note.md')], { cwd: dir })
+  before(() => {
+    writeFileSync(path.join(dir, 'cover.png'), TINY_PNG)
+    writeFileSync(path.join(dir, 'note.md'), '---\ntitle: "تێبینی"\nlang: ckb\ndate: 2026-12-01\ncover: cover.png\n---\n\nدەقی تێبینی.\n')
+  })
+
+  it('--format epub writes no reader page and no collection page', () => {
+    const r = run('--format', 'epub')
+    assert.equal(r.code, 0, r.stderr)
+    assert.ok(existsSync(path.join(pages, 'note.epub')))
+    for (const f of ['note.html', 'index.html', 'note-cover.png', 'assets']) assert.ok(!existsSync(path.join(pages, f)), `${f} was written`)
+  })
+
+  it('--format html writes only the reader pages and reports them; the page offers no edition this build did not write', () => {
+    const r = run('--format', 'html')
+    assert.equal(r.code, 0, r.stderr)
+    for (const f of ['note.html', 'index.html', 'note-cover.png', 'assets/site.css']) assert.ok(existsSync(path.join(pages, f)), f)
+    assert.ok(!existsSync(path.join(pages, 'note.pdf')), 'no PDF was asked for')
+    // The EPUB of the build before stays in out/, but it may be of an older text: not offered.
+    assert.ok(existsSync(path.join(pages, 'note.epub')))
+    assert.match(readFileSync(path.join(pages, 'note.html'), 'utf8'), /<ul class="downloads"><\/ul>/)
+    assert.match(r.stderr, /note\.html/)
+  })
+})

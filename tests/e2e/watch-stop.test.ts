@@ -11,10 +11,10 @@
  */
 import assert from 'node:assert/strict'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { CLI, SEED, tempDir } from '../helpers/paths.ts'
+import { CLI, ROOT, SEED, tempDir } from '../helpers/paths.ts'
 import { chromiumWith } from '../hardening/helpers.ts'
 
 /** Resolve when `test()` holds, polling; reject after `ms` (a safety net against a hang, not a speed check). */
@@ -74,17 +74,40 @@ describe('Ctrl-C during the first build', () => {
   }
 })
 
-/** Directories watched by process `pid` through inotify, from /proc. */
-function inotifyWatches(pid: number): number {
-  let count = 0
+/** Inodes that process `pid` watches through inotify, from /proc. */
+function inotifyInodes(pid: number): Set<number> {
+  const inodes = new Set<number>()
   for (const fd of readdirSync(`/proc/${pid}/fdinfo`)) {
     try {
-      count += (readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'utf8').match(/^inotify wd:/gm) ?? []).length
+      for (const m of readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'utf8').matchAll(/^inotify wd:\S+ ino:([0-9a-f]+)/gm)) inodes.add(Number.parseInt(m[1]!, 16))
     } catch {
       // The descriptor closed while we looked.
     }
   }
-  return count
+  return inodes
+}
+
+/**
+ * What process `pid` watches, as paths relative to `project` (the styles
+ * folder as `styles/…`): every entry below `project` and the styles, links
+ * not followed, matched by inode. Each watched folder and each file in it
+ * is one inotify watch (chokidar watches files too).
+ */
+function watchedPaths(pid: number, project: string): string[] {
+  const inodes = inotifyInodes(pid)
+  const names = new Map<number, string>()
+  const walk = (dir: string, name: string): void => {
+    names.set(lstatSync(dir).ino, name)
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name)
+      const shown = name === '.' ? entry.name : `${name}/${entry.name}`
+      if (entry.isDirectory()) walk(full, shown)
+      else names.set(lstatSync(full).ino, shown)
+    }
+  }
+  walk(path.join(ROOT, 'styles'), 'styles')
+  walk(project, '.')
+  return [...inodes].map((ino) => names.get(ino) ?? `elsewhere:${ino}`).sort()
 }
 
 describe('watch of one named file', () => {
@@ -101,8 +124,10 @@ describe('watch of one named file', () => {
     try {
       await until(() => /watching/.test(run.log()) || run.child.exitCode !== null, () => run.log())
       assert.match(run.log(), /watching \. and the styles/)
-      // The note's folder and the styles folder; before, 22 folders.
-      assert.equal(inotifyWatches(run.child.pid!), 2, run.log())
+      // The note's folder, its files and the styles; before the fix, 22 folders.
+      const watched = watchedPaths(run.child.pid!, project)
+      const styles = readdirSync(path.join(ROOT, 'styles')).map((n) => `styles/${n}`)
+      assert.deepEqual(watched, ['.', 'cover.png', 'note.md', 'styles', ...styles].sort(), run.log())
       assert.doesNotMatch(run.log(), /MaxListenersExceeded|listeners/)
     } finally {
       run.child.kill('SIGINT')
@@ -125,9 +150,64 @@ describe('watch of one named file', () => {
     const run = start(['watch', '--format', 'epub'], project, tempDir('chapkhana-watch-tmp-'))
     try {
       await until(() => /watching/.test(run.log()) || run.child.exitCode !== null, () => run.log())
-      // content/, its twelve folders and the styles.
-      assert.equal(inotifyWatches(run.child.pid!), 14, run.log())
+      // content/, its files, its twelve folders and the styles (the link up is no folder of its own).
+      const watched = watchedPaths(run.child.pid!, project)
+      const styles = readdirSync(path.join(ROOT, 'styles')).map((n) => `styles/${n}`)
+      const folders = Array.from({ length: 12 }, (_, i) => `content/images-${i}`)
+      assert.deepEqual(watched, ['content', 'content/cover.png', 'content/note.md', ...folders, 'styles', ...styles].sort(), run.log())
       assert.doesNotMatch(run.log(), /MaxListenersExceeded|listeners/)
+    } finally {
+      run.child.kill('SIGINT')
+    }
+    assert.equal(await run.exited, 0, run.log())
+  })
+})
+
+/** A 1 × 1 PNG: a cover of its own, so an EPUB-only watch starts no browser. */
+const TINY_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a2e1d8a90000000049454e44ae426082', 'hex')
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describe('folders created while watching', () => {
+  it('a named article waiting for images/map.png is rebuilt when the images folder and the file appear', async () => {
+    const project = tempDir('chapkhana-watch-later-')
+    writeFileSync(path.join(project, 'cover.png'), TINY_PNG)
+    writeFileSync(path.join(project, 'note.md'), '---\ntitle: "تێبینی"\nlang: ckb\ncover: cover.png\n---\n\nدەق.\n\n![نەخشە](images/map.png)\n')
+    const run = start(['watch', '--format', 'epub', 'note.md'], project, tempDir('chapkhana-watch-tmp-'))
+    try {
+      await until(() => /watching/.test(run.log()) || run.child.exitCode !== null, () => run.log())
+      assert.match(run.log(), /images\/map\.png/, 'the first build names the missing image')
+      assert.equal(existsSync(path.join(project, 'out', 'note.epub')), false)
+      mkdirSync(path.join(project, 'images'))
+      // Time for the watcher to see the folder before the file arrives in it.
+      await pause(500)
+      writeFileSync(path.join(project, 'images', 'map.png'), TINY_PNG)
+      await until(() => /rebuilt note\.md/.test(run.log()), () => run.log(), 30_000)
+      assert.match(run.log(), /rebuilt note\.md in \d+ ms: note\.epub/)
+      assert.ok(existsSync(path.join(project, 'out', 'note.epub')))
+    } finally {
+      run.child.kill('SIGINT')
+    }
+    assert.equal(await run.exited, 0, run.log())
+  })
+
+  it('a book folder made in content/ after the start is built when its files are saved into it', async () => {
+    const project = tempDir('chapkhana-watch-later-')
+    const content = path.join(project, 'content')
+    mkdirSync(content)
+    writeFileSync(path.join(content, 'cover.png'), TINY_PNG)
+    writeFileSync(path.join(content, 'note.md'), '---\ntitle: "تێبینی"\nlang: ckb\ncover: cover.png\n---\n\nدەق.\n')
+    const run = start(['watch', '--format', 'epub'], project, tempDir('chapkhana-watch-tmp-'))
+    try {
+      await until(() => /watching/.test(run.log()) || run.child.exitCode !== null, () => run.log())
+      const book = path.join(content, 'book')
+      mkdirSync(book)
+      await pause(500)
+      writeFileSync(path.join(book, 'cover.png'), TINY_PNG)
+      writeFileSync(path.join(book, '01.md'), '---\ntitle: "بەشی یەکەم"\n---\n\nدەقی بەش.\n')
+      writeFileSync(path.join(book, 'book.md'), '---\ntitle: "کتێب"\nlang: ckb\ncover: cover.png\n---\n')
+      await until(() => /rebuilt content\/book\/book\.md/.test(run.log()), () => run.log(), 30_000)
+      assert.match(run.log(), /rebuilt content\/book\/book\.md in \d+ ms: book\.epub/)
+      assert.ok(existsSync(path.join(project, 'out', 'book.epub')))
     } finally {
       run.child.kill('SIGINT')
     }

@@ -92,9 +92,9 @@ describe('bad input: a clear error, nothing lost', () => {
   it('a missing out folder is created', () => {
     writeFileSync(source, `${FRONT}${BODY}`)
     const fresh = path.join(tempDir(), 'a', 'b', 'out')
-    const r = chapkhana(['build', '--format', 'epub', '--out', fresh, source])
+    const r = chapkhana(['build', '--format', 'epub,html', '--out', fresh, source])
     assert.equal(r.code, 0, r.stderr)
-    // The EPUB asked for, and its reader page (with the cover and fonts it shows).
+    // The EPUB and the reader pages asked for (with the cover and fonts they show).
     assert.deepEqual(readdirSync(fresh).sort(), ['article-cover.png', 'article.epub', 'article.html', 'assets', 'chapkhana-site.json', 'index.html'])
   })
 })

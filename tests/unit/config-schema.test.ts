@@ -31,7 +31,8 @@ describe('config schema', () => {
     assert.equal(config.outDir, 'out')
     assert.equal(config.latinLang, 'en')
     assert.equal(config.renderTimeoutMs, 60_000)
-    assert.deepEqual(config.formats, ['epub', 'pdf'])
+    // The reader pages are a format like the others, on unless left out.
+    assert.deepEqual(config.formats, ['epub', 'pdf', 'html'])
     assert.ok(Number.isInteger(config.jobs) && config.jobs >= 1 && config.jobs <= 4)
     for (const absent of ['lang', 'dir', 'proofing', 'press', 'notes']) assert.ok(!(absent in config), absent)
   })
@@ -52,7 +53,7 @@ describe('config schema', () => {
     refused({ renderTimeoutMs: 2 ** 31 }, /^renderTimeoutMs: 2147483648 is not a time limit; give a whole number of milliseconds from 1 to 2147483647/)
     refused({ renderTimeoutMs: 1.5 }, /^renderTimeoutMs: 1.5 is not a time limit/)
     refused({ renderTimeoutMs: 'soon' }, /^renderTimeoutMs: "soon" is not a time limit/)
-    refused({ formats: [] }, /^formats: expected a list of "epub" and\/or "pdf"$/)
+    refused({ formats: [] }, /^formats: expected a list of "epub", "pdf" and\/or "html"$/)
     refused({ formats: ['epub', 'mobi'] }, /^formats: expected a list/)
     refused({ formats: 'epub' }, /^formats: expected a list/)
     refused({ jobs: 0 }, /^jobs: expected a whole number of articles to build at once, from 1 up$/)
@@ -112,6 +113,8 @@ describe('CLI flags from the schema', () => {
       press: true
     })
     assert.deepEqual(flags([]), {})
+    assert.deepEqual(flags(['--format', 'html']), { formats: ['html'] })
+    assert.deepEqual(flags(['--format', 'epub,html']), { formats: ['epub', 'html'] })
     assert.deepEqual(resolveConfig({ outDir: 'from-file', jobs: 1, ...flags(['--out', 'from-flag']) }).outDir, 'from-flag')
   })
 

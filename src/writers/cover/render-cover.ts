@@ -13,7 +13,7 @@ import { openLockedPage } from '../../browser/page.ts'
 import type { Edition } from '../../publication/edition.ts'
 import type { CoverImage, CoverSource } from '../../publication/cover-image.ts'
 import { COVER_PALETTE, COVER_SIZE, coverHtml, coverTexts } from './cover-html.ts'
-import { decodePng, encodeIndexedPng } from './png.ts'
+import { COVER_ENCODING, decodePng, encodeIndexedPng } from './png.ts'
 
 export type { CoverImage } from '../../publication/cover-image.ts'
 
@@ -89,7 +89,7 @@ export async function renderCover(edition: Edition, browser: Browser | (() => Pr
   if (identity === undefined) return { bytes: await renderCoverHtml(await get(), html, options), mediaType: 'image/png', extension: 'png', ...COVER_SIZE }
   // A cover depends only on its page and the browser that draws it, and a
   // correction in the text rarely changes it: render each page once.
-  const key = createHash('sha256').update('cover\0').update(identity).update('\0').update(html).digest('hex')
+  const key = createHash('sha256').update('cover\0').update(identity).update('\0').update(COVER_ENCODING).update('\0').update(html).digest('hex')
   const bytes = await remembered(key, async () => renderCoverHtml(await get(), html, options))
   return { bytes, mediaType: 'image/png', extension: 'png', ...COVER_SIZE }
 }

@@ -7,8 +7,12 @@ import path from 'node:path'
 import type { Config } from '../../config/schema.ts'
 import { formatSize } from '../../util/format.ts'
 
-/** Rewrite `<outDir>/index.html`; logs the file written, or why it was not. */
+/**
+ * Rewrite `<outDir>/index.html`; logs the file written, or why it was not.
+ * Nothing when the formats leave out `html` (the reader pages).
+ */
 export async function writeSiteIndex(config: Config, log: (line: string) => void, quiet = true): Promise<void> {
+  if (!config.formats.includes('html')) return
   try {
     const start = performance.now()
     // Imported here: the page's fonts and markup are not needed before the end of a build.
