@@ -28,11 +28,7 @@ await build({
   target: 'node20',
   outExtension: { '.js': '.mjs' },
   external: ['puppeteer'],
-  alias: {
-    fontverter: path.join(root, 'scripts', 'fontverter-sfnt.cjs'),
-    // vfile-reporter's column widths without compiling emoji-regex (~0.1 s of `lint`).
-    'string-width': path.join(root, 'scripts', 'string-width-native.mjs')
-  },
+  alias: { fontverter: path.join(root, 'scripts', 'fontverter-sfnt.cjs') },
   // Some bundled CommonJS packages call require(); ESM has none of its own.
   banner: { js: "import { createRequire as __chapkhanaRequire } from 'node:module'; const require = __chapkhanaRequire(import.meta.url);" },
   logLevel: 'warning'
