@@ -136,8 +136,10 @@ const tiny = path.join(inputs, 'tiny.md')
 writeFileSync(tiny, '---\ntitle: "تاقیکردنەوە"\nlang: ckb\n---\n\nیەک دێڕ.\n')
 const startup = await median(RUNS, () => chapkhanaCold(tiny))
 say(`fixed start-up (a one-line article, cold): ${s(startup.ms)}; seed article ${s(articleRun.ms)}, so one seed chapter's own cost is ${s(articleRun.ms - startup.ms)}`)
-say('| chapters | A4 pages | time | per chapter beyond start-up | n×(article − start-up) | within it: whole build / beyond start-up | peak memory |')
-say('| --- | --- | --- | --- | --- | --- | --- |')
+if (!SEED_ONLY) {
+  say('| chapters | A4 pages | time | per chapter beyond start-up | n×(article − start-up) | within it: whole build / beyond start-up | peak memory |')
+  say('| --- | --- | --- | --- | --- | --- | --- |')
+}
 const curve = new Map<number, number>()
 for (const [n, book] of SEED_ONLY ? [] : books) {
   let pages = '?'
