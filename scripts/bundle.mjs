@@ -3,8 +3,13 @@
 // then resolves a few dozen files instead of hundreds of small modules, which
 // is most of what `chapkhana --help` and `chapkhana lint` cost. Each command's
 // modules stay a separate chunk (code splitting keeps `await import()` lazy).
-// puppeteer and subset-font stay outside: they find files of their own
-// (browser revisions, harfbuzz's wasm) next to their modules at run time.
+// puppeteer stays outside: it finds files of its own (browser revisions) next
+// to its modules at run time. subset-font is bundled (it finds harfbuzz's
+// wasm through require.resolve, which the banner's require answers from
+// node_modules) with its format converter replaced by a stand-in that knows
+// sfnt only (scripts/fontverter-sfnt.cjs): the real one compiles WOFF2
+// WebAssembly on import, ~0.1 s of every cold build, for a format chapkhana
+// never writes.
 import { build } from 'esbuild'
 import { rmSync } from 'node:fs'
 import path from 'node:path'
@@ -22,7 +27,8 @@ await build({
   platform: 'node',
   target: 'node20',
   outExtension: { '.js': '.mjs' },
-  external: ['puppeteer', 'subset-font'],
+  external: ['puppeteer'],
+  alias: { fontverter: path.join(root, 'scripts', 'fontverter-sfnt.cjs') },
   // Some bundled CommonJS packages call require(); ESM has none of its own.
   banner: { js: "import { createRequire as __chapkhanaRequire } from 'node:module'; const require = __chapkhanaRequire(import.meta.url);" },
   logLevel: 'warning'

@@ -8,6 +8,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import puppeteer, { type Browser } from 'puppeteer'
+import { keepStartingTabs } from './page.ts'
 
 /**
  * Prefix of the throw-away Chromium profile of every launch, in the system's
@@ -91,8 +92,9 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env, option
       timeout: 30_000
     })
     profiles.set(browser, userDataDir)
-    // The first, empty tab would keep a renderer process alive for nothing.
-    for (const page of await browser.pages()) await page.close()
+    // The first, empty tab is the first page to render in: closing it and
+    // opening another costs Chromium far more than using it (page.ts).
+    keepStartingTabs(browser, await browser.pages())
     return browser
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true })

@@ -101,7 +101,13 @@ export async function buildArticle(source: string, config: Config, browsers: Bro
   if (config.formats.includes('epub')) jobs.push(timed(`${base}.epub`, () => buildEpub({ edition, generator: GENERATOR, cover, ...(signal ? { signal } : {}) })))
   if (config.formats.includes('pdf')) {
     // One rendering gives both PDFs; a press PDF that fails fails the edition.
-    const printed = (async () => buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs, ...(config.notes ? { notes: config.notes } : {}), ...(signal ? { signal } : {}) }, config.press === true))()
+    const printed = (async () => {
+      // The cover first, then the PDF in the tab the cover used: a second tab
+      // costs Chromium more CPU than the wait (docs/benchmarks.md). A cover
+      // that fails says so in the EPUB's or the reader page's job.
+      await cover().catch(() => undefined)
+      return buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs, ...(config.notes ? { notes: config.notes } : {}), ...(signal ? { signal } : {}) }, config.press === true)
+    })()
     jobs.push(timed(`${base}.pdf`, async () => (await printed).pdf))
     if (config.press) jobs.push(timed(`${base}-press.pdf`, async () => pressBytes(await printed)))
   }

@@ -9,7 +9,7 @@ import { readFile, realpath, stat } from 'node:fs/promises'
 import type { Browser } from 'puppeteer'
 import { findChromium } from '../../browser/launch.ts'
 import { remembered } from '../../util/artifacts.ts'
-import { openLockedPage } from '../../browser/page.ts'
+import { openLockedPage, releaseLockedPage, RENDER_VIEWPORT } from '../../browser/page.ts'
 import type { Edition } from '../../publication/edition.ts'
 import type { CoverImage, CoverSource } from '../../publication/cover-image.ts'
 import { COVER_PALETTE, COVER_SIZE, coverHtml, coverTexts } from './cover-html.ts'
@@ -37,7 +37,9 @@ export class CoverError extends Error {
  */
 export async function renderCoverHtml(browser: Browser, html: string, options: RenderCoverOptions = {}): Promise<Buffer> {
   const timeout = options.timeoutMs ?? 60_000
-  const { page, refused } = await openLockedPage(browser, [])
+  const locked = await openLockedPage(browser, [])
+  const { page, refused } = locked
+  let ok = false
   try {
     options.signal?.throwIfAborted()
     await page.setViewport({ ...COVER_SIZE, deviceScaleFactor: 1 })
@@ -51,10 +53,14 @@ export async function renderCoverHtml(browser: Browser, html: string, options: R
     if (refused.length > 0) throw new CoverError(`The cover asked for resources outside itself: ${refused.slice(0, 3).join(', ')}`)
     const image = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...COVER_SIZE }, captureBeyondViewport: false, optimizeForSpeed: true })
     options.signal?.throwIfAborted()
+    // Back to the viewport every other render has, then the tab serves the
+    // next render: a new tab costs Chromium more than the cover itself.
+    await page.setViewport(RENDER_VIEWPORT)
+    ok = true
     return encodeIndexedPng(decodePng(image), COVER_PALETTE)
   } finally {
-    // The cover page changed its viewport: it is not handed to the PDF renders.
-    await page.close().catch(() => undefined)
+    if (ok) await releaseLockedPage(browser, locked)
+    else await page.close().catch(() => undefined)
   }
 }
 

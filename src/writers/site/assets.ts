@@ -5,13 +5,12 @@
  * seed's regular face, TTF 79 KB in 60 ms, WOFF 47 KB in 50–100 ms, WOFF2
  * 37 KB but 650 ms for the first face of a process (the Brotli WebAssembly
  * starting) and 140 ms for each after: over a second added to a cold build
- * of one article, for 10 KB a face.
+ * of one article, for 10 KB a face. The WOFF is made by `fonts/woff.ts`
+ * (Node's zlib), not by subset-font's converter (JavaScript deflate).
  */
-import { createHash } from 'node:crypto'
 import path from 'node:path'
-import subsetFont from 'subset-font'
-import { BOOK_FONT, fontBytes, type FontFace } from '../../fonts/fonts.ts'
-import { remembered } from '../../util/artifacts.ts'
+import { BOOK_FONT, subsetFace, type FontFace } from '../../fonts/fonts.ts'
+import { sfntToWoff } from '../../fonts/woff.ts'
 import { writeFileAtomic } from '../../util/atomic.ts'
 import { allDigits } from '../../locale/index.ts'
 import { stylesheet } from '../../publication/styles.ts'
@@ -22,11 +21,12 @@ export const ASSETS = 'assets'
 /** Digits of every style and the page's punctuation, so no label misses a glyph. */
 const ALWAYS = `${allDigits()}.,،:·-–—()«» kBMBEPUDF`
 
-/** A WOFF of `face` holding the glyphs of `text` (remembered by the letters used). */
+/**
+ * A WOFF of `face` holding the glyphs of `text`: the subset TTF (remembered
+ * by the letters used, like every subset), wrapped by Node's zlib.
+ */
 async function woff(face: FontFace, text: string): Promise<Buffer> {
-  const chars = [...new Set(text + ALWAYS)].sort().join('')
-  const key = createHash('sha256').update(`site-woff\0${face.file}\0${(await fontBytes(face)).length}\0${chars}`).digest('hex')
-  return remembered(key, async () => subsetFont(await fontBytes(face), chars, { targetFormat: 'woff' }))
+  return sfntToWoff(await subsetFace(face, text + ALWAYS))
 }
 
 /**
