@@ -57,7 +57,9 @@ index   Assembles the output folders of --shard builds into one reader site in D
         and one collection page listing every article.
 
 Settings may also live in chapkhana.config.json (${OPTION_NAMES.join(', ')}).
-Exit code 0 only when every edition was written.`
+Problems print in one report (file, line:column, what to do, the kind of problem).
+Exit code 0 only when every edition was written (lint: when nothing was found); 1 when anything
+failed; 2 for a bad option, command or chapkhana.config.json.`
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
