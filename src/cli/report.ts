@@ -59,8 +59,9 @@ export function failedFile(error: unknown, where?: string): VFile {
   else if (String((error as { code?: unknown } | undefined)?.code).startsWith('ERR_PARSE_ARGS_')) message = failure('usage', `${(error as Error).message}; see chapkhana --help`)
   else message = failure('build-failed', error instanceof Error ? error.message : String(error), { cause: error })
   stopped.add(message)
-  const own = message.file || (OPTION_KINDS.has(message.ruleId ?? '') && message.source === FAILURE_SOURCE ? undefined : where)
-  const file = new VFile({ path: shown(own || COMMAND_LINE) })
+  // A message's own file is printed as the command was given it; `where`, a source the pipeline resolved, relative.
+  const fallback = OPTION_KINDS.has(message.ruleId ?? '') && message.source === FAILURE_SOURCE ? undefined : where && shown(where)
+  const file = new VFile({ path: message.file || fallback || COMMAND_LINE })
   file.messages.push(message)
   return file
 }
