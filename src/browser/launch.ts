@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import puppeteer, { type Browser } from 'puppeteer'
 import { keepStartingTabs } from './page.ts'
+import { failure } from '../util/failure.ts'
 
 /**
  * Prefix of the throw-away Chromium profile of every launch, in the system's
@@ -38,10 +39,6 @@ export const LAUNCH_ARGS = [
   '--in-process-gpu'
 ]
 
-/** Raised when no browser can be found or started; says how to install one. */
-export class BrowserMissingError extends Error {
-  override name = 'BrowserMissingError'
-}
 
 /** The command that installs Chromium on this machine. */
 export function installHint(): string {
@@ -62,12 +59,12 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
   return SYSTEM.find((p) => existsSync(p))
 }
 
-/** Launch a headless browser, or throw `BrowserMissingError` with the fix. */
+/** Launch a headless browser, or throw a `browser-missing` failure with the fix. */
 export async function launchBrowser(env: NodeJS.ProcessEnv = process.env, options: { readonly renderTimeoutMs?: number } = {}): Promise<Browser> {
   const executablePath = findChromium(env)
   if (!executablePath) {
     const which = env.PUPPETEER_EXECUTABLE_PATH ? `PUPPETEER_EXECUTABLE_PATH=${env.PUPPETEER_EXECUTABLE_PATH} does not exist` : 'No Chromium or Chrome was found'
-    throw new BrowserMissingError(`${which}. The PDF needs a headless browser: ${installHint()}`)
+    throw failure('browser-missing', `${which}. The PDF needs a headless browser: ${installHint()}`)
   }
   await removeStaleProfiles()
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`))
@@ -99,7 +96,7 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env, option
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true })
     liveProfiles.delete(userDataDir)
-    throw new BrowserMissingError(`Chromium at ${executablePath} did not start (${(error as Error).message.split('\n')[0]}). Reinstall it: ${installHint()}`)
+    throw failure('browser-missing', `Chromium at ${executablePath} did not start (${(error as Error).message.split('\n')[0]}). Reinstall it: ${installHint()}`)
   }
 }
 

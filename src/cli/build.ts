@@ -15,8 +15,9 @@ import { inShard, type Shard } from '../pipeline/shard.ts'
 import { isBookFileName } from '../source/book.ts'
 import { slugOf } from '../source/read.ts'
 import { writeSiteIndex } from '../writers/site/index-hook.ts'
+import { failure } from '../util/failure.ts'
 import { progressReporter, type ProgressSink } from './progress.ts'
-import { reportBatch } from './report.ts'
+import { failedFile, report, reportBatch, reportFailure } from './report.ts'
 
 /**
  * Every Markdown article directly in `dir`, and every folder book in it
@@ -25,7 +26,7 @@ import { reportBatch } from './report.ts'
  */
 export async function listArticles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') throw new Error(`The content folder ${dir}/ does not exist: create it and put .md articles in it, or name files to build`)
+    if (error.code === 'ENOENT') throw failure('article-missing', `The content folder ${dir}/ does not exist: create it and put .md articles in it, or name files to build`, { file: dir })
     throw error
   })
   const found: string[] = []
@@ -57,16 +58,10 @@ export async function buildCommand(files: readonly string[], config: Config, opt
   const sink = options.sink ?? stderrSink
   const log = (line: string): void => sink.write(`${line}\n`)
   const all = files.length > 0 ? [...files] : await listArticles(config.contentDir)
-  if (all.length === 0) {
-    log(`No articles in ${config.contentDir}/: add a Markdown file (see README)`)
-    return 1
-  }
+  if (all.length === 0) return reportFailure(failure('article-missing', `No articles in ${config.contentDir}/: add a Markdown file (see README)`, { file: config.contentDir }), log)
   // Before anything is written: no two sources may share an output or a history file.
   const collisions = await findCollisions(all, { outDir: config.outDir })
-  if (collisions.length > 0) {
-    for (const c of collisions) log(c)
-    return 1
-  }
+  if (collisions.length > 0) return report(collisions.map((c) => failedFile(c)), log)
   const { shard } = options
   const sources = shard ? all.filter((s) => inShard(slugOf(s), shard)) : all
   if (shard) log(`shard ${shard.index}/${shard.total}: ${sources.length} of ${all.length} articles`)
@@ -97,8 +92,8 @@ export async function buildCommand(files: readonly string[], config: Config, opt
     await store.save()
   }
   await writeSiteIndex(config, log, options.quiet === true)
-  reportBatch(result, log)
+  const code = reportBatch(result, log)
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   log(`${result.built} built, ${result.fresh} up to date${result.failed ? `, ${result.failed} failed` : ''} in ${seconds} s${result.fresh && !options.force ? ' (--force rebuilds everything)' : ''}`)
-  return result.failed > 0 ? 1 : 0
+  return code
 }

@@ -4,24 +4,25 @@
  * current text, or between two released editions.
  */
 import { parseArgs } from 'node:util'
-import { ConfigError } from '../config/schema.ts'
 import { documentFromText } from '../source/read.ts'
 import { editionOf, readOptions } from '../pipeline/article.ts'
 import { diffFiles, filesDiffText } from '../diff/diff-files.ts'
 import { readHistory, type EditionRecord, type FileRecord } from '../source/history.ts'
 import { sourceFiles } from '../release/sources.ts'
 import { diffHtml, diffText } from '../diff/render-diff.ts'
-import { ArticleError, readExact } from '../source/exact-text.ts'
+import { readExact } from '../source/exact-text.ts'
+import { failure } from '../util/failure.ts'
 import { diffSources } from '../diff/word-diff.ts'
 import { checkHtmlTarget } from '../release/html-target.ts'
 import { writeFileAtomic } from '../util/atomic.ts'
-import { editionConfig, reportFailure, wholeNumber } from './release.ts'
+import { editionConfig, wholeNumber } from './release.ts'
+import { reportFailure } from './report.ts'
 
 function pick(history: readonly EditionRecord[], n: number, article: string): EditionRecord {
   const record = history.find((r) => r.edition === n)
   if (record) return record
   const known = history.map((r) => r.edition).join(', ')
-  throw new ArticleError(`${article}: edition ${n} was never released${known ? ` (released: ${known})` : ''}`)
+  throw failure('edition-unknown', `edition ${n} was never released${known ? ` (released: ${known})` : ''}`, { file: article })
 }
 
 /** The current sources of `article` besides itself (chapters, images, cover), as a release would record them. */
@@ -34,12 +35,12 @@ async function currentFiles(article: string, text: string, history: readonly Edi
 export async function diffCommand(args: readonly string[], log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { from: { type: 'string' }, to: { type: 'string' }, html: { type: 'string' } } })
   const [article, ...extra] = positionals
-  if (!article || extra.length > 0) throw new ConfigError('diff takes one article: chapkhana diff content/my-piece.md [--from N] [--to M] [--html FILE]')
+  if (!article || extra.length > 0) throw failure('usage', 'diff takes one article: chapkhana diff content/my-piece.md [--from N] [--to M] [--html FILE]')
   try {
     if (values.html !== undefined) await checkHtmlTarget(values.html, article, (await editionConfig({})).contentDir)
     const current = await readExact(article)
     const history = await readHistory(article)
-    if (history.length === 0) throw new ArticleError(`${article}: no edition was released yet, so there is nothing to compare with; run chapkhana release ${article}`)
+    if (history.length === 0) throw failure('edition-unknown', `no edition was released yet, so there is nothing to compare with; run chapkhana release ${article}`, { file: article })
     const fromN = wholeNumber(values.from, '--from') ?? history.at(-1)!.edition
     const toN = wholeNumber(values.to, '--to')
     const from = pick(history, fromN, article)
@@ -63,7 +64,7 @@ export async function diffCommand(args: readonly string[], log: (line: string) =
     if (process.env.CHAPKHANA_TIMING) log(`diff: ${ms.toFixed(1)} ms`)
     return 0
   } catch (error) {
-    if (reportFailure(error, article, log)) return 1
-    throw error
+    // Told on the article unless the failure names its own file (its history, the --html target).
+    return reportFailure(error, log, article)
   }
 }

@@ -7,7 +7,6 @@
 import { stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { VFile } from 'vfile'
-import { reporter } from 'vfile-reporter'
 import { validateLang } from '../config/schema.ts'
 import { fixSource, type FixResult } from '../lint/fix.ts'
 import { rewriteThrough } from '../util/write-through.ts'
@@ -15,6 +14,8 @@ import { lintSource, readSource, type LintOptions } from '../lint/lint-source.ts
 import { PROOFING_SOURCE } from '../proofing/plugin.ts'
 import type { Severity } from '../proofing/rules-meta.ts'
 import { markdownFilesUnder } from '../util/markdown-files.ts'
+import { failure } from '../util/failure.ts'
+import { report, reportFailure } from './report.ts'
 
 /** What the CLI passes from the project configuration. */
 export interface LintCommandOptions {
@@ -98,6 +99,7 @@ async function fixFile(filePath: string, text: string, bom: boolean, options: Li
  * 2 bad usage.
  */
 export async function lintCommand(argv: string[], options: LintCommandOptions = {}): Promise<number> {
+  const log = (text: string): void => void process.stderr.write(`${text}\n`)
   let args
   try {
     args = parseArgs({
@@ -106,8 +108,9 @@ export async function lintCommand(argv: string[], options: LintCommandOptions = 
       options: { fix: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } }
     })
   } catch (error) {
-    process.stderr.write(`chapkhana lint: ${(error as Error).message}\n\n${USAGE}\n`)
-    return 2
+    const code = reportFailure(error, log)
+    process.stderr.write(`\n${USAGE}\n`)
+    return code
   }
   if (args.values.help) {
     process.stderr.write(`${USAGE}\n`)
@@ -117,14 +120,12 @@ export async function lintCommand(argv: string[], options: LintCommandOptions = 
   try {
     if (lang !== undefined) validateLang(lang, '--lang')
   } catch (error) {
-    process.stderr.write(`chapkhana lint: ${(error as Error).message}\n`)
-    return 2
+    return reportFailure(error, log)
   }
   const files = await collect(args.positionals, options.contentDir ?? 'content')
   if (files.length === 0) {
     const where = args.positionals.length > 0 ? args.positionals.join(', ') : `${options.contentDir ?? 'content'}/`
-    process.stderr.write(`chapkhana lint: no Markdown files to lint in ${where}\n`)
-    return 2
+    return reportFailure(failure('usage', `no Markdown files to lint in ${where}`), log)
   }
   const lintOptions: LintOptions = {
     ...(lang === undefined ? {} : { lang }),
@@ -139,8 +140,6 @@ export async function lintCommand(argv: string[], options: LintCommandOptions = 
     else if (args.values.fix) results.push(await fixFile(file, source.text, source.bom, lintOptions))
     else results.push(lintSource(source.text, file, lintOptions))
   }
-  const report = reporter(results, { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR })
-  if (report !== '') process.stderr.write(`${report}\n`)
-  // Like `--frail`: warnings count, informational notes do not.
-  return results.some((f) => f.messages.some((m) => m.fatal !== undefined)) ? 1 : 0
+  // Every file listed, clean ones too; like `--frail`: warnings count, informational notes do not.
+  return report(results, log, { quiet: false, frail: true })
 }

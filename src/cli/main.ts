@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 /**
- * The chapkhana command line. One top-level handler turns every error into
- * one clear message and an exit code; commands close their browsers.
+ * The chapkhana command line. A failure no command reported itself (a bad
+ * option, a broken chapkhana.config.json, an unknown command) ends here and
+ * is printed by the same report as every other problem (`report.ts`): a
+ * fatal message on the config file or the command line, exit code 2 for
+ * usage and configuration, 1 for the rest. Commands close their browsers.
  *
  * Each command's modules are imported only when that command runs
  * (`await import`): importing puppeteer, pdf-lib, epub-gen-memory and the
  * Markdown stack up front cost about a second before `--help` could answer.
  */
 import { parseArgs } from 'node:util'
-import { resolveConfig, ConfigError, configFlags, configFromFlags, OPTION_NAMES } from '../config/schema.ts'
+import { resolveConfig, configFlags, configFromFlags, OPTION_NAMES } from '../config/schema.ts'
+import { failure } from '../util/failure.ts'
 import { sourceDateEpoch } from '../config/limits.ts'
 import { loadProjectConfig } from '../config/load.ts'
 import { VERSION } from '../version.ts'
@@ -58,7 +62,9 @@ index   Assembles the output folders of --shard builds into one reader site in D
         and one collection page listing every article.
 
 Settings may also live in chapkhana.config.json (${OPTION_NAMES.join(', ')}).
-Exit code 0 only when every edition was written.`
+Problems print in one report (file, line:column, what to do, the kind of problem).
+Exit code 0 only when every edition was written (lint: when nothing was found); 1 when anything
+failed; 2 for a bad option, command or chapkhana.config.json.`
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -85,7 +91,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (command === 'release') return (await import('./release.ts')).releaseCommand(rest)
   if (command === 'diff') return (await import('./diff.ts')).diffCommand(rest)
   if (command === 'index') return (await import('./index.ts')).indexCommand(rest)
-  if (command !== 'build' && command !== 'watch' && command !== 'preview') throw new ConfigError(`unknown command ${JSON.stringify(command)}; see chapkhana --help`)
+  if (command !== 'build' && command !== 'watch' && command !== 'preview') throw failure('usage', `unknown command ${JSON.stringify(command)}; see chapkhana --help`)
   const { values, positionals } = parseArgs({
     args: [...rest],
     allowPositionals: true,
@@ -115,7 +121,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const log = (line: string): void => void process.stderr.write(`${line}\n`)
     if (command === 'preview') {
       const port = values.port === undefined ? undefined : Number(values.port)
-      if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new ConfigError(`--port must be a number from 0 to 65535, not ${values.port}`)
+      if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw failure('usage', `--port must be a number from 0 to 65535, not ${values.port}`)
       const { previewCommand } = await import('./preview.ts')
       return previewCommand(positionals, config, stop.signal, port === undefined ? {} : { port })
     }
@@ -134,7 +140,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2))
 } catch (error) {
-  const message = error instanceof Error ? error.message : String(error)
-  process.stderr.write(`chapkhana: ${message}\n`)
-  process.exitCode = error instanceof ConfigError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 2 : 1
+  // Loaded only now: `--help` and a good run never pay for the reporter.
+  const { reportFailure } = await import('./report.ts')
+  process.exitCode = reportFailure(error, (text) => void process.stderr.write(`${text}\n`))
 }

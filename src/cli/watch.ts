@@ -11,11 +11,12 @@ import type { Config } from '../config/schema.ts'
 import { cacheKey, runBatch, type BatchEvent } from '../pipeline/batch.ts'
 import { BrowserPool } from '../pipeline/browser-pool.ts'
 import { BuildCache, toolchainKey } from '../pipeline/cache.ts'
-import { assertNoCollisions, CollisionError } from '../pipeline/collisions.ts'
+import { assertNoCollisions } from '../pipeline/collisions.ts'
 import { reloadStylesheets, STYLES_DIR } from '../publication/styles.ts'
 import { formatSize } from '../util/format.ts'
 import { listArticles } from './build.ts'
-import { reportBatch } from './report.ts'
+import { reportBatch, reportFailure } from './report.ts'
+import { isFailure } from '../util/failure.ts'
 import { diffSources } from '../diff/word-diff.ts'
 import { summary } from '../diff/render-diff.ts'
 import { foldersUnder } from '../util/markdown-files.ts'
@@ -57,7 +58,7 @@ export async function watchCommand(files: readonly string[], config: Config, sig
     return ` — ${summary(diff)}${shown.length > 0 ? `: ${shown.join(', ')}` : ''}`
   }
   const listed = async (): Promise<string[]> => (files.length > 0 ? files.map((f) => path.resolve(f)) : (await listArticles(config.contentDir)).map((f) => path.resolve(f)))
-  /** The sources to build; throws CollisionError (nothing built) when two of them would share files. */
+  /** The sources to build; throws a `name-collision` failure (nothing built) when two of them would share files. */
   const sources = async (): Promise<string[]> => {
     const all = await listed()
     await assertNoCollisions(all.map((f) => path.relative(process.cwd(), f) || f), { outDir: config.outDir })
@@ -104,11 +105,10 @@ export async function watchCommand(files: readonly string[], config: Config, sig
   try {
     first = await sources()
   } catch (error) {
-    if (!(error instanceof CollisionError)) throw error
-    log(error.message)
+    if (!isFailure(error, 'name-collision')) throw error
     await watcher.close()
     await browsers.close()
-    return 1
+    return reportFailure(error, log)
   }
   try {
     await build(first, false)
@@ -131,7 +131,7 @@ export async function watchCommand(files: readonly string[], config: Config, sig
         const affected = styles ? all : all.filter((s) => changed.has(s) || [...changed].some((f) => inputs.get(s)?.has(f)) || !inputs.has(s) || (failed.has(s) && below(s)))
         if (affected.length > 0) await build(affected, true)
         watchInputs()
-      }).catch((error: unknown) => log(`watch: ${(error as Error).message}`))
+      }).catch((error: unknown) => void reportFailure(error, log))
     }
     const saw = (file: string): void => {
       pending.add(path.resolve(file))

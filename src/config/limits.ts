@@ -4,7 +4,7 @@
  * so a typo gives a clear message instead of an overflow warning (a timer
  * above 2^31−1 ms fires at once) or "Invalid time value" deep in a build.
  */
-import { ConfigError } from './error.ts'
+import { configError } from './error.ts'
 
 /** The longest delay Node's `setTimeout` keeps (2^31−1 ms, about 24.8 days). */
 export const MAX_TIMEOUT_MS = 2 ** 31 - 1
@@ -19,7 +19,7 @@ export const MAX_SOURCE_DATE_EPOCH = Date.UTC(2107, 11, 31, 23, 59, 58) / 1000
 export function checkTimeoutMs(value: unknown, option: string): number {
   const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_TIMEOUT_MS) {
-    throw new ConfigError(`${option}: ${JSON.stringify(value)} is not a time limit; give a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (about 24 days), e.g. ${option.startsWith('--') ? `${option} 900000` : '900000'} for 15 minutes`)
+    throw configError(`${option}: ${JSON.stringify(value)} is not a time limit; give a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (about 24 days), e.g. ${option.startsWith('--') ? `${option} 900000` : '900000'} for 15 minutes`)
   }
   return n
 }
@@ -35,7 +35,7 @@ export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): number | 
   if (raw === undefined || raw === '') return undefined
   const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN
   if (!Number.isSafeInteger(n) || n > MAX_SOURCE_DATE_EPOCH) {
-    throw new ConfigError(
+    throw configError(
       `SOURCE_DATE_EPOCH=${JSON.stringify(raw)} is not a usable time: it must be whole seconds since 1970-01-01 UTC, from 0 to ${MAX_SOURCE_DATE_EPOCH} (the end of 2107, the last date a zip entry can hold); e.g. SOURCE_DATE_EPOCH=$(date +%s), or unset it`
     )
   }

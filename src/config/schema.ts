@@ -5,10 +5,10 @@
  */
 import * as v from 'valibot'
 import type { Direction } from '../locale/locale.ts'
-import { ConfigError } from './error.ts'
+import { configError } from './error.ts'
 import { closeNames, direction, language, notesPlacement, OPTION_NAMES, OPTIONS, type FlagSpec, type OptionName } from './options.ts'
 
-export { ConfigError }
+export { configError }
 export { OPTIONS, OPTION_NAMES, type FlagSpec, type OptionName, type OptionSpec } from './options.ts'
 
 type Entries = { readonly [K in OptionName]: (typeof OPTIONS)[K]['schema'] }
@@ -33,12 +33,12 @@ export type NotesPlacement = v.InferOutput<typeof notesPlacement>
 /** Every option's default (options without one are absent). */
 export const DEFAULTS: Config = v.parse(configSchema, {})
 
-/** Parse `value` with `schema`, or throw a ConfigError naming `option`. */
+/** Parse `value` with `schema`, or throw a `config-invalid` failure naming `option`. */
 function check<S extends v.GenericSchema>(schema: S, value: unknown, option: string): v.InferOutput<S> {
   const result = v.safeParse(schema, value)
   if (result.success) return result.output
   const issue = result.issues[0]
-  throw new ConfigError(`${option}: ${issue.message}`)
+  throw configError(`${option}: ${issue.message}`)
 }
 
 /** Check `lang` and return it, or throw naming `option`. */
@@ -56,15 +56,22 @@ export function validateNotes(notes: unknown, option: string): NotesPlacement {
   return check(notesPlacement, notes, option)
 }
 
+/** The first problem of `input` as options: the key at fault (for its place in a file) and the words. */
+export function configIssue(input: Readonly<Record<string, unknown>>): { key: string | undefined; reason: string } | undefined {
+  const result = v.safeParse(configSchema, input)
+  return result.success ? undefined : issueOf(result.issues[0])
+}
+
+function issueOf(issue: v.InferIssue<typeof configSchema>): { key: string | undefined; reason: string } {
+  const key = issue.path?.[0]?.key
+  // An unknown key's message names it already; every other names its option.
+  return { key: key === undefined ? undefined : String(key), reason: issue.expected === 'never' ? issue.message : `${String(key)}: ${issue.message}` }
+}
+
 /** Merge user options over the defaults, validating each. */
 export function resolveConfig(input: Readonly<Record<string, unknown>>): Config {
   const result = v.safeParse(configSchema, input)
-  if (!result.success) {
-    const issue = result.issues[0]
-    const key = issue.path?.[0]?.key
-    // An unknown key's message names it already; every other names its option.
-    throw new ConfigError(issue.expected === 'never' ? issue.message : `${String(key)}: ${issue.message}`)
-  }
+  if (!result.success) throw configError(issueOf(result.issues[0]).reason)
   // Unset and `false` options stay absent: the build record keys on the options.
   return Object.fromEntries(Object.entries(result.output).filter(([, value]) => value !== undefined && value !== false)) as Config
 }

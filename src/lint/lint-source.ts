@@ -3,7 +3,8 @@
  * broken front matter (no title, say) does not stop the proofing — lint should
  * say everything that is wrong with a file at once.
  */
-import { NotRegularFileError, readRegularFile } from '../util/read-regular.ts'
+import { readRegularFile } from '../util/read-regular.ts'
+import { isFailure } from '../util/failure.ts'
 import { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
 import { decodeSource, documentFromText } from '../source/read.ts'
@@ -64,10 +65,11 @@ export async function readSource(path: string): Promise<SourceText | VFile> {
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
     return { text: decodeSource(shell, bytes), bom }
   } catch (error) {
-    if (error instanceof VFileMessage) return shell
+    // A not-a-file failure is worded for an article below; any other message is on `shell` already.
+    if (error instanceof VFileMessage && !isFailure(error, 'not-a-file')) return shell
     const code = (error as NodeJS.ErrnoException).code
     try {
-      shell.fail(error instanceof NotRegularFileError ? `This is ${error.kind}, not a Markdown file: name a .md file` : code === 'ENOENT' ? 'No such file: check the path' : `Cannot read the file (${code ?? String(error)})`, {
+      shell.fail(isFailure(error, 'not-a-file') ? `This is ${error.actual}, not a Markdown file: name a .md file` : code === 'ENOENT' ? 'No such file: check the path' : `Cannot read the file (${code ?? String(error)})`, {
         ruleId: 'read',
         source: 'chapkhana'
       })

@@ -16,11 +16,9 @@ import path from 'node:path'
 import { isBookFileName } from '../source/book.ts'
 import { slugOf } from '../source/read.ts'
 import { historyPath } from '../source/history.ts'
+import type { VFileMessage } from 'vfile-message'
+import { failure } from '../util/failure.ts'
 
-/** Sources that would share files; the message names both and what to do. */
-export class CollisionError extends Error {
-  override name = 'CollisionError'
-}
 
 const MARKDOWN = /\.(md|markdown)$/i
 
@@ -68,14 +66,18 @@ export interface CollisionOptions {
   readonly outDir?: string
 }
 
-/** Every collision of `sources` (with each other, reserved names, and optionally their neighbours), as messages. */
-export async function findCollisions(sources: readonly string[], options: CollisionOptions = {}): Promise<string[]> {
+/**
+ * Every collision of `sources` (with each other, reserved names, and
+ * optionally their neighbours): `name-collision` failures on the source
+ * named last, their words naming both sources and what to do.
+ */
+export async function findCollisions(sources: readonly string[], options: CollisionOptions = {}): Promise<VFileMessage[]> {
   const out = options.outDir ?? 'out'
-  const problems: string[] = []
+  const problems: VFileMessage[] = []
   for (const source of sources) {
     const slug = slugOf(source)
     const reserved = reservedSlug(slug)
-    if (reserved) problems.push(`${source}: its name gives the slug "${slug}", and ${reserved}; rename the file`)
+    if (reserved) problems.push(failure('name-collision', `${source}: its name gives the slug "${slug}", and ${reserved}; rename the file`, { file: source }))
   }
   const peers = [...sources]
   if (options.neighbours) for (const source of sources) peers.push(...(await neighboursOf(source)))
@@ -95,14 +97,14 @@ export async function findCollisions(sources: readonly string[], options: Collis
       const pair = [other.real, file].sort().join('\0')
       if (other.real === file || reported.has(pair)) continue
       reported.add(pair)
-      problems.push(`${other.source} and ${source}: ${what}; rename one of them (nothing was written)`)
+      problems.push(failure('name-collision', `${other.source} and ${source}: ${what}; rename one of them (nothing was written)`, { file: source }))
     }
   }
   return problems
 }
 
-/** Throw a CollisionError listing every collision of `sources`, before anything is written. */
+/** Throw the first collision of `sources` (a `name-collision` failure), before anything is written. */
 export async function assertNoCollisions(sources: readonly string[], options: CollisionOptions = {}): Promise<void> {
-  const problems = await findCollisions(sources, options)
-  if (problems.length > 0) throw new CollisionError(problems.join('\n'))
+  const [first] = await findCollisions(sources, options)
+  if (first) throw first
 }

@@ -5,7 +5,7 @@
  * does not move the others between machines and their caches stay warm.
  */
 import { createHash } from 'node:crypto'
-import { ConfigError } from '../config/schema.ts'
+import { configError } from '../config/schema.ts'
 
 /** Shard `index` (1-based) of `total`. */
 export interface Shard {
@@ -13,13 +13,13 @@ export interface Shard {
   readonly total: number
 }
 
-/** Parse `I/N` (1 ≤ I ≤ N), throwing a ConfigError that says what works. */
+/** Parse `I/N` (1 ≤ I ≤ N), throwing a `config-invalid` failure that says what works. */
 export function parseShard(text: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim())
   const index = Number(m?.[1])
   const total = Number(m?.[2])
   if (!m || total < 1 || index < 1 || index > total) {
-    throw new ConfigError(`--shard ${JSON.stringify(text)}: expected I/N with 1 ≤ I ≤ N, e.g. --shard 2/4 for the second of four machines`)
+    throw configError(`--shard ${JSON.stringify(text)}: expected I/N with 1 ≤ I ≤ N, e.g. --shard 2/4 for the second of four machines`)
   }
   return { index, total }
 }

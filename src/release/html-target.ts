@@ -7,7 +7,7 @@
 import { realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { historyPath } from '../source/history.ts'
-import { ArticleError } from '../source/exact-text.ts'
+import { failure } from '../util/failure.ts'
 import { isWithin } from '../util/inside.ts'
 
 /** The real path of `file`, following links; for a file not yet there, its folder's real path plus its name. */
@@ -34,7 +34,7 @@ async function identity(file: string): Promise<string | undefined> {
  */
 export async function checkHtmlTarget(target: string, article: string, contentDir: string): Promise<void> {
   const refuse = (why: string): never => {
-    throw new ArticleError(`--html ${target}: ${why}; nothing was written. Name a new .html file outside ${contentDir}/, e.g. --html ${path.basename(article).replace(/\.(md|markdown)$/i, '')}-diff.html`)
+    throw failure('html-target', `--html ${target}: ${why}; nothing was written. Name a new .html file outside ${contentDir}/, e.g. --html ${path.basename(article).replace(/\.(md|markdown)$/i, '')}-diff.html`)
   }
   if (!/\.x?html?$/i.test(target)) refuse('the page must be a .html file')
   const real = await realTarget(target)

@@ -23,6 +23,7 @@ import { randomBytes } from 'node:crypto'
 import { link, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { isAlive } from '../util/alive.ts'
+import { failure } from '../util/failure.ts'
 
 /** Who holds a lock, as written in the lock file. */
 export interface LockHolder {
@@ -41,16 +42,6 @@ export interface HeldLock {
   readonly release: () => Promise<void>
 }
 
-/** A lock held by a live process (or one on another machine); the message says which. */
-export class LockedError extends Error {
-  override name = 'LockedError'
-  constructor(
-    message: string,
-    readonly holder: LockHolder | undefined
-  ) {
-    super(message)
-  }
-}
 
 function parseHolder(text: string): LockHolder | undefined {
   try {
@@ -67,7 +58,7 @@ const readText = (file: string): Promise<string | undefined> => readFile(file, '
 
 /**
  * Take the lock at `file`; returns the function that releases it. Throws
- * LockedError when a live process holds it; takes over the lock of a dead
+ * a `release-locked` failure when a live process holds it; takes over the lock of a dead
  * holder (and an unreadable lock, which no live chapkhana writes).
  * `onTakeOver` is told whose lock was taken.
  */
@@ -104,7 +95,7 @@ export async function acquireLock(file: string, onTakeOver: (holder: LockHolder 
     const holder = parseHolder(text)
     if (holder && (holder.host !== hostname() || isAlive(holder.pid))) {
       const where = holder.host === hostname() ? `process ${holder.pid}` : `process ${holder.pid} on ${holder.host}`
-      throw new LockedError(`another release of this article is running (${where}, since ${holder.since}; ${file}); wait for it to finish${holder.host === hostname() ? '' : ', or delete that file if that machine is not releasing'}`, holder)
+      throw failure('release-locked', `another release of this article is running (${where}, since ${holder.since}; ${file}); wait for it to finish${holder.host === hostname() ? '' : ', or delete that file if that machine is not releasing'}`)
     }
     // A dead holder: move its lock away, and only take over if it is still the one we judged stale.
     const stale = `${file}.stale.${process.pid}`
@@ -123,5 +114,5 @@ export async function acquireLock(file: string, onTakeOver: (holder: LockHolder 
     await rm(stale, { force: true })
     onTakeOver(holder)
   }
-  throw new LockedError(`could not take the release lock ${file}: it keeps changing hands; try again`, undefined)
+  throw failure('release-locked', `could not take the release lock ${file}: it keeps changing hands; try again`)
 }

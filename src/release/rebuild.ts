@@ -16,7 +16,8 @@ import { writeFileAtomic } from '../util/atomic.ts'
 import { buildText } from './build-text.ts'
 import { historyPath, readHistory, RELEASED_FORMATS, sha256, type EditionRecord, type ReleasedFormat } from '../source/history.ts'
 import { editionOutput, RELEASED_ONLY } from './release.ts'
-import { ArticleError, readExact } from '../source/exact-text.ts'
+import { readExact } from '../source/exact-text.ts'
+import { failure } from '../util/failure.ts'
 import { stageEdition } from './sources.ts'
 
 /** How one rebuilt format compares with the released one. */
@@ -51,13 +52,13 @@ export function rebuiltPath(released: string): string {
 /** Rebuild released edition `n` of `article` from its history, comparing sha256; never replaces released bytes. */
 export async function rebuildEdition(article: string, n: number, config: Config): Promise<RebuildResult> {
   // The reader pages are no part of a released edition: nothing of theirs to check.
-  if (!config.formats.some((f) => f !== 'html')) throw new ArticleError(RELEASED_ONLY)
+  if (!config.formats.some((f) => f !== 'html')) throw failure('nothing-to-release', RELEASED_ONLY, { file: article })
   await readExact(article)
   const history = await readHistory(article)
   const record = history.find((r) => r.edition === n)
   if (!record) {
     const known = history.map((r) => r.edition).join(', ')
-    throw new ArticleError(`${article}: edition ${n} was never released${known ? ` (released: ${known})` : ' (no edition was released yet)'}; see ${historyPath(article)}`)
+    throw failure('edition-unknown', `edition ${n} was never released${known ? ` (released: ${known})` : ' (no edition was released yet)'}; see ${historyPath(article)}`, { file: article })
   }
   // The outputs carry SOURCE_DATE_EPOCH's time in their zip entries: use the release's.
   if (record.sourceDateEpoch === undefined) delete process.env.SOURCE_DATE_EPOCH

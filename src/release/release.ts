@@ -12,7 +12,7 @@
  */
 import { link, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { VFile } from 'vfile'
+import type { VFile } from 'vfile'
 import { editionOf, readOptions } from '../pipeline/article.ts'
 import { BrowserPool } from '../pipeline/browser-pool.ts'
 import { assertNoCollisions } from '../pipeline/collisions.ts'
@@ -27,10 +27,11 @@ import { writeArticlePage } from '../writers/site/article-page.ts'
 import { writeSiteIndex } from '../writers/site/index-hook.ts'
 import { buildText } from './build-text.ts'
 import { historyPath, readHistory, RELEASED_FORMATS, sha256, writeHistory, type EditionRecord, type OutputRecord, type ReleasedFormat } from '../source/history.ts'
-import { acquireLock, LockedError, type HeldLock, type LockHolder } from './lock.ts'
-import { ArticleError, readExact, releaseDate } from '../source/exact-text.ts'
+import { acquireLock, type HeldLock, type LockHolder } from './lock.ts'
+import { readExact, releaseDate } from '../source/exact-text.ts'
+import { failure, isFailure } from '../util/failure.ts'
 import { sameFiles, sourceFiles } from './sources.ts'
-import { stampEdition, StampError } from './stamp.ts'
+import { stampEdition } from './stamp.ts'
 
 /** What `release` was asked for. */
 export interface ReleaseOptions {
@@ -88,7 +89,8 @@ async function lock(article: string, notes: string[]): Promise<HeldLock> {
       notes.push(`took over the release lock of ${holder ? `process ${holder.pid}` : 'an earlier release'}, which is no longer running`)
     })
   } catch (error) {
-    if (error instanceof LockedError) throw new ArticleError(`${article}: ${error.message}`)
+    // The lock is the article's: told on it, not on the lock file its words name.
+    if (isFailure(error, 'release-locked')) error.file = article
     throw error
   }
   if (dead?.files?.length) {
@@ -109,8 +111,8 @@ function stamp(article: string, text: string, edition: number, date: string): st
   try {
     return stampEdition(text, edition, date)
   } catch (error) {
-    if (!(error instanceof StampError)) throw error
-    return new VFile({ path: article }).fail(error.reason, { place: { line: error.line, column: error.column }, ruleId: 'front-matter-edition', source: 'chapkhana' })
+    if (isFailure(error, 'front-matter-edition')) error.file = article
+    throw error
   }
 }
 
@@ -119,7 +121,7 @@ export const RELEASED_ONLY = '--format html: a release records an EPUB or a PDF,
 
 /** Release a new edition of `article`. Throws with a clear message, having changed nothing, on any problem. */
 export async function releaseArticle(article: string, config: Config, options: ReleaseOptions = {}): Promise<ReleaseResult> {
-  if (!config.formats.some((f) => f !== 'html')) throw new ArticleError(RELEASED_ONLY)
+  if (!config.formats.some((f) => f !== 'html')) throw failure('nothing-to-release', RELEASED_ONLY, { file: article })
   const current = await readExact(article)
   // Parse now, so a bad article fails before anything else (file:line:col).
   const parsed = documentFromText(current, article, readOptions(config))
@@ -135,11 +137,11 @@ export async function releaseArticle(article: string, config: Config, options: R
     // Every source counts: a correction in a chapter or a new image is a new edition.
     const files = await sourceFiles(await editionOf(parsed, config, history), article)
     if (last && stamp(article, current, last.edition, last.date) === last.source && sameFiles(last.files, files)) {
-      throw new ArticleError(`nothing to release: the text${files.length > 0 ? ', its chapters and images are' : ' is'} the same as edition ${last.edition} (${last.date}); correct the article first`)
+      throw failure('nothing-to-release', `nothing to release: the text${files.length > 0 ? ', its chapters and images are' : ' is'} the same as edition ${last.edition} (${last.date}); correct the article first`, { file: article })
     }
     const floor = last?.edition ?? 0
     if (options.edition !== undefined && (!Number.isInteger(options.edition) || options.edition <= floor)) {
-      throw new ArticleError(`--edition ${options.edition}: must be a whole number greater than ${floor}, the last released edition`)
+      throw failure('edition-exists', `--edition ${options.edition}: must be a whole number greater than ${floor}, the last released edition`, { file: article })
     }
     const edition = options.edition ?? Math.max(floor, parsed.data.meta?.edition ?? 0) + 1
     const date = options.date ?? releaseDate()
@@ -149,14 +151,14 @@ export async function releaseArticle(article: string, config: Config, options: R
     for (const format of [...config.formats.filter((f) => f !== 'html'), ...(config.press ? ['press'] : [])]) {
       const target = editionOutput(config.outDir, slug, edition, format)
       if (await stat(target).catch(() => undefined)) {
-        throw new ArticleError(`${target} already exists, but ${historyPath(article)} records no edition ${edition}: another source with the same name released it, or it was put there by hand; move it away (a released file is never replaced)`)
+        throw failure('edition-exists', `${target} already exists, but ${historyPath(article)} records no edition ${edition}: another source with the same name released it, or it was put there by hand; move it away (a released file is never replaced)`, { file: article })
       }
     }
     const built = await buildText(text, article, config, browsers, history)
     // Before the first edition file exists: a release killed from here on leaves files the next one removes.
     await held.writing(Object.keys(built.outputs).map((format) => path.resolve(editionOutput(config.outDir, slug, edition, format))))
     if ((await readExact(article)) !== current || !sameFiles(files, await sourceFiles(built.edition, article))) {
-      throw new ArticleError(`${article} (or one of its chapters or images) changed while the edition was being built; nothing was recorded, release again`)
+      throw failure('source-changed', 'the article (or one of its chapters or images) changed while the edition was being built; nothing was recorded, release again', { file: article })
     }
     const records: Partial<Record<ReleasedFormat, OutputRecord>> = {}
     for (const format of RELEASED_FORMATS) {

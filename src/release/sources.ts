@@ -12,7 +12,8 @@ import path from 'node:path'
 import { decodedPath } from '../tree/resources.ts'
 import type { Edition } from '../publication/edition.ts'
 import { sha256, type EditionRecord, type FileRecord } from '../source/history.ts'
-import { ArticleError, readExact } from '../source/exact-text.ts'
+import { readExact } from '../source/exact-text.ts'
+import { failure } from '../util/failure.ts'
 
 const MARKDOWN = /\.(md|markdown)$/i
 
@@ -71,7 +72,7 @@ export interface StagedEdition {
  * Put the sources of released `record` into a temporary folder shaped like
  * the article's: its text and its chapters' texts from the history, its
  * images and cover from the article's folder after checking they are the
- * bytes released. Throws ArticleError naming a file that changed or went.
+ * bytes released. Throws a `source-changed` failure naming a file that changed or went.
  */
 export async function stageEdition(article: string, record: EditionRecord): Promise<StagedEdition> {
   const home = path.dirname(path.resolve(article))
@@ -92,7 +93,7 @@ export async function stageEdition(article: string, record: EditionRecord): Prom
       }
       const bytes = await readFile(path.join(home, ...f.path.split('/'))).catch(() => undefined)
       if (!bytes || sha256(bytes) !== f.sha256) {
-        throw new ArticleError(`${path.join(path.dirname(article), f.path)} ${bytes ? 'changed' : 'is missing'} since edition ${record.edition} was released (sha256 ${f.sha256.slice(0, 16)}…): restore it from version control to rebuild that edition exactly`)
+        throw failure('source-changed', `${path.join(path.dirname(article), f.path)} ${bytes ? 'changed' : 'is missing'} since edition ${record.edition} was released (sha256 ${f.sha256.slice(0, 16)}…): restore it from version control to rebuild that edition exactly`, { file: article })
       }
       await writeFile(target, bytes)
     }

@@ -9,29 +9,23 @@
  */
 import { isAlias, isMap, isScalar, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml'
 
+import type { VFileMessage } from 'vfile-message'
 import { frontMatterExtent } from '../source/front-matter-node.ts'
+import { failure } from '../util/failure.ts'
 
-/** Front matter that cannot take an edition; `line`/`column` are the article's (1-based). */
-export class StampError extends Error {
-  override name = 'StampError'
-  constructor(
-    /** What is wrong and what to do, without the position. */
-    readonly reason: string,
-    readonly line = 1,
-    readonly column = 1
-  ) {
-    super(`${line}:${column}: ${reason}`)
-  }
+/** Front matter that cannot take an edition: a `front-matter-edition` failure at the article's line and column (1-based). */
+function stampError(reason: string, line = 1, column = 1): VFileMessage {
+  return failure('front-matter-edition', reason, { place: { line, column } })
 }
 
 /** `source` with `edition: <edition>` and `date: <date>` set in its front matter. */
 export function stampEdition(source: string, edition: number, date: string): string {
   const bom = source.startsWith('\uFEFF') ? 1 : 0
   const text = source.slice(bom)
-  if (!/^---[ \t]*\r?\n/.test(text)) throw new StampError('the article has no front matter (--- lines at the top) to record the edition in: add one with at least `title:`')
+  if (!/^---[ \t]*\r?\n/.test(text)) throw stampError('the article has no front matter (--- lines at the top) to record the edition in: add one with at least `title:`')
   // The block the build reads (closed by `---` or `...`), found the same way.
   const extent = frontMatterExtent(text)
-  if (!extent) throw new StampError('the front matter never ends: close it with a line of `---`')
+  if (!extent) throw stampError('the front matter never ends: close it with a line of `---`')
   const eol = text.charAt(extent.valueStart - 2) === '\r' ? '\r\n' : '\n'
   const head = bom + extent.valueStart
   const end = bom + extent.closeStart
@@ -41,14 +35,14 @@ export function stampEdition(source: string, edition: number, date: string): str
   return source.slice(0, head) + yaml + source.slice(end)
 }
 
-/** The top-level mapping of `yaml` (undefined when the front matter is empty), or a positioned StampError. */
+/** The top-level mapping of `yaml` (undefined when the front matter is empty), or a positioned failure. */
 function parseMapping(yaml: string): { map: YAMLMap | undefined; fail: (offset: number, what: string) => never } {
   const lines = new LineCounter()
   const doc = parseDocument(yaml, { lineCounter: lines, uniqueKeys: true, keepSourceTokens: true })
   // The front matter starts on the article's second line (after `---`).
   const fail = (offset: number, what: string): never => {
     const at = lines.linePos(offset)
-    throw new StampError(what, at.line + 1, at.col)
+    throw stampError(what, at.line + 1, at.col)
   }
   const error = doc.errors[0]
   if (error) fail(error.pos[0], `the front matter is not valid YAML (${error.message.split('\n')[0]}); fix it, then release again`)

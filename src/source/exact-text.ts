@@ -5,25 +5,21 @@
  */
 import { readFile, stat } from 'node:fs/promises'
 import { VFile } from 'vfile'
+import { failure, isFailure } from '../util/failure.ts'
 import { decodeSource } from './read.ts'
-
-/** Raised for a path that is not an article; the message says what to do. */
-export class ArticleError extends Error {
-  override name = 'ArticleError'
-}
 
 /** The exact text of the article at `article` (a leading BOM kept as U+FEFF). */
 export async function readExact(article: string): Promise<string> {
   let bytes: Buffer
   try {
-    if (!(await stat(article)).isFile()) throw new ArticleError(`${article}: not a file; name a Markdown article, e.g. content/my-piece.md`)
+    if (!(await stat(article)).isFile()) throw failure('article-missing', 'not a file; name a Markdown article, e.g. content/my-piece.md', { file: article })
     bytes = await readFile(article)
   } catch (error) {
-    if (error instanceof ArticleError) throw error
+    if (isFailure(error)) throw error
     const code = (error as NodeJS.ErrnoException).code
-    throw new ArticleError(code === 'ENOENT' ? `${article}: no such article; check the path (e.g. content/my-piece.md)` : `${article}: cannot read it (${code ?? String(error)})`)
+    throw failure('article-missing', code === 'ENOENT' ? 'no such article; check the path (e.g. content/my-piece.md)' : `cannot read it (${code ?? String(error)})`, { file: article, cause: error })
   }
-  if (!/\.(md|markdown)$/i.test(article)) throw new ArticleError(`${article}: not a Markdown article (.md); name the article, not its outputs or history`)
+  if (!/\.(md|markdown)$/i.test(article)) throw failure('article-missing', 'not a Markdown article (.md); name the article, not its outputs or history', { file: article })
   const text = decodeSource(new VFile({ path: article }), bytes)
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? `\uFEFF${text}` : text
 }
@@ -39,7 +35,7 @@ export function releaseDate(env: NodeJS.ProcessEnv = process.env): string {
 export function checkDate(value: string): string {
   const d = new Date(`${value}T00:00:00Z`)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
-    throw new ArticleError(`--date ${JSON.stringify(value)}: expected a calendar date like 2026-11-24`)
+    throw failure('bad-date', `--date ${JSON.stringify(value)}: expected a calendar date like 2026-11-24`)
   }
   return value
 }

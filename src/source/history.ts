@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { failure } from '../util/failure.ts'
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml'
 import { rewriteThrough } from '../util/write-through.ts'
 
@@ -57,11 +58,6 @@ export interface EditionRecord {
   readonly files?: readonly FileRecord[]
 }
 
-/** A history file that cannot be trusted; the message says where and what. */
-export class HistoryError extends Error {
-  override name = 'HistoryError'
-}
-
 /** `content/my-piece.md` → `content/my-piece.history.yaml`. */
 export function historyPath(article: string): string {
   return path.join(path.dirname(article), `${path.basename(article).replace(/\.(md|markdown)$/i, '')}.history.yaml`)
@@ -72,7 +68,7 @@ export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex')
 }
 
-/** The history of `article`: [] when none was released yet. Throws HistoryError when the file is damaged. */
+/** The history of `article`: [] when none was released yet. Throws a `history-damaged` failure, at its line and column, when the file is damaged. */
 export async function readHistory(article: string): Promise<EditionRecord[]> {
   const file = historyPath(article)
   let text: string
@@ -92,12 +88,12 @@ export function parseHistory(text: string, file: string): EditionRecord[] {
   const advice = 'restore it from version control (git checkout -- <file>); chapkhana never rewrites a damaged history'
   const fail = (node: Node | undefined, what: string): never => {
     const at = lines.linePos(node?.range?.[0] ?? 0)
-    throw new HistoryError(`${file}:${at.line}:${at.col}: ${what}; ${advice}`)
+    throw failure('history-damaged', `${what}; ${advice}`, { file, place: { line: at.line, column: at.col } })
   }
   const error = doc.errors[0]
   if (error) {
     const at = lines.linePos(error.pos[0])
-    throw new HistoryError(`${file}:${at.line}:${at.col}: not valid YAML (${error.message.split('\n')[0]}); ${advice}`)
+    throw failure('history-damaged', `not valid YAML (${error.message.split('\n')[0]}); ${advice}`, { file, place: { line: at.line, column: at.col } })
   }
   const root = doc.contents
   if (!isMap(root)) return fail(root ?? undefined, 'expected a mapping with `editions:`')
@@ -237,7 +233,7 @@ export async function writeHistory(article: string, records: readonly EditionRec
   const back = parseHistory(text, file)
   const same = (a: EditionRecord, b: EditionRecord | undefined): boolean => a.source === b?.source && JSON.stringify(a.files ?? []) === JSON.stringify(b.files ?? [])
   if (back.length !== records.length || back.some((r, i) => !same(r, records[i]))) {
-    throw new HistoryError(`${file}: the history would not read back as written; nothing was changed`)
+    throw failure('history-write', 'the history would not read back as written; nothing was changed', { file })
   }
   // Through a link, like the article: a linked history stays a link.
   await rewriteThrough(file, text)

@@ -3,7 +3,8 @@
  * metadata, language and direction. Everything that can be wrong with the
  * bytes or the front matter is reported here, with its position.
  */
-import { NotRegularFileError, readRegularFile } from '../util/read-regular.ts'
+import { readRegularFile } from '../util/read-regular.ts'
+import { isFailure } from '../util/failure.ts'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { isKnownLanguage, knownLanguages, localeOf, type Direction } from '../locale/locale.ts'
@@ -220,7 +221,7 @@ export async function readDocument(filePath: string, options: ReadOptions = {}):
     bytes = await readRegularFile(filePath)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    const reason = error instanceof NotRegularFileError ? `This is ${error.kind}, not a Markdown file: name a .md file` : code === 'ENOENT' ? 'No such file: check the path' : `Cannot read the file (${code ?? String(error)})`
+    const reason = isFailure(error, 'not-a-file') ? `This is ${error.actual}, not a Markdown file: name a .md file` : code === 'ENOENT' ? 'No such file: check the path' : `Cannot read the file (${code ?? String(error)})`
     return shell.fail(reason, {
       ruleId: 'read',
       source: 'chapkhana'

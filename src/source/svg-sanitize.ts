@@ -17,6 +17,8 @@
 import type { Element, ElementContent, Nodes, Root, RootContent } from 'xast'
 import { fromXml } from 'xast-util-from-xml'
 import { toXml } from 'xast-util-to-xml'
+import type { VFileMessage } from 'vfile-message'
+import { failure } from '../util/failure.ts'
 
 /** Static SVG elements: shapes, text, paint servers, filters and structure. No script, animation, foreign content or `<a>`. */
 const ELEMENTS = new Set(
@@ -51,16 +53,9 @@ export interface CleanSvg {
   readonly removed: readonly SvgRemoval[]
 }
 
-/** The SVG is not well-formed XML (or has no `<svg>` root); `line`/`column` in the SVG. */
-export class SvgSyntaxError extends Error {
-  override name = 'SvgSyntaxError'
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly column: number
-  ) {
-    super(message)
-  }
+/** The SVG is not well-formed XML (or has no `<svg>` root): an `svg-syntax` failure placed in the SVG. */
+function svgSyntax(reason: string, line: number, column: number): VFileMessage {
+  return failure('svg-syntax', reason, { place: { line, column } })
 }
 
 /** Does a CSS text (a `style` attribute or element) load anything or run anything? */
@@ -90,7 +85,7 @@ function unsafeAttribute(name: string, value: string): string | undefined {
 /**
  * Rebuild `text` (an SVG file) keeping only static drawing: allowed
  * elements, attributes that neither run nor load anything, and styles that
- * load nothing. Throws `SvgSyntaxError` when it is not well-formed.
+ * load nothing. Throws an `svg-syntax` failure when it is not well-formed.
  */
 export function sanitizeSvg(text: string): CleanSvg {
   let tree: Root
@@ -99,7 +94,7 @@ export function sanitizeSvg(text: string): CleanSvg {
   } catch (error) {
     const place = (error as { line?: number; column?: number }).line === undefined ? { line: 1, column: 1 } : (error as { line: number; column: number })
     const cause = (error as { cause?: unknown }).cause
-    throw new SvgSyntaxError(cause instanceof Error ? cause.message.split('\n')[0] ?? 'not well-formed XML' : 'not well-formed XML', place.line, place.column)
+    throw svgSyntax(cause instanceof Error ? cause.message.split('\n')[0] ?? 'not well-formed XML' : 'not well-formed XML', place.line, place.column)
   }
   const removed: SvgRemoval[] = []
   const note = (what: string, node: Nodes): void => {
@@ -139,7 +134,7 @@ export function sanitizeSvg(text: string): CleanSvg {
     return [{ ...node, attributes, children: cleanChildren(node.children) }]
   }
   const root = tree.children.find((c): c is Element => c.type === 'element')
-  if (!root || root.name !== 'svg') throw new SvgSyntaxError(`the root element is <${root?.name ?? 'nothing'}>, not <svg>`, 1, 1)
+  if (!root || root.name !== 'svg') throw svgSyntax(`the root element is <${root?.name ?? 'nothing'}>, not <svg>`, 1, 1)
   const kept = cleanNode(root)
   for (const c of tree.children) if (c !== root && c.type !== 'text' && c.type !== 'comment' && !(c.type === 'instruction' && c.name === 'xml')) cleanNode(c)
   const svg = toXml({ type: 'root', children: [{ type: 'instruction', name: 'xml', value: 'version="1.0" encoding="UTF-8"' }, { type: 'text', value: '\n' }, ...kept] }, { closeEmptyElements: true })

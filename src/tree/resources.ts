@@ -11,8 +11,9 @@ import type { VFile } from 'vfile'
 import { keyLine } from '../source/front-matter.ts'
 import type { ImageRef } from './plugins/rehype-collect-images.ts'
 import { isBelow } from '../util/inside.ts'
-import { NotRegularFileError, openRegular, readRegularFile } from '../util/read-regular.ts'
-import { sanitizeSvg, SvgSyntaxError } from '../source/svg-sanitize.ts'
+import { openRegular, readRegularFile } from '../util/read-regular.ts'
+import { isFailure } from '../util/failure.ts'
+import { sanitizeSvg } from '../source/svg-sanitize.ts'
 
 type MediaType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/svg+xml' | 'image/webp'
 
@@ -94,8 +95,8 @@ async function checkLocalImage(file: VFile, baseDir: string, root: string, ref: 
   try {
     handle = await openRegular(real)
   } catch (error) {
-    if (!(error instanceof NotRegularFileError)) throw error
-    return fail(`${name} is ${error.kind}, not an image file: point it at a PNG, JPEG, GIF, WebP or SVG file`, 'image-type')
+    if (!isFailure(error, 'not-a-file')) throw error
+    return fail(`${name} is ${error.actual}, not an image file: point it at a PNG, JPEG, GIF, WebP or SVG file`, 'image-type')
   }
   try {
     await handle.read(head, 0, 512, 0)
@@ -129,7 +130,7 @@ async function cleanSvg(file: VFile, real: string, name: string, ref: Reference,
   try {
     clean = sanitizeSvg(new TextDecoder('utf-8', { fatal: true }).decode(await readRegularFile(real)))
   } catch (error) {
-    if (error instanceof SvgSyntaxError) return fail(`${name} is not a well-formed SVG (at ${error.line}:${error.column} in the SVG: ${error.message}): fix it or re-export it`, 'image-type')
+    if (isFailure(error, 'svg-syntax')) return fail(`${name} is not a well-formed SVG (at ${error.line}:${error.column} in the SVG: ${error.reason}): fix it or re-export it`, 'image-type')
     if (error instanceof TypeError) return fail(`${name} is not UTF-8 text, as an SVG must be: re-export it`, 'image-type')
     throw error
   }

@@ -8,12 +8,9 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
+import type { VFileMessage } from 'vfile-message'
 import { isAlive } from './alive.ts'
-
-/** Raised when an output cannot be written; says why and what to do. */
-export class OutputError extends Error {
-  override name = 'OutputError'
-}
+import { failure } from './failure.ts'
 
 /** One file to write. */
 export interface FileToWrite {
@@ -42,7 +39,7 @@ export async function removeStaleTemps(dir: string): Promise<string[]> {
 }
 
 /** An error from the file system, told in terms of the output. */
-function explain(error: unknown, target: string): Error {
+function explain(error: unknown, target: string): VFileMessage {
   const code = (error as NodeJS.ErrnoException).code
   const dir = path.dirname(target)
   const reason =
@@ -55,7 +52,7 @@ function explain(error: unknown, target: string): Error {
           : code === 'EISDIR'
             ? `${target} is a folder: remove it or choose another --out`
             : (error as Error).message
-  return new OutputError(`Cannot write ${target}: ${reason}. Nothing was replaced; the previous edition is untouched`, { cause: error })
+  return failure('output-not-writable', `Cannot write ${target}: ${reason}. Nothing was replaced; the previous edition is untouched`, { cause: error })
 }
 
 /** Write `bytes` to a new temporary file beside `target`, flushed to disk. */

@@ -7,33 +7,31 @@
  */
 import { constants } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
+import type { VFileMessage } from 'vfile-message'
+import { failure } from './failure.ts'
 
-/** The file is there but is not a regular file; `kind` says what it is. */
-export class NotRegularFileError extends Error {
-  override name = 'NotRegularFileError'
-  readonly code = 'ENOTREG'
-  constructor(
-    readonly file: string,
-    readonly kind: 'a folder' | 'a named pipe (FIFO)' | 'a device' | 'a socket' | 'not a regular file'
-  ) {
-    super(`${file} is ${kind}, not a file`)
-  }
+/** What a path that is not a regular file is. */
+export type NotRegularKind = 'a folder' | 'a named pipe (FIFO)' | 'a device' | 'a socket' | 'not a regular file'
+
+/** The `not-a-file` failure for `file`; its `actual` says what the file is, for callers that word it their way. */
+function notRegular(file: string, kind: NotRegularKind): VFileMessage {
+  return failure('not-a-file', `${file} is ${kind}, not a file`, { file, actual: kind })
 }
 
-/** Open `file` for reading, refusing (with `NotRegularFileError`) anything but a regular file, without ever blocking. */
+/** Open `file` for reading, refusing (with a `not-a-file` failure) anything but a regular file, without ever blocking. */
 export async function openRegular(file: string): Promise<FileHandle> {
   let handle: FileHandle
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (error) {
     // Linux refuses to open a folder for reading only with some flags; say what it is either way.
-    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new NotRegularFileError(file, 'a folder')
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw notRegular(file, 'a folder')
     throw error
   }
   const stats = await handle.stat()
   if (stats.isFile()) return handle
   await handle.close()
-  throw new NotRegularFileError(
+  throw notRegular(
     file,
     stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : stats.isSocket() ? 'a socket' : 'not a regular file'
   )

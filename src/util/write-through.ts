@@ -6,7 +6,8 @@
 import { chmod, link, realpath, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { OutputError, writeFileAtomic } from './atomic.ts'
+import { writeFileAtomic } from './atomic.ts'
+import { failure } from './failure.ts'
 
 /**
  * Atomically rewrite `file`; when it is a symbolic link, its target is
@@ -29,7 +30,7 @@ export async function rewriteThrough(file: string, bytes: Uint8Array | string): 
  * Write `bytes` to `target` only if nothing is there yet: written to a
  * temporary file, then linked into place (which fails when the name exists),
  * so the file appears whole or not at all and an existing file is never
- * replaced. Throws OutputError (code EEXIST in its cause) when `target` exists.
+ * replaced. Throws an `output-exists` failure when `target` exists.
  */
 export async function writeFileExclusive(target: string, bytes: Uint8Array | string): Promise<string> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
@@ -39,7 +40,9 @@ export async function writeFileExclusive(target: string, bytes: Uint8Array | str
     await link(temp, target)
   } catch (error) {
     const exists = (error as NodeJS.ErrnoException).code === 'EEXIST'
-    throw new OutputError(exists ? `${target} already exists: a released file is never replaced` : `Cannot write ${target}: ${(error as Error).message}`, { cause: error })
+    throw exists
+      ? failure('output-exists', `${target} already exists: a released file is never replaced`, { cause: error })
+      : failure('output-not-writable', `Cannot write ${target}: ${(error as Error).message}`, { cause: error })
   } finally {
     await rm(temp, { force: true })
   }

@@ -104,7 +104,7 @@ describe('chapkhana index', () => {
     mkdirSync(empty, { recursive: true })
     const r = chapkhana(['index', empty, '--out', path.join(work, 'site-none')], { cwd: work })
     assert.equal(r.code, 1)
-    assert.match(r.stderr, /chapkhana-site\.json: missing\. .*chapkhana build --out/)
+    assert.match(r.stderr, /chapkhana-site\.json\n\s*error\s+missing\. .*chapkhana build --out/)
   })
 
   it('asks for --out', () => {

@@ -12,3 +12,8 @@ export function failure(fn: () => unknown): VFileMessage {
   }
   return assert.fail('expected the document to be refused')
 }
+
+/** A message as `file:line:column: reason`, the place and words an editor reads in the report. */
+export function placed(message: VFileMessage): string {
+  return `${message.file}:${message.line ?? 1}:${message.column ?? 1}: ${message.reason}`
+}

@@ -18,6 +18,7 @@ import { diffSources } from '../../src/diff/word-diff.ts'
 import { formatHistory, parseHistory, sha256, type EditionRecord } from '../../src/source/history.ts'
 import { sameFiles, sourceFiles, stageEdition } from '../../src/release/sources.ts'
 import { tempDir } from '../helpers/paths.ts'
+import { failure, placed } from '../helpers/refusal.ts'
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex')
 
@@ -71,7 +72,7 @@ describe('the sources of a book edition', () => {
 
   it('refuses a history whose file path leaves the article\'s folder', () => {
     const text = formatHistory('a.md', [record([{ path: '../etc/passwd', sha256: 'a'.repeat(64) }])])
-    assert.throws(() => parseHistory(text, 'a.history.yaml'), /a\.history\.yaml:\d+:\d+: edition 2: `files` path "\.\.\/etc\/passwd" must be relative/)
+    assert.match(placed(failure(() => parseHistory(text, 'a.history.yaml'))), /a\.history\.yaml:\d+:\d+: edition 2: `files` path "\.\.\/etc\/passwd" must be relative/)
   })
 
   it('are staged as released for a rebuild; an image changed since is refused by name', async () => {

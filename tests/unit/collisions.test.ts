@@ -6,7 +6,8 @@ import assert from 'node:assert/strict'
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { assertNoCollisions, CollisionError, findCollisions, reservedSlug } from '../../src/pipeline/collisions.ts'
+import { assertNoCollisions, findCollisions, reservedSlug } from '../../src/pipeline/collisions.ts'
+import { isFailure } from '../../src/util/failure.ts'
 import { tempDir } from '../helpers/paths.ts'
 
 function folder(files: readonly string[]): string {
@@ -30,13 +31,13 @@ describe('collisions', () => {
     const dir = folder(['my-piece-ed2.md', '_index.md'])
     const problems = await findCollisions([path.join(dir, 'my-piece-ed2.md'), path.join(dir, '_index.md')])
     assert.equal(problems.length, 2)
-    assert.match(problems[0] ?? '', /my-piece-ed2\.md: .*reserved for released editions/)
-    assert.match(problems[1] ?? '', /_index\.md: .*out\/index\.html/)
+    assert.match(problems[0]?.reason ?? '', /my-piece-ed2\.md: .*reserved for released editions/)
+    assert.match(problems[1]?.reason ?? '', /_index\.md: .*out\/index\.html/)
   })
 
   it('names both sources when two spellings fold to one slug', async () => {
     const dir = folder(['My Piece.md', 'my-piece.md'])
-    await assert.rejects(assertNoCollisions([path.join(dir, 'My Piece.md'), path.join(dir, 'my-piece.md')]), (e: unknown) => e instanceof CollisionError && /My Piece\.md and .*my-piece\.md: both would be written to out\/my-piece\.epub/.test(e.message))
+    await assert.rejects(assertNoCollisions([path.join(dir, 'My Piece.md'), path.join(dir, 'my-piece.md')]), (e: unknown) => isFailure(e, 'name-collision') && /My Piece\.md and .*my-piece\.md: both would be written to out\/my-piece\.epub/.test(e.message))
   })
 
   it('finds the other spelling beside a released article when asked to look at its neighbours', async () => {
@@ -44,14 +45,14 @@ describe('collisions', () => {
     assert.deepEqual(await findCollisions([path.join(dir, 'my-piece.md')]), [])
     const found = await findCollisions([path.join(dir, 'my-piece.md')], { neighbours: true })
     assert.equal(found.length, 1)
-    assert.match(found[0] ?? '', /my-piece\.md and .*My Piece\.md: both would be written to/)
+    assert.match(found[0]?.reason ?? '', /my-piece\.md and .*My Piece\.md: both would be written to/)
   })
 
   it('a.md and a.markdown share a history file: refused, once, naming both', async () => {
     const dir = folder(['a.md', 'a.markdown'])
     const found = await findCollisions([path.join(dir, 'a.md')], { neighbours: true })
     assert.equal(found.length, 1)
-    assert.match(found[0] ?? '', /a\.md and .*a\.markdown: /)
+    assert.match(found[0]?.reason ?? '', /a\.md and .*a\.markdown: /)
   })
 
   it('a folder book is compared with the articles beside its folder, not with its own chapters', async () => {

@@ -8,19 +8,20 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { describe, it } from 'node:test'
-import { configFlags, configFromFlags, ConfigError, DEFAULTS, OPTION_NAMES, resolveConfig, validateDir, validateLang, validateNotes } from '../../src/config/schema.ts'
+import { isFailure } from '../../src/util/failure.ts'
+import { configFlags, configFromFlags, DEFAULTS, OPTION_NAMES, resolveConfig, validateDir, validateLang, validateNotes } from '../../src/config/schema.ts'
 import { RULE_IDS } from '../../src/proofing/rules-meta.ts'
 import { configTable, TABLE_END, TABLE_START } from '../../scripts/config-table.ts'
 import { ROOT } from '../helpers/paths.ts'
 
-/** Assert that `input` is refused with a ConfigError whose message matches `pattern`. */
+/** Assert that `input` is refused with a config-invalid failure whose message matches `pattern`. */
 function refused(input: Record<string, unknown>, pattern: RegExp): void {
-  assert.throws(() => resolveConfig(input), (e: unknown) => e instanceof ConfigError && pattern.test(e.message), `${JSON.stringify(input)} → ${pattern}`)
+  assert.throws(() => resolveConfig(input), (e: unknown) => isFailure(e, 'config-invalid') && pattern.test(e.message), `${JSON.stringify(input)} → ${pattern}`)
 }
 
-/** Assert that `run` throws a ConfigError whose message matches `pattern`. */
+/** Assert that `run` throws a config-invalid failure whose message matches `pattern`. */
 function throwsConfig(run: () => unknown, pattern: RegExp): void {
-  assert.throws(run, (e: unknown) => e instanceof ConfigError && pattern.test(e.message), String(pattern))
+  assert.throws(run, (e: unknown) => isFailure(e, 'config-invalid') && pattern.test(e.message), String(pattern))
 }
 
 describe('config schema', () => {
@@ -78,7 +79,7 @@ describe('config schema', () => {
 
   it('keeps the exported validators', () => {
     assert.equal(validateLang('ckb-IQ', '--lang'), 'ckb-IQ')
-    assert.throws(() => validateLang('zz', '--lang'), (e: unknown) => e instanceof ConfigError && /^--lang: unknown language "zz"/.test(e.message))
+    assert.throws(() => validateLang('zz', '--lang'), (e: unknown) => isFailure(e, 'config-invalid') && /^--lang: unknown language "zz"/.test(e.message))
     assert.equal(validateDir('ltr', 'dir'), 'ltr')
     throwsConfig(() => validateDir('x', 'front matter dir'), /^front matter dir: "x" is not a direction/)
     assert.equal(validateNotes('end', 'notes'), 'end')
@@ -119,7 +120,7 @@ describe('CLI flags from the schema', () => {
   })
 
   it('refuses a bad flag value naming the flag', () => {
-    assert.throws(() => flags(['--timeout', '3000000000']), (e: unknown) => e instanceof ConfigError && /^--timeout: "3000000000" is not a time limit.*e\.g\. --timeout 900000/.test(e.message))
+    assert.throws(() => flags(['--timeout', '3000000000']), (e: unknown) => isFailure(e, 'config-invalid') && /^--timeout: "3000000000" is not a time limit.*e\.g\. --timeout 900000/.test(e.message))
     throwsConfig(() => flags(['--jobs', 'many']), /^--jobs: expected a whole number/)
     throwsConfig(() => flags(['--format', 'epub,mobi']), /^--format: expected a list/)
     throwsConfig(() => flags(['--lang', 'xx']), /^--lang: unknown language "xx"/)

@@ -115,9 +115,10 @@ describe('titles from headings', () => {
 
 describe('project configuration', () => {
   it('accepts proofing severities and refuses bad ones, naming the option', async () => {
-    const { resolveConfig, ConfigError } = await import('../../src/config/schema.ts')
+    const { resolveConfig } = await import('../../src/config/schema.ts')
+    const { isFailure } = await import('../../src/util/failure.ts')
     assert.deepEqual(resolveConfig({ proofing: { 'straight-quotes': 'off' } }).proofing, { 'straight-quotes': 'off' })
-    assert.throws(() => resolveConfig({ proofing: { 'straight-quotes': 'loud' } }), (e: Error) => e instanceof ConfigError && /proofing/.test(e.message))
-    assert.throws(() => resolveConfig({ lang: 'xx' }), (e: Error) => e instanceof ConfigError && /^lang:/.test(e.message))
+    assert.throws(() => resolveConfig({ proofing: { 'straight-quotes': 'loud' } }), (e: Error) => isFailure(e, 'config-invalid') && /proofing/.test(e.message))
+    assert.throws(() => resolveConfig({ lang: 'xx' }), (e: Error) => isFailure(e, 'config-invalid') && /^lang:/.test(e.message))
   })
 })

@@ -7,9 +7,11 @@ import assert from 'node:assert/strict'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { formatHistory, HistoryError, historyPath, parseHistory, readHistory, sha256, writeHistory, type EditionRecord } from '../../src/source/history.ts'
+import { formatHistory, historyPath, parseHistory, readHistory, sha256, writeHistory, type EditionRecord } from '../../src/source/history.ts'
 import { stampEdition } from '../../src/release/stamp.ts'
 import { tempDir } from '../helpers/paths.ts'
+import { isFailure } from '../../src/util/failure.ts'
+import { placed } from '../helpers/refusal.ts'
 
 const record = (edition: number, source: string): EditionRecord => ({
   edition,
@@ -57,7 +59,7 @@ describe('history file', () => {
       const file = historyPath(article)
       writeFileSync(file, damage(formatHistory(article, [record(2, LF), record(3, CRLF)])))
       const before = readFileSync(file)
-      await assert.rejects(readHistory(article), (e: unknown) => e instanceof HistoryError && message.test(e.message) && /never rewrites/.test(e.message))
+      await assert.rejects(readHistory(article), (e: unknown) => isFailure(e, 'history-damaged') && e.file === file && message.test(placed(e)) && /never rewrites/.test(e.reason))
       assert.deepEqual(readFileSync(file), before)
     })
   }

@@ -10,7 +10,8 @@ import path from 'node:path'
 import { describe, it } from 'node:test'
 import { PDFDocument, rgb } from 'pdf-lib'
 import { resolveConfig } from '../../src/config/schema.ts'
-import { ProfileError, srgbProfile } from '../../src/writers/pdf/press/icc.ts'
+import { srgbProfile } from '../../src/writers/pdf/press/icc.ts'
+import { isFailure } from '../../src/util/failure.ts'
 import { cropMarks, PRESS, SLUG } from '../../src/writers/pdf/press/marks.ts'
 import { pressPdf, type PressFacts } from '../../src/writers/pdf/press/press.ts'
 import { stableUuid } from '../../src/writers/pdf/press/xmp.ts'
@@ -66,7 +67,7 @@ describe('press PDF', () => {
   it('reads the sRGB profile of icc-profiles-free and says how to install it when missing', async () => {
     const profile = await srgbProfile()
     assert.equal(profile.components, 3)
-    await assert.rejects(srgbProfile('/nonexistent/sRGB.icc'), (e: unknown) => e instanceof ProfileError && /apt-get install icc-profiles-free/.test(e.message))
+    await assert.rejects(srgbProfile('/nonexistent/sRGB.icc'), (e: unknown) => isFailure(e, 'icc-profile') && /apt-get install icc-profiles-free/.test(e.message))
   })
 
   it('derives stable, well-formed document ids', () => {

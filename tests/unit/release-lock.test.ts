@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { acquireLock, LockedError, type LockHolder } from '../../src/release/lock.ts'
+import { acquireLock, type LockHolder } from '../../src/release/lock.ts'
+import { isFailure } from '../../src/util/failure.ts'
 import { ROOT, tempDir } from '../helpers/paths.ts'
 
 /** A child process that takes the lock, says so, and waits to be killed. */
@@ -32,7 +33,7 @@ describe('release lock', () => {
     const file = path.join(tempDir(), 'a.history.yaml.lock')
     const other = await holder(file)
     try {
-      await assert.rejects(acquireLock(file), (e: unknown) => e instanceof LockedError && e.message.includes(`process ${other.pid}`) && /wait for it to finish/.test(e.message))
+      await assert.rejects(acquireLock(file), (e: unknown) => isFailure(e, 'release-locked') && e.message.includes(`process ${other.pid}`) && /wait for it to finish/.test(e.message))
     } finally {
       await other.kill()
     }

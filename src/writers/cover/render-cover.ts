@@ -14,6 +14,7 @@ import type { Edition } from '../../publication/edition.ts'
 import type { CoverImage, CoverSource } from '../../publication/cover-image.ts'
 import { COVER_PALETTE, COVER_SIZE, coverHtml, coverTexts } from './cover-html.ts'
 import { COVER_ENCODING, decodePng, encodeIndexedPng } from './png.ts'
+import { failure } from '../../util/failure.ts'
 
 export type { CoverImage } from '../../publication/cover-image.ts'
 
@@ -21,11 +22,6 @@ export type { CoverImage } from '../../publication/cover-image.ts'
 export interface RenderCoverOptions {
   readonly timeoutMs?: number
   readonly signal?: AbortSignal
-}
-
-/** Raised when the cover cannot be rendered. */
-export class CoverError extends Error {
-  override name = 'CoverError'
 }
 
 /**
@@ -49,8 +45,8 @@ export async function renderCoverHtml(browser: Browser, html: string, options: R
       return [...document.fonts].map((f) => `${f.family} ${f.weight}: ${f.status}`)
     })
     const failed = fonts.filter((f) => !f.endsWith(': loaded'))
-    if (failed.length > 0 || fonts.length === 0) throw new CoverError(`The cover's fonts did not load: ${failed.join('; ') || 'none declared'}`)
-    if (refused.length > 0) throw new CoverError(`The cover asked for resources outside itself: ${refused.slice(0, 3).join(', ')}`)
+    if (failed.length > 0 || fonts.length === 0) throw failure('cover-fonts', `The cover's fonts did not load: ${failed.join('; ') || 'none declared'}`)
+    if (refused.length > 0) throw failure('cover-refused-request', `The cover asked for resources outside itself: ${refused.slice(0, 3).join(', ')}`)
     const image = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...COVER_SIZE }, captureBeyondViewport: false, optimizeForSpeed: true })
     options.signal?.throwIfAborted()
     // Back to the viewport every other render has, then the tab serves the

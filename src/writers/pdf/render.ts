@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url'
 import type { Browser } from 'puppeteer'
 import { ALL_FACES } from '../../fonts/fonts.ts'
 import { openLockedPage, releaseLockedPage } from '../../browser/page.ts'
+import { failure, isFailure } from '../../util/failure.ts'
 
 /** What a render needs. */
 export interface RenderOptions {
@@ -26,18 +27,13 @@ export interface RenderOptions {
   readonly draft?: boolean
 }
 
-/** Raised when a render fails twice or fonts do not load. */
-export class RenderError extends Error {
-  override name = 'RenderError'
-}
-
 const FONT_DIRS = [...new Set(ALL_FACES.map((f) => path.dirname(f.file)))]
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const limit = new Promise<never>((_, reject) => {
     // Say how to allow more: a very long book can legitimately need minutes.
-    timer = setTimeout(() => reject(new RenderError(`${what} took longer than ${ms} ms (allow more with --timeout MS or renderTimeoutMs in chapkhana.config.json)`)), ms)
+    timer = setTimeout(() => reject(failure('render-timeout', `${what} took longer than ${ms} ms (allow more with --timeout MS or renderTimeoutMs in chapkhana.config.json)`)), ms)
   })
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer))
 }
@@ -54,7 +50,7 @@ async function renderOnce(options: RenderOptions, htmlPath: string): Promise<Uin
       return [...document.fonts].map((f) => `${f.family} ${f.weight} ${f.style}: ${f.status}`)
     })
     const failed = fonts.filter((f) => !f.endsWith(': loaded'))
-    if (failed.length > 0 || fonts.length === 0) throw new RenderError(`Fonts did not load in the browser: ${failed.join('; ') || 'none declared'}`)
+    if (failed.length > 0 || fonts.length === 0) throw failure('render-fonts', `Fonts did not load in the browser: ${failed.join('; ') || 'none declared'}`)
     const pdf = await page.pdf({
       preferCSSPageSize: true,
       printBackground: true,
@@ -63,7 +59,7 @@ async function renderOnce(options: RenderOptions, htmlPath: string): Promise<Uin
       outline: false,
       timeout: options.timeoutMs
     })
-    if (refused.length > 0) throw new RenderError(`The page asked for ${refused.length} resource(s) outside the build and was refused: ${refused.slice(0, 3).join(', ')}`)
+    if (refused.length > 0) throw failure('render-refused-request', `The page asked for ${refused.length} resource(s) outside the build and was refused: ${refused.slice(0, 3).join(', ')}`)
     ok = true
     return pdf
   } finally {
@@ -86,11 +82,11 @@ export async function renderPdf(options: RenderOptions): Promise<Uint8Array> {
       } catch (error) {
         lastError = error
         // Font failures and refused requests will not change on a second try.
-        if (error instanceof RenderError && !/took longer/.test(error.message)) throw error
+        if (isFailure(error) && error.ruleId !== 'render-timeout') throw error
         if (!options.browser.connected) break
       }
     }
-    throw new RenderError(`Printing the PDF failed twice: ${(lastError as Error)?.message ?? String(lastError)}`)
+    throw failure(isFailure(lastError, 'render-timeout') ? 'render-timeout' : 'render-failed', `Printing the PDF failed twice: ${(lastError as Error)?.message ?? String(lastError)}`, { cause: lastError })
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

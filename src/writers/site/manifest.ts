@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ListedRecord } from './record.ts'
+import { failure } from '../../util/failure.ts'
 
 /** Name of the manifest inside an output folder. */
 export const MANIFEST = 'chapkhana-site.json'
@@ -25,11 +26,6 @@ export function manifestText(records: readonly ListedRecord[]): string {
   return `${JSON.stringify({ generator: 'chapkhana', version: VERSION, articles: listed }, null, 1)}\n`
 }
 
-/** Raised when a folder has no readable manifest; says what to do. */
-export class ManifestError extends Error {
-  override name = 'ManifestError'
-}
-
 const isRecord = (x: unknown): x is ListedRecord => {
   if (typeof x !== 'object' || x === null) return false
   const r = x as Record<string, unknown>
@@ -43,18 +39,18 @@ export async function readManifest(outDir: string): Promise<ListedRecord[]> {
   try {
     text = await readFile(file, 'utf8')
   } catch {
-    throw new ManifestError(`${file}: missing. ${outDir}/ is not a folder chapkhana build wrote (or was built before ${MANIFEST} existed): build it with \`chapkhana build --out ${outDir}\` first`)
+    throw failure('site-manifest', `missing. ${outDir}/ is not a folder chapkhana build wrote (or was built before ${MANIFEST} existed): build it with \`chapkhana build --out ${outDir}\` first`, { file })
   }
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
   } catch (error) {
-    throw new ManifestError(`${file}: not JSON (${(error as Error).message}); rebuild that folder with \`chapkhana build\``)
+    throw failure('site-manifest', `not JSON (${(error as Error).message}); rebuild that folder with \`chapkhana build\``, { file })
   }
   const { version, articles } = (parsed ?? {}) as { version?: unknown; articles?: unknown }
-  if (version !== VERSION) throw new ManifestError(`${file}: version ${JSON.stringify(version)}, this chapkhana reads version ${VERSION}; rebuild that folder with this chapkhana`)
-  if (!Array.isArray(articles)) throw new ManifestError(`${file}: no list of articles; rebuild that folder with \`chapkhana build\``)
+  if (version !== VERSION) throw failure('site-manifest', `version ${JSON.stringify(version)}, this chapkhana reads version ${VERSION}; rebuild that folder with this chapkhana`, { file })
+  if (!Array.isArray(articles)) throw failure('site-manifest', `no list of articles; rebuild that folder with \`chapkhana build\``, { file })
   const bad = articles.findIndex((a) => !isRecord(a))
-  if (bad >= 0) throw new ManifestError(`${file}: article ${bad + 1} lacks a field the collection page needs; rebuild that folder with \`chapkhana build\``)
+  if (bad >= 0) throw failure('site-manifest', `article ${bad + 1} lacks a field the collection page needs; rebuild that folder with \`chapkhana build\``, { file })
   return articles as ListedRecord[]
 }

@@ -13,11 +13,7 @@ import { ASSETS } from './assets.ts'
 import { writeIndex } from './index-page.ts'
 import { MANIFEST, readManifest } from './manifest.ts'
 import { sortRecords, type ListedRecord } from './record.ts'
-
-/** Raised when the folders cannot make one site; says which files and what to do. */
-export class MergeError extends Error {
-  override name = 'MergeError'
-}
+import { failure } from '../../util/failure.ts'
 
 /** What `mergeSites` needs. */
 export interface MergeArgs {
@@ -38,18 +34,18 @@ async function filesOf(dir: string): Promise<string[]> {
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
     const rel = path.relative(dir, path.join(entry.parentPath, entry.name))
     if (entry.isFile()) out.push(rel)
-    else if (!entry.isDirectory()) throw new MergeError(`${path.join(dir, rel)}: not a regular file; an output folder holds only files chapkhana wrote`)
+    else if (!entry.isDirectory()) throw failure('site-merge', 'not a regular file; an output folder holds only files chapkhana wrote', { file: path.join(dir, rel) })
   }
   return out.sort()
 }
 
 /** Merge `from` into `out`; returns the number of articles listed and files copied. */
 export async function mergeSites({ from, out, lang }: MergeArgs): Promise<{ articles: number; files: number }> {
-  if (from.length === 0) throw new MergeError('name the output folders to assemble, e.g. chapkhana index out-1 out-2 --out site')
+  if (from.length === 0) throw failure('site-merge', 'name the output folders to assemble, e.g. chapkhana index out-1 out-2 --out site')
   const target = path.resolve(out)
   const sources = from.map((d) => path.resolve(d))
   for (const dir of sources) {
-    if (isWithin(dir, target) || isWithin(target, dir)) throw new MergeError(`--out ${out} overlaps ${dir}: write the site to a folder of its own`)
+    if (isWithin(dir, target) || isWithin(target, dir)) throw failure('site-merge', `--out ${out} overlaps ${dir}: write the site to a folder of its own`)
   }
   // Read and check everything before writing anything.
   const records: ListedRecord[] = []
@@ -57,7 +53,7 @@ export async function mergeSites({ from, out, lang }: MergeArgs): Promise<{ arti
   for (const dir of sources) {
     for (const record of await readManifest(dir)) {
       const other = bySlug.get(record.slug)
-      if (other) throw new MergeError(`${record.slug} is listed by both ${other} and ${dir}: build each article in one shard only (--shard I/N with the same N everywhere)`)
+      if (other) throw failure('site-merge', `${record.slug} is listed by both ${other} and ${dir}: build each article in one shard only (--shard I/N with the same N everywhere)`)
       bySlug.set(record.slug, dir)
       records.push(record)
     }
@@ -69,7 +65,7 @@ export async function mergeSites({ from, out, lang }: MergeArgs): Promise<{ arti
       const other = origin.get(rel)
       if (other === undefined) origin.set(rel, dir)
       else if (!(await readFile(path.join(dir, rel))).equals(await readFile(path.join(other, rel)))) {
-        throw new MergeError(`${rel} differs between ${other} and ${dir}: the shards were built from different sources or chapkhana versions; rebuild them from one commit`)
+        throw failure('site-merge', `${rel} differs between ${other} and ${dir}: the shards were built from different sources or chapkhana versions; rebuild them from one commit`)
       }
     }
   }

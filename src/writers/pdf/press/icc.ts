@@ -6,6 +6,7 @@
  * (zlib licence, which allows redistributing it inside the PDF).
  */
 import { readFile } from 'node:fs/promises'
+import { failure } from '../../../util/failure.ts'
 
 /** Where Debian's `icc-profiles-free` installs its sRGB profile. */
 export const SRGB_PROFILE = '/usr/share/color/icc/sRGB.icc'
@@ -19,18 +20,13 @@ export interface OutputProfile {
   readonly condition: string
 }
 
-/** Raised when the profile is missing, with how to install it. */
-export class ProfileError extends Error {
-  override name = 'ProfileError'
-}
-
 /** Read the sRGB profile, checking it really is an RGB ICC profile. */
 export async function srgbProfile(file: string = SRGB_PROFILE): Promise<OutputProfile> {
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new ProfileError(`The press PDF needs the ICC profile ${file} (${error.code ?? error.message}); install it with: apt-get install icc-profiles-free`)
+    throw failure('icc-profile', `The press PDF needs the ICC profile ${file} (${error.code ?? error.message}); install it with: apt-get install icc-profiles-free`)
   })
   // Bytes 36–39 are the signature "acsp", 16–19 the colour space.
   const ascii = (from: number, to: number): string => String.fromCharCode(...bytes.subarray(from, to))
-  if (ascii(36, 40) !== 'acsp' || ascii(16, 20) !== 'RGB ') throw new ProfileError(`${file} is not an RGB ICC profile`)
+  if (ascii(36, 40) !== 'acsp' || ascii(16, 20) !== 'RGB ') throw failure('icc-profile', `${file} is not an RGB ICC profile`)
   return { bytes: new Uint8Array(bytes), components: 3, condition: 'sRGB IEC61966-2.1' }
 }
