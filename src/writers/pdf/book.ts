@@ -25,7 +25,7 @@ import type { PrintChapter } from './chapters.ts'
 import { destinationPages } from './destinations.ts'
 import { mergeParts } from './merge.ts'
 import { resolvePartLinks } from './merge-links.ts'
-import { chapterParts } from './parts.ts'
+import { chapterParts, PART_CHARS } from './parts.ts'
 import { hasNotes, printHtml, type PrintLayout } from './print-html.ts'
 import { shiftedPages } from './part-html.ts'
 import { MAX_PASSES, settle, type RenderHtml } from './settle.ts'
@@ -53,7 +53,7 @@ const numbered = (layout: PrintLayout, offset: number): PrintLayout => ({ ...lay
  * Print a book of several chapters part by part and merge the parts: the
  * merged document (links resolved, not yet saved).
  */
-export async function paginateBook(edition: Edition, chapters: readonly PrintChapter[], render: RenderHtml, notes: NotesPlacement = 'foot'): Promise<PDFDocument> {
+export async function paginateBook(edition: Edition, chapters: readonly PrintChapter[], render: RenderHtml, notes: NotesPlacement = 'foot', size = PART_CHARS): Promise<PDFDocument> {
   // Within a build a part whose HTML did not change is not rendered again.
   const cache = new Map<string, Promise<Uint8Array>>()
   const cached: RenderHtml = (html, draft = false) => {
@@ -69,7 +69,7 @@ export async function paginateBook(edition: Edition, chapters: readonly PrintCha
   let frontCount = await pageCount(draft)
   const parts: PrintedPart[] = []
   let offset = nextOffset(0, frontCount)
-  for (const group of chapterParts(chapters)) {
+  for (const group of chapterParts(chapters, size)) {
     const first: PrintLayout = { chapters: group, pages: new Map(), part: { front: false, offset, book: chapters }, ...(foot && hasNotes(group) ? { foot: { cuts: [] } } : {}) }
     const done = await settle(edition, first, cached)
     const count = await pageCount(done.bytes)
