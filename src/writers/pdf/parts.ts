@@ -12,11 +12,14 @@ import type { PrintChapter } from './chapters.ts'
 
 /**
  * Characters of text a part holds at least before the next chapter starts a
- * new part. Each part costs a rendering of its own and its own font subsets
- * in the file; one of about a dozen pages keeps both small (see
- * docs/benchmarks.md for the measurements behind the figure).
+ * new part (about 50 A4 pages: up to there one layout still costs linear
+ * time). Each part costs renderings of its own (about 0.4 s of CPU each)
+ * and its own font subsets in the file: on the 50-chapter book parts of
+ * 40,000 characters took 37.2 s of CPU and made the PDF 26 % larger, parts
+ * of 120,000 took 30.8 s (docs/benchmarks.md). `CHAPKHANA_PART_CHARS` sets
+ * another size (tests make every chapter a part with 1).
  */
-export const PART_CHARS = Number(process.env.CHAPKHANA_PART_CHARS ?? 40_000)
+export const PART_CHARS = Number(process.env.CHAPKHANA_PART_CHARS ?? 120_000)
 
 /**
  * The chapters in parts of at least `size` characters (the last may be
