@@ -22,7 +22,7 @@ import { PDFDocument } from 'pdf-lib'
 import type { Edition } from '../../publication/edition.ts'
 import type { NotesPlacement } from '../../config/schema.ts'
 import type { PrintChapter } from './chapters.ts'
-import { destinationPages } from './destinations.ts'
+import { namedDestinations } from './destinations.ts'
 import { mergeParts } from './merge.ts'
 import { resolvePartLinks } from './merge-links.ts'
 import { chapterParts, PART_CHARS } from './parts.ts'
@@ -41,6 +41,12 @@ interface PrintedPart {
 
 async function pageCount(bytes: Uint8Array): Promise<number> {
   return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount()
+}
+
+/** A rendering's page count and, unless known already, where its ids landed: one parse of the PDF. */
+async function measured(bytes: Uint8Array, known?: PageMap): Promise<{ count: number; pages: PageMap }> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+  return { count: pdf.getPageCount(), pages: known ?? new Map(namedDestinations(pdf).map((d) => [d.name, d.page])) }
 }
 
 /** The first page of the part after one that starts after `offset` and has `count` pages: the next odd page. */
@@ -65,15 +71,15 @@ export async function paginateBook(edition: Edition, chapters: readonly PrintCha
   const foot = (edition.meta.notes ?? notes) === 'foot'
   const front: PrintLayout = { chapters: [], pages: new Map(), part: { front: true, offset: 0, book: chapters } }
   const draft = await cached(await printHtml(edition, front), true)
-  const frontPages = await destinationPages(draft)
-  let frontCount = await pageCount(draft)
+  const { count: firstCount, pages: frontPages } = await measured(draft)
+  let frontCount = firstCount
   const parts: PrintedPart[] = []
   let offset = nextOffset(0, frontCount)
   for (const group of chapterParts(chapters, size)) {
     const first: PrintLayout = { chapters: group, pages: new Map(), part: { front: false, offset, book: chapters }, ...(foot && hasNotes(group) ? { foot: { cuts: [] } } : {}) }
     const done = await settle(edition, first, cached)
-    const count = await pageCount(done.bytes)
-    parts.push({ layout: done.layout, bytes: done.bytes, count, pages: done.pages ?? (await destinationPages(done.bytes)) })
+    const { count, pages } = await measured(done.bytes, done.pages)
+    parts.push({ layout: done.layout, bytes: done.bytes, count, pages })
     offset = nextOffset(offset, count)
   }
   let frontBytes = draft
