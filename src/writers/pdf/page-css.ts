@@ -41,8 +41,16 @@ function sides(edition: Edition): { recto: 'left' | 'right'; verso: 'left' | 'ri
   return edition.dir === 'rtl' ? { recto: 'left', verso: 'right' } : { recto: 'right', verso: 'left' }
 }
 
+/** How a document relates to the book it prints (a part of a book is printed on its own). */
+export interface PageCssOptions {
+  /** Named pages and running heads per chapter (default: when there are several chapters). */
+  readonly book?: boolean
+  /** The document's first page is the title page, without furniture (default: yes). */
+  readonly titlePage?: boolean
+}
+
 /** `@page` rules for an edition; named pages when there are several chapters. */
-export function pageCss(edition: Edition, chapters: readonly PrintChapter[] = [], pages: PageMap = new Map()): string {
+export function pageCss(edition: Edition, chapters: readonly PrintChapter[] = [], pages: PageMap = new Map(), options: PageCssOptions = {}): string {
   const counter = `counter(page, ${edition.locale.counterStyle})`
   // Margin boxes inherit nothing from the body: repeat what keeps the text
   // layer whole (no kerning, see print.css).
@@ -58,9 +66,10 @@ export function pageCss(edition: Edition, chapters: readonly PrintChapter[] = []
     `@page :right { margin-left: ${PAGE.inner}mm; margin-right: ${PAGE.outer}mm;
   @top-center { content: ${title}; ${box} }
   @bottom-right { content: ${counter}; ${box} } }`,
-    `@page :first { @top-center { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }`
+    // A part that opens on a chapter keeps the number of its first page.
+    ...(options.titlePage ?? true ? [`@page :first { @top-center { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }`] : [])
   ]
-  if (chapters.length < 2) return rules.join('\n')
+  if (!(options.book ?? chapters.length >= 2)) return rules.join('\n')
 
   const { recto, verso } = sides(edition)
   rules.push(`@counter-style ${NONE} { system: cyclic; symbols: ""; }`)

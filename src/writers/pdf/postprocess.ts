@@ -20,9 +20,9 @@ export interface PostprocessOptions {
   readonly bookmarks?: readonly Bookmark[]
 }
 
-/** Return the finished PDF bytes for `edition`. */
-export async function postprocessPdf(bytes: Uint8Array, edition: Edition, options: PostprocessOptions): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+/** Return the finished PDF bytes for `edition`, from Chromium's bytes or a merged document. */
+export async function postprocessPdf(raw: Uint8Array | PDFDocument, edition: Edition, options: PostprocessOptions): Promise<Uint8Array> {
+  const pdf = raw instanceof PDFDocument ? raw : await PDFDocument.load(raw, { updateMetadata: false })
   for (const page of pdf.getPages()) {
     page.setMediaBox(0, 0, A4.width, A4.height)
     page.setCropBox(0, 0, A4.width, A4.height)

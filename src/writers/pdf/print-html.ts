@@ -20,26 +20,43 @@ import { printChapters, type PrintChapter } from './chapters.ts'
 import { breakLongWords, markWide } from './fit.ts'
 import { bookmarksOf, outlineAnchors } from './outline.ts'
 import { pageCss } from './page-css.ts'
-import { tocNav, type PageMap } from './toc.ts'
+import { tocEntries, tocNav, type PageMap } from './toc.ts'
 import { placeFootnotes } from './footnotes/place.ts'
 import { TOP_ID, type FootPlan } from './footnotes/types.ts'
 import { blankPage, blankPageCss } from './recto.ts'
+import { externalLinks, partCss, shiftedPages } from './part-html.ts'
 
 export { PAGE, pageCss } from './page-css.ts'
 
 /** The print document for one layout pass. */
 export interface PrintLayout {
   readonly chapters: readonly PrintChapter[]
-  /** Pages found by the previous pass (empty on the first). */
+  /** Pages found by the previous pass (empty on the first); a chapter part's counted from its own first page. */
   readonly pages: PageMap
   /** Notes at the foot of their pages: the page feet planned so far (none: notes print as endnotes). */
   readonly foot?: FootPlan
   /** Chapters (by number) with a blank page before them, so that they open on a recto. */
   readonly blanks?: ReadonlySet<number>
+  /** One part of a book laid out on its own (`parts.ts`); none: the whole edition in one document. */
+  readonly part?: PrintPart
+}
+
+/**
+ * A part of a book printed as its own document: the front matter (title
+ * page, colophon, contents of `book`) or some of its chapters, numbered on
+ * from `offset`. Links to ids outside the part point outside the document
+ * (`externalHref`) until the merge turns them back into destinations.
+ */
+export interface PrintPart {
+  readonly front: boolean
+  /** Pages before the part's first page (its first page prints `offset + 1`). */
+  readonly offset: number
+  /** Every chapter of the book (the contents lists them all). */
+  readonly book: readonly PrintChapter[]
 }
 
 /** Whether an edition has notes at all. */
-function hasNotes(chapters: readonly PrintChapter[]): boolean {
+export function hasNotes(chapters: readonly PrintChapter[]): boolean {
   return chapters.some((c) => c.children.some((n) => n.type === 'element' && n.tagName === 'section' && String(n.properties.className ?? '').includes('endnotes')))
 }
 
@@ -47,8 +64,7 @@ function hasNotes(chapters: readonly PrintChapter[]): boolean {
  * The first layout of an edition: its chapters, no page numbers yet; notes
  * at the foot of the page unless the front matter (or else `notes`) says end.
  */
-export function firstLayout(edition: Edition, notes: 'foot' | 'end' = 'foot'): PrintLayout {
-  const chapters = printChapters(edition)
+export function firstLayout(edition: Edition, notes: 'foot' | 'end' = 'foot', chapters: readonly PrintChapter[] = printChapters(edition)): PrintLayout {
   const foot = (edition.meta.notes ?? notes) === 'foot' && hasNotes(chapters)
   return { chapters, pages: new Map(), ...(foot ? { foot: { cuts: [] } } : {}) }
 }
@@ -73,16 +89,19 @@ function localImages(edition: Edition, sections: readonly Element[]): void {
 
 /** The complete print HTML for `edition`, with fonts as `file:` URLs. */
 export async function printHtml(edition: Edition, layout: PrintLayout = firstLayout(edition)): Promise<string> {
-  const { chapters, pages } = layout
-  const several = chapters.length > 1
+  const { chapters, pages, part } = layout
+  // A part of a book is printed as a book (named pages, running heads) even with one chapter.
+  const several = part !== undefined || chapters.length > 1
   const css = [
     fontFaceCss((face) => pathToFileURL(face.file).href),
     await stylesheet('base'),
     await stylesheet('print'),
-    pageCss(edition, chapters, pages),
+    // A chapter part measures its pages from its own first page; its page counter goes on from `offset`.
+    pageCss(edition, part?.front ? part.book : chapters, part && !part.front ? shiftedPages(pages, part.offset) : pages, part ? { book: true, titlePage: part.front } : {}),
     // Press-edition layout (notes at the foot, blank versos): own sheet and rules, after the page furniture.
     await stylesheet('footnotes'),
-    blankPageCss()
+    blankPageCss(),
+    ...(part ? [partCss(part, chapters)] : [])
   ].join('\n')
   const placed = layout.foot ? placeFootnotes(chapters, layout.foot, (c) => chapterLocale(c.children, edition.locale).words.footnotes).chapters : chapters
   const sections = placed.flatMap((chapter) => [
@@ -93,6 +112,16 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
   localImages(edition, sections)
   markWide({ type: 'root', children: sections })
   breakLongWords({ type: 'root', children: sections })
+  const body = part
+    ? partBody(edition, layout, part, sections)
+    : [
+        titleBlock(edition),
+        // A book's colophon is on the title page's verso, an article's after its text.
+        ...(several ? [colophon(edition), tocNav(edition, chapters, pages)] : []),
+        h('main', sections),
+        ...(several ? [] : [colophon(edition)]),
+        outlineAnchors(bookmarksOf(chapters), several ? ['contents'] : [])
+      ]
   const doc: Root = {
     type: 'root',
     children: [
@@ -102,15 +131,21 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
         h('body', { className: several ? ['book'] : ['article'] }, [
           // The top of the first page's text block, from which the footnote layout measures.
           ...(layout.foot ? [h('div.flow-marker', { id: TOP_ID })] : []),
-          titleBlock(edition),
-          // A book's colophon is on the title page's verso, an article's after its text.
-          ...(several ? [colophon(edition), tocNav(edition, chapters, pages)] : []),
-          h('main', sections),
-          ...(several ? [] : [colophon(edition)]),
-          outlineAnchors(bookmarksOf(chapters), several ? ['contents'] : [])
+          ...body
         ])
       ])
     ]
   }
+  // Links to what another part prints leave the document until the merge.
+  if (part) externalLinks(doc)
   return unified().use(rehypeStringify).stringify(doc)
+}
+
+/** What a part's body holds: the front matter, or its chapters and their outline anchors. */
+function partBody(edition: Edition, layout: PrintLayout, part: PrintPart, sections: readonly Element[]): Element[] {
+  if (part.front) return [titleBlock(edition), colophon(edition), tocNav(edition, part.book, layout.pages), outlineAnchors([], ['contents'])]
+  // The contents' targets too: the front part's contents learn their pages from here.
+  const bookmarks = bookmarksOf(layout.chapters)
+  const marked = new Set(bookmarks.map((b) => b.target))
+  return [h('main', [...sections]), outlineAnchors(bookmarks, tocEntries(layout.chapters).map((entry) => entry.target).filter((id) => !marked.has(id)))]
 }

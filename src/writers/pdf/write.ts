@@ -14,10 +14,12 @@ import type { OutputArgs } from '../../publication/output-args.ts'
 import { printWarnings } from './fit.ts'
 import { bookmarksOf } from './outline.ts'
 import { postprocessPdf } from './postprocess.ts'
-import { firstLayout, printHtml, type PrintLayout } from './print-html.ts'
+import { firstLayout, type PrintLayout } from './print-html.ts'
 import { renderPdf } from './render.ts'
 import { pressPdf } from './press/press.ts'
-import { needsMeasuring, nextLayout, sameLayout, strayNotes } from './layout.ts'
+import { settle, type RenderHtml } from './settle.ts'
+import { paginateBook } from './book.ts'
+import { printChapters, type PrintChapter } from './chapters.ts'
 import type { NotesPlacement } from '../../config/schema.ts'
 
 /** What printing needs beyond the common output arguments. */
@@ -26,32 +28,28 @@ export interface PdfArgs extends OutputArgs {
   readonly timeoutMs: number
   /** Where notes print when the front matter does not say (default: at the foot of the page). */
   readonly notes?: NotesPlacement
+  /** A book laid out chapter part by chapter part and merged (`book.ts`); default `PARTS`. */
+  readonly parts?: boolean
 }
 
-/** Renderings of one edition, at most (the last one is kept even if it moved). */
-export const MAX_PASSES = 6
+/**
+ * Whether books are laid out in parts unless told otherwise: off by default
+ * until print-pages.test.ts (a book with an untitled preface) and the visual
+ * reference of al-Muqtabas 29's verse page pass with it (docs/benchmarks.md).
+ */
+export const PARTS = process.env.CHAPKHANA_PDF_PARTS === '1'
+
+export { MAX_PASSES } from './settle.ts'
 
 /**
- * Lay out and render `edition` until the layout prints what the rendering
- * showed (table of contents numbers, blank versos, notes at the foot of their
- * pages); the raw PDF and the passes it took. An edition with nothing to
- * measure is rendered once.
+ * Lay out and render `edition` as one document until the layout prints what
+ * the rendering showed (table of contents numbers, blank versos, notes at the
+ * foot of their pages); the raw PDF and the passes it took. An edition with
+ * nothing to measure is rendered once.
  */
-export async function paginate(edition: Edition, render: (html: string, draft?: boolean) => Promise<Uint8Array>, notes: NotesPlacement = 'foot'): Promise<{ bytes: Uint8Array; passes: number; layout: PrintLayout }> {
-  let layout = firstLayout(edition, notes)
-  // With nothing to measure the first rendering is the last; otherwise it is a draft.
-  const measured = needsMeasuring(layout)
-  let bytes = await render(await printHtml(edition, layout), measured)
-  if (!measured) return { bytes, passes: 1, layout }
-  for (let passes = 1; passes < MAX_PASSES; passes++) {
-    const next = await nextLayout(edition, layout, bytes)
-    if (passes > 1 && sameLayout(next.layout, layout)) return { bytes, passes, layout }
-    layout = next.layout
-    bytes = await render(await printHtml(edition, layout))
-  }
-  const stray = strayNotes(layout, (await nextLayout(edition, layout, bytes)).positions)
-  if (stray.length > 0) edition.file.message(`${stray.length} note(s) did not settle at the foot of their page after ${MAX_PASSES} layouts: ${stray.slice(0, 5).join(', ')}; \`notes: end\` in the front matter prints them at the end of each chapter`, { ruleId: 'pdf-footnote-place', source: 'chapkhana' })
-  return { bytes, passes: MAX_PASSES, layout }
+export async function paginate(edition: Edition, render: RenderHtml, notes: NotesPlacement = 'foot', chapters?: readonly PrintChapter[]): Promise<{ bytes: Uint8Array; passes: number; layout: PrintLayout }> {
+  const { bytes, passes, layout } = await settle(edition, firstLayout(edition, notes, chapters), render)
+  return { bytes, passes, layout }
 }
 
 /** The PDFs of one edition: the regular one, and the press one when asked for. */
@@ -61,12 +59,14 @@ export interface BuiltPdfs {
 }
 
 /** Build the regular PDF and, with `press`, the PDF/X-4 press edition from the same rendering. */
-export async function buildPdfs({ edition, browser, timeoutMs, generator, signal, notes }: Omit<PdfArgs, 'target'>, press = false): Promise<BuiltPdfs> {
+export async function buildPdfs({ edition, browser, timeoutMs, generator, signal, notes, parts = PARTS }: Omit<PdfArgs, 'target'>, press = false): Promise<BuiltPdfs> {
   const render = (html: string, draft = false) => renderPdf({ browser, html, roots: [edition.baseDir], timeoutMs, draft, ...(signal ? { signal } : {}) })
   // What print must shrink, break or would print coarse, said once per build.
   await printWarnings(edition)
-  const { bytes, layout } = await paginate(edition, render, notes)
-  const pdf = await postprocessPdf(bytes, edition, { producer: generator, bookmarks: bookmarksOf(layout.chapters) })
+  const chapters = printChapters(edition)
+  // A book is laid out part by part and merged; an article (one chapter) in one document.
+  const raw = chapters.length >= 2 && parts ? await paginateBook(edition, chapters, render, notes) : (await paginate(edition, render, notes, chapters)).bytes
+  const pdf = await postprocessPdf(raw, edition, { producer: generator, bookmarks: bookmarksOf(chapters) })
   return press ? { pdf, press: await pressPdf(pdf, edition, { producer: generator }) } : { pdf }
 }
 

@@ -1,0 +1,114 @@
+/**
+ * A book printed part by part (`parts.ts`) and merged (`merge.ts`).
+ *
+ * 1. The front matter (title page, colophon, contents) is rendered once with
+ *    placeholder numbers: its page count fixes where the first chapter part
+ *    starts (a part opens on a recto; a blank verso goes before it when the
+ *    previous part ended on a recto).
+ * 2. The chapter parts, in order, each settle their own layout (notes at the
+ *    foot of their pages, blank versos between their chapters) with their
+ *    real page numbers (`counter-reset: page N`): the last rendering of each
+ *    is final, and gives the next part its first page.
+ * 3. The contents get their numbers and the front matter is rendered again.
+ *    Should its page count change the numbering (a longer contents), every
+ *    part is rendered once more with its new first page; a part whose HTML
+ *    did not change is never rendered twice.
+ * 4. The parts are merged into one tagged PDF and their links joined.
+ *
+ * The browser holds one part at a time, so its memory is that of a part,
+ * whatever the book's length.
+ */
+import { PDFDocument } from 'pdf-lib'
+import type { Edition } from '../../publication/edition.ts'
+import type { NotesPlacement } from '../../config/schema.ts'
+import type { PrintChapter } from './chapters.ts'
+import { namedDestinations } from './destinations.ts'
+import { mergeParts } from './merge.ts'
+import { resolvePartLinks } from './merge-links.ts'
+import { chapterParts, PART_CHARS } from './parts.ts'
+import { hasNotes, printHtml, type PrintLayout } from './print-html.ts'
+import { shiftedPages } from './part-html.ts'
+import { MAX_PASSES, settle, type RenderHtml } from './settle.ts'
+import type { PageMap } from './toc.ts'
+
+/** A part as printed: its layout (a chapter part's pages counted from its own page 1), its final bytes and page count. */
+interface PrintedPart {
+  readonly layout: PrintLayout
+  readonly bytes: Uint8Array
+  readonly count: number
+  readonly pages: PageMap
+}
+
+async function pageCount(bytes: Uint8Array): Promise<number> {
+  return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount()
+}
+
+/** A rendering's page count and, unless known already, where its ids landed: one parse of the PDF. */
+async function measured(bytes: Uint8Array, known?: PageMap): Promise<{ count: number; pages: PageMap }> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+  return { count: pdf.getPageCount(), pages: known ?? new Map(namedDestinations(pdf).map((d) => [d.name, d.page])) }
+}
+
+/** The first page of the part after one that starts after `offset` and has `count` pages: the next odd page. */
+const nextOffset = (offset: number, count: number): number => offset + count + ((offset + count) % 2)
+
+/** `layout` with its part numbered on from `offset`. */
+const numbered = (layout: PrintLayout, offset: number): PrintLayout => ({ ...layout, part: { ...layout.part!, offset } })
+
+/**
+ * Print a book of several chapters part by part and merge the parts: the
+ * merged document (links resolved, not yet saved).
+ */
+export async function paginateBook(edition: Edition, chapters: readonly PrintChapter[], render: RenderHtml, notes: NotesPlacement = 'foot', size = PART_CHARS): Promise<PDFDocument> {
+  // Within a build a part whose HTML did not change is not rendered again.
+  const cache = new Map<string, Promise<Uint8Array>>()
+  const cached: RenderHtml = (html, draft = false) => {
+    const key = `${draft ? 'draft' : 'final'}\n${html}`
+    let bytes = cache.get(key)
+    if (!bytes) cache.set(key, (bytes = render(html, draft)))
+    return bytes
+  }
+  const foot = (edition.meta.notes ?? notes) === 'foot'
+  const front: PrintLayout = { chapters: [], pages: new Map(), part: { front: true, offset: 0, book: chapters } }
+  const draft = await cached(await printHtml(edition, front), true)
+  const { count: firstCount, pages: frontPages } = await measured(draft)
+  let frontCount = firstCount
+  const parts: PrintedPart[] = []
+  let offset = nextOffset(0, frontCount)
+  for (const group of chapterParts(chapters, size)) {
+    const first: PrintLayout = { chapters: group, pages: new Map(), part: { front: false, offset, book: chapters }, ...(foot && hasNotes(group) ? { foot: { cuts: [] } } : {}) }
+    const done = await settle(edition, first, cached)
+    const { count, pages } = await measured(done.bytes, done.pages)
+    parts.push({ layout: done.layout, bytes: done.bytes, count, pages })
+    offset = nextOffset(offset, count)
+  }
+  let frontBytes = draft
+  for (let round = 0; round < MAX_PASSES; round++) {
+    // Where every id of the book landed: each part's own pages moved on by its first page.
+    const pages: PageMap = new Map([...frontPages, ...parts.flatMap((part) => [...shiftedPages(part.pages, part.layout.part!.offset)])])
+    frontBytes = await cached(await printHtml(edition, { ...front, pages }))
+    const count = await pageCount(frontBytes)
+    if (count === frontCount) break
+    // The contents printed a page more or less: every part moves.
+    frontCount = count
+    offset = nextOffset(0, count)
+    for (const [i, part] of parts.entries()) {
+      const layout = numbered(part.layout, offset)
+      parts[i] = { ...part, layout, bytes: await cached(await printHtml(edition, layout)) }
+      offset = nextOffset(offset, part.count)
+    }
+  }
+  cache.clear()
+  let end = frontCount
+  const merged = await mergeParts([
+    { bytes: frontBytes, blankBefore: false },
+    ...parts.map((part) => {
+      const blankBefore = end % 2 === 1
+      end = part.layout.part!.offset + part.count
+      return { bytes: part.bytes, blankBefore }
+    })
+  ])
+  const missing = resolvePartLinks(merged)
+  if (missing.length > 0) edition.file.message(`${missing.length} link(s) lead to nothing printed: ${missing.slice(0, 5).join(', ')}`, { ruleId: 'pdf-link-target', source: 'chapkhana' })
+  return merged
+}

@@ -1,0 +1,91 @@
+/**
+ * A book laid out part by part, without a browser: how chapters are grouped
+ * into parts, what a part's print HTML says (its page numbers go on from
+ * the parts before it, links to other parts leave the document until the
+ * merge), and how the page counts of the parts number the whole book
+ * (blank versos between parts, the contents' numbers), with a stand-in
+ * renderer.
+ */
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { PDFDocument, PDFName } from 'pdf-lib'
+import { localNumber, makeEdition } from '../../src/publication/edition.ts'
+import { printChapters } from '../../src/writers/pdf/chapters.ts'
+import { paginateBook } from '../../src/writers/pdf/book.ts'
+import { externalHref, externalTarget } from '../../src/writers/pdf/part-html.ts'
+import { chapterParts } from '../../src/writers/pdf/parts.ts'
+import { printHtml } from '../../src/writers/pdf/print-html.ts'
+import { render } from '../helpers/html.ts'
+
+async function book(preface = '') {
+  const { file, tree } = await render(`---\ntitle: كتاب\nlang: ar\ndate: 2026-11-24\n---\n\n${preface}# أ\n\nنص [ب](#h-2)\n\n# ب\n\nنص\n\n# ج\n\nنص طويل\n`)
+  return makeEdition(file, tree, '.')
+}
+
+/** A stand-in PDF of `count` pages with the named destinations `dests` (id → 1-based page). */
+async function fakePdf(count: number, dests: Record<string, number>): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create()
+  const refs = Array.from({ length: count }, () => pdf.addPage().ref)
+  pdf.catalog.set(PDFName.of('Dests'), pdf.context.obj(Object.fromEntries(Object.entries(dests).map(([id, p]) => [id, [refs[p - 1]!, PDFName.of('XYZ'), 0, 800, 0]]))))
+  return pdf.save()
+}
+
+describe('a book in parts', () => {
+  it('groups whole chapters into parts of at least the size asked, an untitled preface with the chapter after it', async () => {
+    const chapters = printChapters(await book())
+    assert.deepEqual(chapterParts(chapters, 1).map((part) => part.map((c) => c.number)), [[1], [2], [3]])
+    assert.deepEqual(chapterParts(chapters, 1_000_000).map((part) => part.map((c) => c.number)), [[1, 2, 3]])
+    const prefaced = printChapters(await book('بسم الله\n\n'))
+    assert.equal(prefaced[0]?.untitled, true)
+    assert.deepEqual(chapterParts(prefaced, 1).map((part) => part.map((c) => c.number)), [[1, 2], [3], [4]])
+  })
+
+  it('numbers a chapter part on from its offset, keeps the number of its first page and points links to other parts outside', async () => {
+    const edition = await book()
+    const chapters = printChapters(edition)
+    const html = await printHtml(edition, { chapters: chapters.slice(0, 1), pages: new Map([['chapter-1', 1]]), part: { front: false, offset: 6, book: chapters } })
+    assert.match(html, /html \{ counter-reset: page 6; \}/)
+    // Its first page opens chapter 1 and prints its number: no `:first` rule; the running head starts after page 7.
+    assert.doesNotMatch(html, /@page :first/)
+    assert.match(html, /@counter-style chapkhana-head-chapter-1 \{[^}]*range: 8 infinite/)
+    // The link to chapter 2's heading (another part) leaves the document; the merge turns it back.
+    assert.ok(html.includes(`href="${externalHref('h-2')}"`))
+    assert.equal(externalTarget(externalHref('فصل-١')), 'فصل-١')
+    assert.doesNotMatch(html, /class="toc"/)
+  })
+
+  it('prints the front matter with the contents of the whole book, linking out', async () => {
+    const edition = await book()
+    const chapters = printChapters(edition)
+    const html = await printHtml(edition, { chapters: [], pages: new Map([['chapter-2', 7]]), part: { front: true, offset: 0, book: chapters } })
+    assert.match(html, /@page :first/)
+    assert.ok(html.includes(`href="${externalHref('chapter-2')}"`))
+    assert.ok(html.includes(`<span class="toc-page">${localNumber(edition, 7)}</span>`))
+    assert.doesNotMatch(html, /<main>/)
+  })
+
+  it('numbers the parts from their page counts: a blank verso after a part ending on a recto, the contents from where chapters landed', async () => {
+    const edition = await book()
+    const chapters = printChapters(edition)
+    const printed: string[] = []
+    // Front matter: 3 pages; chapter 1: 3 pages (so chapter 2 needs a blank verso before it), chapters 2 and 3: 2 pages.
+    const fn = async (html: string) => {
+      printed.push(html)
+      if (html.includes('class="toc"')) return fakePdf(3, { contents: 3 })
+      const n = Number(/<section class="chapter" id="chapter-(\d)"/.exec(html)?.[1])
+      return fakePdf(n === 1 ? 3 : 2, { [`chapter-${n}`]: 1, [`h-${n}`]: 1 })
+    }
+    const merged = await paginateBook(edition, chapters, fn, 'foot', 1)
+    // 3 + blank + 3 (chapter 1 on page 5) + blank + 2 (chapter 2 on page 9) + 2 (chapter 3 on page 11).
+    assert.equal(merged.getPageCount(), 12)
+    const parts = printed.filter((html) => html.includes('counter-reset'))
+    for (const [n, offset] of [[1, 4], [2, 8], [3, 10]] as const) {
+      assert.ok(parts.some((html) => html.includes(`id="chapter-${n}"`) && html.includes(`counter-reset: page ${offset};`)), `chapter ${n} numbered on from ${offset}`)
+    }
+    const contents = printed.filter((html) => html.includes('class="toc"')).at(-1)!
+    for (const page of [5, 9, 11]) assert.ok(contents.includes(`<span class="toc-page">${localNumber(edition, page)}</span>`), `contents list page ${page}`)
+    // Chapter 1's link to chapter 2's heading now leads to its destination.
+    const dests = merged.catalog.lookup(PDFName.of('Dests'))
+    assert.ok(dests?.toString().includes('/h-2'))
+  })
+})
