@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { CLI, CORPORA, ROOT, SEED } from './paths.ts'
+import { CORPORA, ROOT, SEED } from './paths.ts'
 import { chapkhana } from './tools.ts'
 
 /** The seed and al-Muqtabas 29 as Arabic-default PDFs (print.test.ts, visual.test.ts). */
@@ -32,7 +32,8 @@ export interface SharedBuild {
 }
 
 function codeFingerprint(): string {
-  const dir = path.dirname(path.dirname(CLI))
+  // The compiled modules and the bundle the CLI runs.
+  const dir = path.join(ROOT, 'dist')
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name))
