@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { ROOT } from './paths.ts'
+import { traceEvent } from './trace.ts'
 
 /** One failed Ace by DAISY check. */
 export interface AceViolation {
@@ -58,11 +59,13 @@ export function aceAll(pairs: readonly (readonly [epub: string, outDir: string])
   const absolute = pairs.map(([epub, outDir]) => [path.resolve(epub), path.resolve(outDir)] as const)
   // A report left by an earlier run must never pass for this one's.
   for (const [, outDir] of absolute) rmSync(path.join(outDir, 'report.json'), { force: true })
+  const started = performance.now()
   const r = spawnSync(process.execPath, [path.join(ROOT, 'tests', 'helpers', 'ace', 'batch.cjs'), JSON.stringify(absolute)], {
     env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium' },
     encoding: 'utf8',
     timeout: 180_000 * Math.max(1, pairs.length)
   })
+  traceEvent('ace', pairs.length, (performance.now() - started) / 1000)
   return absolute.map(([epub, outDir]) => {
     const reportPath = path.join(outDir, 'report.json')
     if (!existsSync(reportPath)) return new Error(`Ace wrote no report for ${epub} (exit ${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`)

@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import os from 'node:os'
 import path from 'node:path'
 import { ROOT } from './paths.ts'
+import { traceEvent } from './trace.ts'
 
 const JAR = '/usr/share/java/epubcheck.jar'
 const HERE = path.join(ROOT, 'tests', 'helpers', 'epubcheck')
@@ -107,7 +108,15 @@ let serverFailed = false
 
 /** What `java -jar epubcheck.jar file` prints (standard output and error). */
 export function epubcheckOutput(file: string): string {
-  const absolute = path.resolve(file)
+  const started = performance.now()
+  try {
+    return check(path.resolve(file))
+  } finally {
+    traceEvent('epubcheck', 1, (performance.now() - started) / 1000)
+  }
+}
+
+function check(absolute: string): string {
   // Three tries: a server may stop (idle) between two requests.
   for (let attempt = 0; attempt < 3 && !serverFailed; attempt++) {
     const reply = ask(absolute)
@@ -116,4 +125,9 @@ export function epubcheckOutput(file: string): string {
   }
   const r = spawnSync('java', [...JAVA_FLAGS, '-jar', JAR, absolute], { encoding: 'utf8', timeout: TIMEOUT })
   return `${r.stdout}${r.stderr}`
+}
+
+/** Stop this checkout's EPUBCheck server now, if one runs (it also stops after two idle minutes). */
+export function stopEpubcheckServer(): void {
+  ask('QUIT')
 }

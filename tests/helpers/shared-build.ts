@@ -18,8 +18,12 @@ import { chapkhana } from './tools.ts'
 
 /** The seed and al-Muqtabas 29 as Arabic-default PDFs (print.test.ts, visual.test.ts). */
 export const PRINT_ARGS: readonly string[] = ['--lang', 'ar', '--format', 'pdf', SEED, path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-29.md')]
-/** The seed's EPUB (ace.test.ts, epub-cover.test.ts). */
+/** The seed's EPUB (ace.test.ts, epub-cover.test.ts, epub-render.test.ts). */
 export const SEED_EPUB_ARGS: readonly string[] = ['--format', 'epub', SEED]
+/** al-Muqtabas 65 as an Arabic EPUB (ace.test.ts, epub-render.test.ts). */
+export const MUQTABAS_65_EPUB_ARGS: readonly string[] = ['--format', 'epub', '--lang', 'ar', path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-65.md')]
+/** al-Muqtabas 60 as an Arabic PDF (footnotes.test.ts, print-pages.test.ts). */
+export const MUQTABAS_60_PDF_ARGS: readonly string[] = ['--format', 'pdf', '--lang', 'ar', path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-60.md')]
 
 /** Where shared builds live (git-ignored). */
 export const SHARED_DIR = path.join(ROOT, 'tests', '.tmp', 'builds')
@@ -99,7 +103,8 @@ export function sharedBuild(args: readonly string[]): SharedBuild {
       rmSync(dir, { recursive: true, force: true })
       mkdirSync(dir, { recursive: true })
       // Its own project folder: the build's caches stay with it.
-      const r = chapkhana(['build', ...args, '--out', out], { cwd: dir })
+      // A long PDF under a loaded machine's test run may take minutes.
+      const r = chapkhana(['build', ...args, '--out', out], { cwd: dir, timeout: 900_000 })
       writeFileSync(result, JSON.stringify({ code: r.code, stderr: r.stderr }))
     } finally {
       rmSync(lock, { recursive: true, force: true })

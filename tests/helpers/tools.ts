@@ -9,8 +9,8 @@ import { epubcheckOutput } from './epubcheck.ts'
 import { CLI, ROOT } from './paths.ts'
 
 /** Run the CLI (`bin/chapkhana.js`); returns its exit code and output. */
-export function chapkhana(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, encoding: 'utf8', timeout: 180_000, maxBuffer: 256 * 1024 * 1024 })
+export function chapkhana(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, encoding: 'utf8', timeout: options.timeout ?? 180_000, maxBuffer: 256 * 1024 * 1024 })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
