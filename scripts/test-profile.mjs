@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Where the test suite's time goes: runs test files (default: npm test's)
-// with node's test runner as npm test does, traced (scripts/test-trace/:
+// Where the test suite's time goes: runs npm test's test files as it does
+// (scripts/test.mjs, after scripts/build-tests.mjs), or the files given with
+// tsx, traced (scripts/test-trace/:
 // every Node process, Chromium start and JVM start is counted with its CPU
 // time under the test file that caused it; the helpers count EPUBCheck
 // checks and Ace EPUBs), then prints a table per test file, slowest first.
 //   node scripts/test-profile.mjs [--concurrency N] [files…]
 // The trace stays in tests/.tmp/profile/ (trace.jsonl, trace.jsonl.time).
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -16,7 +17,6 @@ const here = path.join(root, 'scripts', 'test-trace')
 const args = process.argv.slice(2)
 const at = args.indexOf('--concurrency')
 const concurrency = at >= 0 ? args.splice(at, 2)[1] : '3'
-const files = args.length > 0 ? args : ['unit', 'proofing', 'e2e', 'hardening'].flatMap((d) => readdirSync(path.join(root, 'tests', d)).filter((f) => f.endsWith('.test.ts')).map((f) => `tests/${d}/${f}`))
 
 const dir = path.join(root, 'tests', '.tmp', 'profile')
 rmSync(dir, { recursive: true, force: true })
@@ -32,8 +32,9 @@ const env = {
   CHAPKHANA_REAL_JAVA: which('java'),
   PATH: `${path.join(here, 'bin')}:${process.env.PATH}`
 }
-const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 30 })
-const summary = run.stdout.split('\n').filter((l) => /^# (tests|pass|fail|duration_ms)/.test(l))
+const command = args.length > 0 ? ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...args] : [path.join(root, 'scripts', 'test.mjs')]
+const run = spawnSync(process.execPath, command, { cwd: root, env: { ...env, TEST_CONCURRENCY: concurrency }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 30 })
+const summary = run.stdout.split('\n').filter((l) => /^# (tests|pass|fail|cancelled|duration_ms)/.test(l) || /^not ok/.test(l))
 // The EPUBCheck server logs its JVM's time when it stops: stop it now.
 spawnSync(process.execPath, ['--import', 'tsx', '-e', "import('./tests/helpers/epubcheck.ts').then((m) => m.stopEpubcheckServer())"], { cwd: root, env: { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? '' }, stdio: 'inherit' })
 spawnSync('sleep', ['2'])

@@ -10,7 +10,7 @@ const trace = process.env.CHAPKHANA_TEST_TRACE
 if (trace && isMainThread) {
   const self = process.argv[1] ?? ''
   // A test file's own process (the runner that starts them names the first file too).
-  const isTestFile = /\.test\.ts$/.test(self) && (process.env.NODE_TEST_CONTEXT ?? '').startsWith('child')
+  const isTestFile = /\.test\.m?[jt]s$/.test(self) && (process.env.NODE_TEST_CONTEXT ?? '').startsWith('child')
   if (isTestFile) process.env.CHAPKHANA_TEST_FILE = path.relative(process.cwd(), self)
   const kind = isTestFile ? 'file' : /chapkhana\.js$|cli[\\/]main\.js$|bundle[\\/]main\.mjs$/.test(self) ? 'cli' : 'node'
   const started = Date.now()

@@ -2,9 +2,14 @@
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { PACKAGE_ROOT } from '../../src/paths.ts'
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+/**
+ * The repository: the nearest folder above with chapkhana's package.json.
+ * Found, not counted in `..`: `npm test` runs the tests bundled into
+ * tests/.tmp/js (scripts/build-tests.mjs) as well as from source.
+ */
+export const ROOT = PACKAGE_ROOT
 /**
  * The real texts tests read, copied into the repository with their licences
  * (`tests/corpora/README.md`), so a clone anywhere has them: `muqtabas/`,

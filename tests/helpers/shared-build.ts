@@ -103,8 +103,7 @@ export function sharedBuild(args: readonly string[]): SharedBuild {
       rmSync(dir, { recursive: true, force: true })
       mkdirSync(dir, { recursive: true })
       // Its own project folder: the build's caches stay with it.
-      // A long PDF under a loaded machine's test run may take minutes.
-      const r = chapkhana(['build', ...args, '--out', out], { cwd: dir, timeout: 900_000 })
+      const r = chapkhana(['build', ...args, '--out', out], { cwd: dir })
       writeFileSync(result, JSON.stringify({ code: r.code, stderr: r.stderr }))
     } finally {
       rmSync(lock, { recursive: true, force: true })
