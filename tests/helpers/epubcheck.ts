@@ -7,7 +7,7 @@
  * starts `epubcheck/EpubcheckServer.java` (Java's source-file mode: the JRE's
  * own compiler module, no javac) on a Unix socket, every file of the run
  * (and of a corpus gate right after it) asks the same server, and the
- * server stops after two idle minutes. Its reply is byte for byte what
+ * server stops after five idle minutes. Its reply is byte for byte what
  * `java -jar epubcheck.jar FILE` prints: the same command-line code runs.
  * Where the server cannot start, each check starts its own JVM.
  */
@@ -28,7 +28,8 @@ const CLIENT = path.join(HERE, 'client.mjs')
  * optimizing compiler costs more than it saves (the seed: 14 s → 6 s of CPU).
  */
 const JAVA_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC']
-const IDLE_SECONDS = 120
+// Five minutes: under a loaded run, files between two checks took over two (each restart costs ≈ 8 s of CPU).
+const IDLE_SECONDS = 300
 const TIMEOUT = 600_000
 
 /** The server's socket: one per checkout, jar and server code, so a changed one never answers. */
@@ -127,7 +128,7 @@ function check(absolute: string): string {
   return `${r.stdout}${r.stderr}`
 }
 
-/** Stop this checkout's EPUBCheck server now, if one runs (it also stops after two idle minutes). */
+/** Stop this checkout's EPUBCheck server now, if one runs (it also stops after five idle minutes). */
 export function stopEpubcheckServer(): void {
   ask('QUIT')
 }
