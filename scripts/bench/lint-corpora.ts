@@ -7,12 +7,12 @@
  */
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
 import { lintSource, readSource } from '../../src/lint/lint-source.ts'
+import { PACKAGE_ROOT } from '../../src/paths.ts'
 
-/** The corpora folder, `tests/corpora/`, from the repository root (two levels above this file). */
-export const CORPORA = fileURLToPath(new URL('../../tests/corpora/', import.meta.url))
+/** The corpora folder, `tests/corpora/`, in the repository (found, not counted in `..`: tests run this module bundled too). */
+export const CORPORA = path.join(PACKAGE_ROOT, 'tests', 'corpora', path.sep)
 
 /** Language of each corpus (their files carry no `lang`, as `--lang` would give it). */
 const CORPUS_LANG: Readonly<Record<string, string>> = { muqtabas: 'ar', 'documentation-kurdish': 'ckb' }

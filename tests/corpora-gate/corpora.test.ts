@@ -17,7 +17,8 @@ import path from 'node:path'
 import { before, describe, it } from 'node:test'
 import { slugOf } from '../../src/source/read.ts'
 import { CLI, CORPORA, ROOT, tempDir } from '../helpers/paths.ts'
-import { ace } from '../helpers/tools.ts'
+import { aceAll, type AceResult } from '../helpers/ace.ts'
+import { epubcheckOutput } from '../helpers/epubcheck.ts'
 
 const formats = process.env.CORPUS_FORMATS ?? 'epub,pdf'
 const withAce = process.env.CORPUS_ACE !== '0'
@@ -32,13 +33,12 @@ const REFUSED: ReadonlyMap<string, RegExp> = new Map([
 ])
 
 /**
- * EPUBCheck's verdict on `file`, from one run (Java starts once per file,
- * which is most of the gate's time): the counts and the messages, each cut
- * to 200 characters (RSC-005 lists every allowed attribute).
+ * EPUBCheck's verdict on `file` (checked in the JVM the whole run shares:
+ * a JVM start per file was most of the gate's time): the counts and the
+ * messages, each cut to 200 characters (RSC-005 lists every allowed attribute).
  */
 function epubcheck(file: string): { counts: number[]; messages: string[]; output: string } {
-  const r = spawnSync('java', ['-jar', '/usr/share/java/epubcheck.jar', file], { encoding: 'utf8', timeout: 600_000 })
-  const output = `${r.stdout}${r.stderr}`
+  const output = epubcheckOutput(file)
   const m = /Messages: (\d+) fatals? \/ (\d+) errors? \/ (\d+) warnings?/.exec(output)
   if (!m) throw new Error(`EPUBCheck printed no summary for ${file}:\n${output}`)
   const messages = [...new Set(output.split('\n').filter((l) => /^(ERROR|WARNING|FATAL)/.test(l)).map((l) => l.slice(0, 200)))]
@@ -112,6 +112,18 @@ for (const corpus of corpora.filter((c) => !process.env.CORPUS_ONLY || c.lang ==
     const outDir = (source: string): string => path.join(out, String(groups.findIndex((g) => g.includes(source))))
     const groups = bySlug(corpus.files)
     let stderr = ''
+    /** Ace's verdicts on every EPUB the corpus built, from one browser; made when the first is asked for. */
+    let aceResults: Map<string, AceResult | Error> | undefined
+    const aceOf = (epub: string): AceResult => {
+      if (!aceResults) {
+        const built = corpus.files.map((f) => path.join(outDir(f), `${slugOf(f)}.epub`)).filter((f) => existsSync(f))
+        const results = aceAll(built.map((epub) => [epub, path.join(path.dirname(epub), `ace-${path.basename(epub, '.epub')}`)] as const))
+        aceResults = new Map(built.map((epub, i) => [epub, results[i] ?? new Error(`no Ace result for ${epub}`)]))
+      }
+      const result = aceResults.get(epub) ?? new Error(`${epub} was not checked by Ace`)
+      if (result instanceof Error) throw result
+      return result
+    }
     before(() => {
       assert.ok(corpus.files.length > 0, `no files in ${corpus.name}`)
       // One invocation per slug group, with --jobs, so one browser serves many files.
@@ -133,7 +145,7 @@ for (const corpus of corpora.filter((c) => !process.env.CORPUS_ONLY || c.lang ==
         const verdict = epubcheck(epub)
         assert.deepEqual(verdict.counts, [0, 0, 0], `${name}:\n${verdict.messages.join('\n') || verdict.output}`)
         if (!withAce) return
-        const result = ace(epub, path.join(outDir(source), `ace-${slug}`))
+        const result = aceOf(epub)
         const list = result.violations.map((v) => `${v.file}: [${v.impact}] ${v.rule}: ${v.description}`).join('\n')
         assert.deepEqual(result.violations, [], `Ace on ${name} (see ${result.report}):\n${list}`)
       })

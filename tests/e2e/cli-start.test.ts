@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { after, describe, it } from 'node:test'
-import { CLI, ROOT, SEED, tempDir } from '../helpers/paths.ts'
+import { COMPILED_CLI as CLI, ROOT, SEED, tempDir } from '../helpers/paths.ts'
 
 const BUNDLE = path.join(ROOT, 'dist', 'bundle', 'main.mjs')
 const work = tempDir('chapkhana-start-')

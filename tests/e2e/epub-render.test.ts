@@ -15,15 +15,18 @@ import type { Browser } from 'puppeteer'
 import { launchBrowser } from '../../src/browser/launch.ts'
 import { openLockedPage } from '../../src/browser/page.ts'
 import { decodePng } from '../../src/writers/cover/png.ts'
-import { SEED, CORPORA, tempDir } from '../helpers/paths.ts'
-import { chapkhana, unzipEpub } from '../helpers/tools.ts'
+import { tempDir } from '../helpers/paths.ts'
+import { MUQTABAS_65_EPUB_ARGS, SEED_EPUB_ARGS, sharedBuild } from '../helpers/shared-build.ts'
+import { unzipEpub } from '../helpers/tools.ts'
 
 const out = tempDir('chapkhana-look-')
 const shots = process.env.CHAPKHANA_SCREENSHOTS ?? path.join(out, 'screenshots')
 const books = [
-  { slug: 'nato-coalition-leadership', source: SEED, lang: 'ckb' },
-  { slug: 'al-muqtabas-issue-65', source: path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-65.md'), lang: 'ar' }
+  { slug: 'nato-coalition-leadership', args: SEED_EPUB_ARGS, lang: 'ckb' },
+  { slug: 'al-muqtabas-issue-65', args: MUQTABAS_65_EPUB_ARGS, lang: 'ar' }
 ]
+/** Each book's EPUB, from the builds other test files share (shared-build.ts). */
+const epubs = new Map<string, string>()
 
 /** Share of pixels darker than mid-grey: ink on a light page. */
 function inkShare(png: Uint8Array): number {
@@ -44,8 +47,9 @@ describe('the EPUB as a reader sees it (headless Chromium, JavaScript off)', () 
   before(async () => {
     mkdirSync(shots, { recursive: true })
     for (const book of books) {
-      const r = chapkhana(['build', '--format', 'epub', '--lang', book.lang, '--out', out, book.source])
+      const r = sharedBuild(book.args)
       assert.equal(r.code, 0, r.stderr)
+      epubs.set(book.slug, path.join(r.out, `${book.slug}.epub`))
     }
     browser = await launchBrowser()
   })
@@ -56,7 +60,7 @@ describe('the EPUB as a reader sees it (headless Chromium, JavaScript off)', () 
   for (const book of books) {
     it(`${book.slug}: every spine file renders with ink, ${book.lang} right-to-left, in the embedded face, without overflow`, async (t) => {
       const dir = path.join(out, book.slug)
-      const files = await unzipEpub(path.join(out, `${book.slug}.epub`))
+      const files = await unzipEpub(epubs.get(book.slug) ?? '')
       for (const [name, bytes] of files) {
         mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
         writeFileSync(path.join(dir, name), bytes)

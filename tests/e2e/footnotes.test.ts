@@ -14,6 +14,7 @@ import { describe, it } from 'node:test'
 import { destinationPositions } from '../../src/writers/pdf/positions.ts'
 import { seedBody } from '../helpers/books.ts'
 import { CLI, CORPORA, ROOT, tempDir } from '../helpers/paths.ts'
+import { MUQTABAS_60_PDF_ARGS, sharedBuild } from '../helpers/shared-build.ts'
 import { pdfinfo, pdftotext } from '../helpers/tools.ts'
 
 /** The CLI with room for a long issue laid out several times on a busy machine. */
@@ -33,11 +34,11 @@ function definitions(file: string): Map<string, string> {
 describe('notes at the foot of the page', () => {
   it('prints every note of al-Muqtabas issue 60 on the page of its reference', async () => {
     const source = path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-60.md')
-    const out = tempDir()
-    const r = build(['--lang', 'ar', '--out', out, source])
+    // Built once for this file and print-pages.test.ts; only read here.
+    const r = sharedBuild(MUQTABAS_60_PDF_ARGS)
     assert.equal(r.code, 0, r.stderr.slice(-2000))
     assert.doesNotMatch(r.stderr, /did not settle/)
-    const pdf = path.join(out, 'al-muqtabas-issue-60.pdf')
+    const pdf = path.join(r.out, 'al-muqtabas-issue-60.pdf')
     const at = await destinationPositions(readFileSync(pdf))
     const notes = definitions(source)
     assert.ok(notes.size >= 20, `${notes.size} notes`)
@@ -67,7 +68,7 @@ describe('notes at the foot of the page', () => {
       assert.ok(end && Math.abs(end.y - bottom) < 24, `note ${label}'s block ends ${end ? (end.y - bottom).toFixed(1) : '?'} pt from the foot of page ${note.page}`)
     }
     // Tagged as notes, one Note per note.
-    const qdf = path.join(out, 'qdf.pdf')
+    const qdf = path.join(tempDir(), 'qdf.pdf')
     spawnSync('qpdf', ['--qdf', '--object-streams=disable', pdf, qdf])
     assert.equal(readFileSync(qdf, 'latin1').match(/\/S \/Note\b/g)?.length, checked)
   })

@@ -18,13 +18,16 @@ import { strayInk } from '../helpers/ink.ts'
 import { CORPORA, SEED, tempDir } from '../helpers/paths.ts'
 import { pdfDests, pdfOutline } from '../helpers/pdf.ts'
 import { greyPng } from '../helpers/png.ts'
+import { MUQTABAS_60_PDF_ARGS, sharedBuild } from '../helpers/shared-build.ts'
 import { chapkhana, epubcheck, pdffonts, pdfinfo, pdftotext, unzipEpub } from '../helpers/tools.ts'
 
 const M60 = path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-60.md')
 const DOCS = path.join(CORPORA, 'documentation-kurdish', 'pages')
 const out = tempDir('chapkhana-pages-')
 const src = tempDir('chapkhana-pages-src-')
-const pdf = (slug: string) => path.join(out, `${slug}.pdf`)
+/** al-Muqtabas 60's PDF comes from the build footnotes.test.ts shares (shared-build.ts). */
+let m60Out = ''
+const pdf = (slug: string) => path.join(slug === 'al-muqtabas-issue-60' ? m60Out : out, `${slug}.pdf`)
 /** Letters only: poppler writes a tanwin and its alef in either order. */
 const bare = (text: string) => clean(text).replace(/[\p{M}\s]/gu, '')
 const clean = (text: string) => text.replace(/[\u202a-\u202e\u200e\u200f]/g, '').replace(/\s+/g, ' ').trim()
@@ -57,8 +60,9 @@ describe('the printed page on real texts', () => {
     const r = chapkhana(['build', '--force', '--jobs', '2', '--out', out, SEED, path.join(src, 'wide.md'), path.join(book, 'book.md'), docsPage('content/custom-fields', 'content-custom-fields'), docsPage('bludit-pro', 'bludit-pro')])
     assert.equal(r.code, 0, r.stderr)
     stderr = r.stderr + r.stdout
-    const m = chapkhana(['build', '--force', '--lang', 'ar', '--format', 'pdf', '--out', out, M60])
+    const m = sharedBuild(MUQTABAS_60_PDF_ARGS)
     assert.equal(m.code, 0, m.stderr)
+    m60Out = m.out
   })
 
   it('al-Muqtabas 60: no ink of a heading pushed to the next page is left at the foot of any page', () => {

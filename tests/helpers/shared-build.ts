@@ -13,13 +13,17 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { CLI, CORPORA, ROOT, SEED } from './paths.ts'
+import { CORPORA, ROOT, SEED } from './paths.ts'
 import { chapkhana } from './tools.ts'
 
 /** The seed and al-Muqtabas 29 as Arabic-default PDFs (print.test.ts, visual.test.ts). */
 export const PRINT_ARGS: readonly string[] = ['--lang', 'ar', '--format', 'pdf', SEED, path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-29.md')]
-/** The seed's EPUB (ace.test.ts, epub-cover.test.ts). */
+/** The seed's EPUB (ace.test.ts, epub-cover.test.ts, epub-render.test.ts). */
 export const SEED_EPUB_ARGS: readonly string[] = ['--format', 'epub', SEED]
+/** al-Muqtabas 65 as an Arabic EPUB (ace.test.ts, epub-render.test.ts). */
+export const MUQTABAS_65_EPUB_ARGS: readonly string[] = ['--format', 'epub', '--lang', 'ar', path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-65.md')]
+/** al-Muqtabas 60 as an Arabic PDF (footnotes.test.ts, print-pages.test.ts). */
+export const MUQTABAS_60_PDF_ARGS: readonly string[] = ['--format', 'pdf', '--lang', 'ar', path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-60.md')]
 
 /** Where shared builds live (git-ignored). */
 export const SHARED_DIR = path.join(ROOT, 'tests', '.tmp', 'builds')
@@ -32,7 +36,8 @@ export interface SharedBuild {
 }
 
 function codeFingerprint(): string {
-  const dir = path.dirname(path.dirname(CLI))
+  // The compiled modules and the bundle the CLI runs.
+  const dir = path.join(ROOT, 'dist')
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name))

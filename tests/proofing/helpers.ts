@@ -2,14 +2,15 @@
  * Shared test helpers: lint or fix a Markdown snippet, and find the corpora
  * copied into the repository (`tests/corpora/`, with their licences).
  */
-import { fileURLToPath } from 'node:url'
+import path from 'node:path'
 import { analyze, settleSeverity, type ProofingOptions, type RatedFinding } from '../../src/proofing/index.ts'
 import { fixSource, parseMarkdown } from '../../src/lint/fix.ts'
+import { ROOT as REPOSITORY } from '../helpers/paths.ts'
 
-/** The repository root (two levels above this file). */
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-/** `tests/corpora/` inside the repository. */
-export const CORPORA = fileURLToPath(new URL('../corpora/', import.meta.url))
+/** The repository root, ending in a separator. */
+export const ROOT = `${REPOSITORY}${path.sep}`
+/** `tests/corpora/` inside the repository, ending in a separator. */
+export const CORPORA = path.join(REPOSITORY, 'tests', 'corpora', path.sep)
 
 /** Findings for `md` in `lang`, optionally only those of `ruleId`. */
 export function findings(md: string, lang: string | undefined, ruleId?: string, options: ProofingOptions = {}): RatedFinding[] {
