@@ -99,6 +99,9 @@ export function sharedBuild(args: readonly string[]): SharedBuild {
       continue
     }
     try {
+      // The holder before us may have finished between our look and our lock:
+      // its build is being read by other files and must never be rebuilt under them.
+      if (existsSync(result)) continue
       writeFileSync(path.join(lock, 'pid'), String(process.pid))
       rmSync(dir, { recursive: true, force: true })
       mkdirSync(dir, { recursive: true })
