@@ -13,11 +13,12 @@
  */
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ROOT } from './paths.ts'
 import { traceEvent } from './trace.ts'
+import { alive, sleep, tryLock, unlock } from './process-lock.ts'
 
 const JAR = '/usr/share/java/epubcheck.jar'
 const HERE = path.join(ROOT, 'tests', 'helpers', 'epubcheck')
@@ -40,17 +41,6 @@ const SOCKET = (() => {
   return path.join(os.tmpdir(), `chapkhana-epubcheck-${hash.digest('hex').slice(0, 16)}.sock`)
 })()
 
-const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** The server's reply to `request`, or null when no server answers. */
 function ask(request: string): string | null {
   if (!existsSync(SOCKET)) return null
@@ -68,22 +58,12 @@ function startServer(): boolean {
   const lock = `${SOCKET}.lock`
   for (let waited = 0; waited < TIMEOUT; waited += 200) {
     if (existsSync(SOCKET)) return true
-    try {
-      mkdirSync(lock)
-    } catch {
-      // Another process holds the lock: wait for its server, unless that process died.
-      let holder = 0
-      try {
-        holder = Number(readFileSync(path.join(lock, 'pid'), 'utf8')) || 0
-      } catch {
-        // Not written yet, or gone already.
-      }
-      if (holder && !alive(holder)) rmSync(lock, { recursive: true, force: true })
+    if (!tryLock(lock)) {
+      // Another process is starting the server: wait for its socket.
       sleep(200)
       continue
     }
     try {
-      writeFileSync(path.join(lock, 'pid'), String(process.pid))
       // Through sh and `&`: the JVM outlives this test file and is never its zombie.
       const log = `${SOCKET}.log`
       const started = spawnSync('sh', ['-c', 'java "$@" >"$LOG" 2>&1 </dev/null & echo $!', 'sh', ...JAVA_FLAGS, '-cp', JAR, SERVER, SOCKET, String(IDLE_SECONDS)], {
@@ -99,7 +79,7 @@ function startServer(): boolean {
       }
       return false
     } finally {
-      rmSync(lock, { recursive: true, force: true })
+      unlock(lock)
     }
   }
   return false

@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path'
 import { CORPORA, ROOT, SEED } from './paths.ts'
 import { chapkhana } from './tools.ts'
+import { sleep, tryLock, unlock } from './process-lock.ts'
 
 /** The seed and al-Muqtabas 29 as Arabic-default PDFs (print.test.ts, visual.test.ts). */
 export const PRINT_ARGS: readonly string[] = ['--lang', 'ar', '--format', 'pdf', SEED, path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-29.md')]
@@ -64,17 +65,6 @@ export function sharedOut(args: readonly string[]): string {
   return path.join(SHARED_DIR, keyOf(args), 'out')
 }
 
-const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** Run `chapkhana build …args --out <shared folder>` once for all test files; returns its outcome. */
 export function sharedBuild(args: readonly string[]): SharedBuild {
   const dir = path.join(SHARED_DIR, keyOf(args))
@@ -84,32 +74,22 @@ export function sharedBuild(args: readonly string[]): SharedBuild {
   mkdirSync(SHARED_DIR, { recursive: true })
   for (;;) {
     if (existsSync(result)) return { out, ...(JSON.parse(readFileSync(result, 'utf8')) as { code: number | null; stderr: string }) }
-    try {
-      mkdirSync(lock)
-    } catch {
-      // Another test file is building it: wait, unless that process died.
-      let holder = 0
-      try {
-        holder = Number(readFileSync(path.join(lock, 'pid'), 'utf8')) || 0
-      } catch {
-        // Not written yet, or the lock is gone already: look again.
-      }
-      if (holder && !alive(holder)) rmSync(lock, { recursive: true, force: true })
-      else sleep(200)
+    if (!tryLock(lock)) {
+      // Another test file is building it: wait.
+      sleep(200)
       continue
     }
     try {
       // The holder before us may have finished between our look and our lock:
       // its build is being read by other files and must never be rebuilt under them.
       if (existsSync(result)) continue
-      writeFileSync(path.join(lock, 'pid'), String(process.pid))
       rmSync(dir, { recursive: true, force: true })
       mkdirSync(dir, { recursive: true })
       // Its own project folder: the build's caches stay with it.
       const r = chapkhana(['build', ...args, '--out', out], { cwd: dir })
       writeFileSync(result, JSON.stringify({ code: r.code, stderr: r.stderr }))
     } finally {
-      rmSync(lock, { recursive: true, force: true })
+      unlock(lock)
     }
   }
 }
