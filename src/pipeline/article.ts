@@ -106,7 +106,7 @@ export async function buildArticle(source: string, config: Config, browsers: Bro
       // costs Chromium more CPU than the wait (docs/benchmarks.md). A cover
       // that fails says so in the EPUB's or the reader page's job.
       await cover().catch(() => undefined)
-      return buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs, ...(config.notes ? { notes: config.notes } : {}), ...(signal ? { signal } : {}) }, config.press === true)
+      return buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs, ...(config.notes ? { notes: config.notes } : {}), bookParts: config.bookParts, ...(signal ? { signal } : {}) }, config.press === true)
     })()
     jobs.push(timed(`${base}.pdf`, async () => (await printed).pdf))
     if (config.press) jobs.push(timed(`${base}-press.pdf`, async () => pressBytes(await printed)))

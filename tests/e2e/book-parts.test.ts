@@ -8,7 +8,7 @@
  * Two builds are identical byte for byte.
  */
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { before, describe, it } from 'node:test'
@@ -37,8 +37,10 @@ const env = { SOURCE_DATE_EPOCH: '1790000000' }
 /** Build the book: `parts` (each chapter its own part) or one layout; the PDF's bytes. */
 function build(name: string, parts: boolean): Buffer {
   const out = tempDir(`chapkhana-parts-${name}-`)
+  // The project's config asks for parts of one character: every chapter is a part.
+  writeFileSync(path.join(out, 'chapkhana.config.json'), JSON.stringify({ bookParts: parts ? 1 : 0 }))
   // Started here rather than by `chapkhana()`: on a loaded machine one build may take minutes.
-  const r = spawnSync(process.execPath, [CLI, 'build', '--format', 'pdf', '--quiet', '--out', out, book], { env: { ...process.env, ...env, CHAPKHANA_PDF_PARTS: parts ? '1' : '0', CHAPKHANA_PART_CHARS: '1' }, encoding: 'utf8', timeout: 900_000 })
+  const r = spawnSync(process.execPath, [CLI, 'build', '--format', 'pdf', '--quiet', '--out', out, book], { cwd: out, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 900_000 })
   assert.equal(r.status, 0, r.stderr)
   return readFileSync(path.join(out, 'parts-book.pdf'))
 }
@@ -66,6 +68,11 @@ describe('a book laid out in parts and merged', () => {
 
   it('is identical byte for byte when built twice', () => {
     assert.ok(build('again', true).equals(merged))
+  })
+
+  it('is really laid out in parts when the config asks (each part embeds its own font subsets)', () => {
+    const fonts = (bytes: Buffer): number => execFileSync('pdffonts', [file(bytes, `fonts-${bytes.length}`)], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '').length
+    assert.ok(fonts(merged) > fonts(single), `${fonts(merged)} fonts in parts, ${fonts(single)} in one layout`)
   })
 
   it('prints the pages a single layout prints: chapters on the same odd pages, the same contents', async () => {

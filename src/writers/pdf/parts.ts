@@ -16,10 +16,10 @@ import type { PrintChapter } from './chapters.ts'
  * time). Each part costs renderings of its own (about 0.4 s of CPU each)
  * and its own font subsets in the file: on the 50-chapter book parts of
  * 40,000 characters took 37.2 s of CPU and made the PDF 26 % larger, parts
- * of 120,000 took 30.8 s (docs/benchmarks.md). `CHAPKHANA_PART_CHARS` sets
+ * of 120,000 took 30.8 s (docs/benchmarks.md). The `bookParts` option sets
  * another size (tests make every chapter a part with 1).
  */
-export const PART_CHARS = Number(process.env.CHAPKHANA_PART_CHARS ?? 120_000)
+export const PART_CHARS = 120_000
 
 /**
  * The chapters in parts of at least `size` characters (the last may be

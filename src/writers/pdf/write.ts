@@ -28,16 +28,14 @@ export interface PdfArgs extends OutputArgs {
   readonly timeoutMs: number
   /** Where notes print when the front matter does not say (default: at the foot of the page). */
   readonly notes?: NotesPlacement
-  /** A book laid out chapter part by chapter part and merged (`book.ts`); default `PARTS`. */
-  readonly parts?: boolean
+  /**
+   * Lay a book out in parts of at least this many characters and merge them
+   * (`book.ts`); 0 or absent: one document. Off by default until
+   * print-pages.test.ts (a book with an untitled preface) and the visual
+   * reference of al-Muqtabas 29's verse page pass with it (docs/benchmarks.md).
+   */
+  readonly bookParts?: number
 }
-
-/**
- * Whether books are laid out in parts unless told otherwise: off by default
- * until print-pages.test.ts (a book with an untitled preface) and the visual
- * reference of al-Muqtabas 29's verse page pass with it (docs/benchmarks.md).
- */
-export const PARTS = process.env.CHAPKHANA_PDF_PARTS === '1'
 
 export { MAX_PASSES } from './settle.ts'
 
@@ -59,13 +57,13 @@ export interface BuiltPdfs {
 }
 
 /** Build the regular PDF and, with `press`, the PDF/X-4 press edition from the same rendering. */
-export async function buildPdfs({ edition, browser, timeoutMs, generator, signal, notes, parts = PARTS }: Omit<PdfArgs, 'target'>, press = false): Promise<BuiltPdfs> {
+export async function buildPdfs({ edition, browser, timeoutMs, generator, signal, notes, bookParts = 0 }: Omit<PdfArgs, 'target'>, press = false): Promise<BuiltPdfs> {
   const render = (html: string, draft = false) => renderPdf({ browser, html, roots: [edition.baseDir], timeoutMs, draft, ...(signal ? { signal } : {}) })
   // What print must shrink, break or would print coarse, said once per build.
   await printWarnings(edition)
   const chapters = printChapters(edition)
   // A book is laid out part by part and merged; an article (one chapter) in one document.
-  const raw = chapters.length >= 2 && parts ? await paginateBook(edition, chapters, render, notes) : (await paginate(edition, render, notes, chapters)).bytes
+  const raw = chapters.length >= 2 && bookParts > 0 ? await paginateBook(edition, chapters, render, notes, bookParts) : (await paginate(edition, render, notes, chapters)).bytes
   const pdf = await postprocessPdf(raw, edition, { producer: generator, bookmarks: bookmarksOf(chapters) })
   return press ? { pdf, press: await pressPdf(pdf, edition, { producer: generator }) } : { pdf }
 }
