@@ -102,10 +102,11 @@ export async function buildArticle(source: string, config: Config, browsers: Bro
   if (config.formats.includes('pdf')) {
     // One rendering gives both PDFs; a press PDF that fails fails the edition.
     const printed = (async () => {
-      // The cover first, then the PDF in the tab the cover used: a second tab
-      // costs Chromium more CPU than the wait (docs/benchmarks.md). A cover
+      // The cover first, when an EPUB or a reader page shows it, then the PDF
+      // in the tab the cover used: a second tab costs Chromium more CPU than
+      // the wait (docs/benchmarks.md). A PDF alone needs no cover. A cover
       // that fails says so in the EPUB's or the reader page's job.
-      await cover().catch(() => undefined)
+      if (config.formats.some((f) => f !== 'pdf')) await cover().catch(() => undefined)
       return buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs, ...(config.notes ? { notes: config.notes } : {}), bookParts: config.bookParts, ...(signal ? { signal } : {}) }, config.press === true)
     })()
     jobs.push(timed(`${base}.pdf`, async () => (await printed).pdf))
