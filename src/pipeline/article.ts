@@ -14,7 +14,7 @@ import { historyPath, type EditionRecord } from '../source/history.ts'
 import { makeEdition, type Edition } from '../publication/edition.ts'
 import { buildEpub } from '../writers/epub/write.ts'
 import { coverSource } from '../writers/cover/render-cover.ts'
-import { buildPdfs, type BuiltPdfs } from '../writers/pdf/write.ts'
+import { buildPdfs, pdfSettings, type BuiltPdfs } from '../writers/pdf/write.ts'
 import { writeFilesAtomic } from '../util/atomic.ts'
 import { writeArticlePage } from '../writers/site/article-page.ts'
 import { GENERATOR } from '../version.ts'
@@ -107,7 +107,7 @@ export async function buildArticle(source: string, config: Config, browsers: Bro
       // the wait (docs/benchmarks.md). A PDF alone needs no cover. A cover
       // that fails says so in the EPUB's or the reader page's job.
       if (config.formats.some((f) => f !== 'pdf')) await cover().catch(() => undefined)
-      return buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs, ...(config.notes ? { notes: config.notes } : {}), bookParts: config.bookParts, ...(signal ? { signal } : {}) }, config.press === true)
+      return buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), ...pdfSettings(config), ...(signal ? { signal } : {}) }, config.press === true)
     })()
     jobs.push(timed(`${base}.pdf`, async () => (await printed).pdf))
     if (config.press) jobs.push(timed(`${base}-press.pdf`, async () => pressBytes(await printed)))

@@ -13,7 +13,7 @@ import type { Edition } from '../publication/edition.ts'
 import { editionOf, readOptions } from '../pipeline/article.ts'
 import { buildEpub } from '../writers/epub/write.ts'
 import { coverSource } from '../writers/cover/render-cover.ts'
-import { buildPdfs } from '../writers/pdf/write.ts'
+import { buildPdfs, pdfSettings } from '../writers/pdf/write.ts'
 import { GENERATOR } from '../version.ts'
 import type { BrowserPool } from '../pipeline/browser-pool.ts'
 import type { EditionRecord, ReleasedFormat } from '../source/history.ts'
@@ -32,7 +32,7 @@ export async function buildText(text: string, article: string, config: Config, b
   const edition = await editionOf(documentFromText(text, article, readOptions(config)), config, history)
   const [epub, pdf] = await Promise.all([
     config.formats.includes('epub') ? buildEpub({ edition, generator: GENERATOR, cover: coverSource(edition, () => browsers.get()) }) : undefined,
-    config.formats.includes('pdf') ? buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), timeoutMs: config.renderTimeoutMs, ...(config.notes ? { notes: config.notes } : {}), bookParts: config.bookParts }, config.press === true) : undefined
+    config.formats.includes('pdf') ? buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), ...pdfSettings(config) }, config.press === true) : undefined
   ])
   return { edition, outputs: { ...(epub ? { epub } : {}), ...(pdf ? { pdf: pdf.pdf } : {}), ...(pdf?.press ? { press: pdf.press } : {}) } }
 }

@@ -20,7 +20,7 @@ import { pressPdf } from './press/press.ts'
 import { settle, type RenderHtml } from './settle.ts'
 import { paginateBook } from './book.ts'
 import { printChapters, type PrintChapter } from './chapters.ts'
-import type { NotesPlacement } from '../../config/schema.ts'
+import type { Config, NotesPlacement } from '../../config/schema.ts'
 
 /** What printing needs beyond the common output arguments. */
 export interface PdfArgs extends OutputArgs {
@@ -35,6 +35,14 @@ export interface PdfArgs extends OutputArgs {
    * reference of al-Muqtabas 29's verse page pass with it (docs/benchmarks.md).
    */
   readonly bookParts?: number
+}
+
+/**
+ * The printing settings a project's config gives: one place, so that `build`,
+ * `release` and `--rebuild` print an edition alike.
+ */
+export function pdfSettings(config: Pick<Config, 'renderTimeoutMs' | 'notes' | 'bookParts'>): Pick<PdfArgs, 'timeoutMs' | 'notes' | 'bookParts'> {
+  return { timeoutMs: config.renderTimeoutMs, ...(config.notes ? { notes: config.notes } : {}), bookParts: config.bookParts }
 }
 
 export { MAX_PASSES } from './settle.ts'
