@@ -64,10 +64,14 @@ function pressCatalog(pdf: PDFDocument, edition: PressFacts, options: PressOptio
   info.set(PDFName.of('Trapped'), PDFName.of('False'))
 }
 
-/** Turn the finished regular PDF `bytes` into the press PDF. */
-export async function pressPdf(bytes: Uint8Array, edition: PressFacts, options: PressOptions): Promise<Uint8Array> {
+/**
+ * Make `pdf`, whose pages are laid out on an A4 trim at the origin (their
+ * bleed drawn below and left of it where they have one), a PDF/X-4 file:
+ * output intent, XMP, info entries, boxes and crop marks. Used for the
+ * interior and for the cover (`cover.ts`), so both go to press alike.
+ */
+export async function pressDocument(pdf: PDFDocument, edition: PressFacts, options: PressOptions): Promise<Uint8Array> {
   const profile = options.profile ?? (await srgbProfile())
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
   const icc = pdf.context.register(pdf.context.flateStream(profile.bytes, { N: profile.components }))
   pdf.catalog.set(
     PDFName.of('OutputIntents'),
@@ -87,6 +91,11 @@ export async function pressPdf(bytes: Uint8Array, edition: PressFacts, options: 
   pressPages(pdf, registration)
   const saved = await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false })
   return asVersion16(saved)
+}
+
+/** Turn the finished regular PDF `bytes` into the press PDF. */
+export async function pressPdf(bytes: Uint8Array, edition: PressFacts, options: PressOptions): Promise<Uint8Array> {
+  return pressDocument(await PDFDocument.load(bytes, { updateMetadata: false }), edition, options)
 }
 
 const HEADER_17 = '%PDF-1.7'
