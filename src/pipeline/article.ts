@@ -14,6 +14,7 @@ import { historyPath, type EditionRecord } from '../source/history.ts'
 import { makeEdition, type Edition } from '../publication/edition.ts'
 import { buildEpub } from '../writers/epub/write.ts'
 import { coverSource } from '../writers/cover/render-cover.ts'
+import { pressCoverSource } from '../writers/cover/press-cover.ts'
 import { buildPdfs, pdfSettings, type BuiltPdfs } from '../writers/pdf/write.ts'
 import { writeFilesAtomic } from '../util/atomic.ts'
 import { writeArticlePage } from '../writers/site/article-page.ts'
@@ -81,9 +82,10 @@ async function timed(target: string, work: () => Promise<Uint8Array>): Promise<B
   return { target, bytes, ms: performance.now() - start }
 }
 
-function pressBytes(printed: BuiltPdfs): Uint8Array {
-  if (!printed.press) throw new Error('the press PDF was asked for but not built')
-  return printed.press
+function pressBytes(printed: BuiltPdfs, which: 'press' | 'pressCover'): Uint8Array {
+  const bytes = printed[which]
+  if (!bytes) throw new Error(`the ${which === 'press' ? 'press PDF' : 'press cover'} was asked for but not built`)
+  return bytes
 }
 
 /**
@@ -107,10 +109,13 @@ export async function buildArticle(source: string, config: Config, browsers: Bro
       // the wait (docs/benchmarks.md). A PDF alone needs no cover. A cover
       // that fails says so in the EPUB's or the reader page's job.
       if (config.formats.some((f) => f !== 'pdf')) await cover().catch(() => undefined)
-      return buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), ...pdfSettings(config), ...(signal ? { signal } : {}) }, config.press === true)
+      // The press cover: the EPUB's own cover image, or the generated one drawn at the press size.
+      const pressCover = config.press ? { pressCover: pressCoverSource(edition, cover, () => browsers.get(), signal ? { signal } : {}) } : {}
+      return buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), ...pdfSettings(config), ...pressCover, ...(signal ? { signal } : {}) }, config.press === true)
     })()
     jobs.push(timed(`${base}.pdf`, async () => (await printed).pdf))
-    if (config.press) jobs.push(timed(`${base}-press.pdf`, async () => pressBytes(await printed)))
+    if (config.press) jobs.push(timed(`${base}-press.pdf`, async () => pressBytes(await printed, 'press')))
+    if (config.press) jobs.push(timed(`${base}-press-cover.pdf`, async () => pressBytes(await printed, 'pressCover')))
   }
   const settled = await Promise.allSettled(jobs)
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')

@@ -18,3 +18,21 @@ export interface CoverImage {
 
 /** The edition's cover, made on the first call (a browser is started only if it must be drawn). */
 export type CoverSource = () => Promise<CoverImage>
+
+/**
+ * The press cover's artwork, as the pipeline hands it to the PDF writer
+ * (which never imports the cover writer): the generated cover drawn by
+ * Chromium as a one-page vector PDF the size of trim + bleed, so its
+ * background truly runs into the bleed and its text stays inside the trim,
+ * or the article's own image, which the PDF writer places to fill the bleed.
+ */
+export type PressCoverArt = { readonly kind: 'page'; readonly pdf: Uint8Array } | { readonly kind: 'image'; readonly image: CoverImage }
+
+/**
+ * The press cover's page in millimetres: the A4 trim (210 × 297 mm) and the
+ * press edition's 3 mm bleed on every side (`writers/pdf/press/marks.ts`).
+ */
+export const PRESS_COVER_MM = { widthMm: 216, heightMm: 303 } as const
+
+/** The press cover's artwork, made on the first call. */
+export type PressCoverSource = () => Promise<PressCoverArt>

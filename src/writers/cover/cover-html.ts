@@ -16,6 +16,16 @@ import { ramp, type Rgb } from './png.ts'
 /** Pixel size of the generated cover: the 1:1.6 most e-book stores ask for. */
 export const COVER_SIZE = { width: 1600, height: 2560 } as const
 
+/**
+ * The size a cover is laid out at, in CSS pixels, and for a printed cover
+ * its page size in millimetres (the pixels are then scaled to fill it).
+ */
+export interface CoverLayout {
+  readonly width: number
+  readonly height: number
+  readonly page?: { readonly widthMm: number; readonly heightMm: number }
+}
+
 /** The texts printed on the cover. */
 export interface CoverTexts {
   readonly title: string
@@ -78,10 +88,15 @@ function ornament(): Element {
   ])
 }
 
-function css(texts: CoverTexts, fonts: string): string {
-  const { width, height } = COVER_SIZE
+function css(texts: CoverTexts, fonts: string, layout: CoverLayout): string {
+  const { width, height, page } = layout
+  // Printed: one page exactly the cover's size, nothing around it, the
+  // design zoomed from its pixels to the page's width (Chromium's own print
+  // scale shifted a right-to-left page off the paper).
+  const zoom = page ? (page.widthMm * 96) / 25.4 / width : 1
+  const print = page ? `@page { size: ${page.widthMm}mm ${page.heightMm}mm; margin: 0; }\nhtml { zoom: ${zoom.toFixed(6)}; }\n` : ''
   return `${fonts}
-html, body { margin: 0; padding: 0; }
+${print}html, body { margin: 0; padding: 0; }
 body {
   width: ${width}px; height: ${height}px; overflow: hidden;
   background: ${INK}; color: ${PAPER};
@@ -114,9 +129,10 @@ const COVER_FACES: readonly FontFace[] = BOOK_FONT.faces.filter((f) => f.style =
 
 /**
  * The complete cover HTML for `texts`, direction `dir` and language `lang`,
- * with the faces embedded as `data:` URLs subset to the cover's letters.
+ * with the faces embedded as `data:` URLs subset to the cover's letters, laid
+ * out at `layout` (by default the e-book cover's `COVER_SIZE`).
  */
-export async function coverHtml(texts: CoverTexts, lang: string, dir: 'rtl' | 'ltr'): Promise<string> {
+export async function coverHtml(texts: CoverTexts, lang: string, dir: 'rtl' | 'ltr', layout: CoverLayout = COVER_SIZE): Promise<string> {
   const all = [texts.title, texts.author ?? '', texts.publisher ?? '', texts.date ?? '', texts.edition].join(' ')
   const data = new Map<FontFace, string>()
   for (const face of COVER_FACES) data.set(face, `data:font/ttf;base64,${(await subsetFace(face, all)).toString('base64')}`)
@@ -126,7 +142,7 @@ export async function coverHtml(texts: CoverTexts, lang: string, dir: 'rtl' | 'l
     children: [
       { type: 'doctype' },
       h('html', { lang, dir }, [
-        h('head', [h('meta', { charset: 'utf-8' }), h('title', texts.title), h('style', css(texts, fonts))]),
+        h('head', [h('meta', { charset: 'utf-8' }), h('title', texts.title), h('style', css(texts, fonts, layout))]),
         h('body', [
           h('div.frame', [
             ...(texts.publisher ? [h('p.publisher', texts.publisher)] : []),

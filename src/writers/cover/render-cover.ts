@@ -65,7 +65,7 @@ export async function renderCoverHtml(browser: Browser, html: string, options: R
  * build launches, by its real path, size and modification time (an upgrade
  * changes them). `undefined` when there is none.
  */
-async function browserIdentity(): Promise<string | undefined> {
+export async function browserIdentity(): Promise<string | undefined> {
   const executable = findChromium(process.env)
   if (!executable) return undefined
   try {

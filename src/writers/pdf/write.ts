@@ -17,6 +17,8 @@ import { postprocessPdf } from './postprocess.ts'
 import { firstLayout, type PrintLayout } from './print-html.ts'
 import { renderPdf } from './render.ts'
 import { pressPdf } from './press/press.ts'
+import { MIN_COVER_PPI, pressCoverPdf } from './press/cover.ts'
+import type { PressCoverSource } from '../../publication/cover-image.ts'
 import { settle, type RenderHtml } from './settle.ts'
 import { paginateBook } from './book.ts'
 import { printChapters, type PrintChapter } from './chapters.ts'
@@ -35,6 +37,8 @@ export interface PdfArgs extends OutputArgs {
    * reference of al-Muqtabas 29's verse page pass with it (docs/benchmarks.md).
    */
   readonly bookParts?: number
+  /** The press cover's artwork, from the pipeline: with `press`, the press cover is made from it. */
+  readonly pressCover?: PressCoverSource
 }
 
 /**
@@ -58,14 +62,28 @@ export async function paginate(edition: Edition, render: RenderHtml, notes: Note
   return { bytes, passes, layout }
 }
 
-/** The PDFs of one edition: the regular one, and the press one when asked for. */
+/** The PDFs of one edition: the regular one, and the press one and its cover when asked for. */
 export interface BuiltPdfs {
   readonly pdf: Uint8Array
   readonly press?: Uint8Array
+  readonly pressCover?: Uint8Array
 }
 
-/** Build the regular PDF and, with `press`, the PDF/X-4 press edition from the same rendering. */
-export async function buildPdfs({ edition, browser, timeoutMs, generator, signal, notes, bookParts = 0 }: Omit<PdfArgs, 'target'>, press = false): Promise<BuiltPdfs> {
+/** The press cover from `art`, warning on `edition` when its image would print coarse. */
+async function pressCover(edition: Edition, art: PressCoverSource, producer: string): Promise<Uint8Array> {
+  const cover = await pressCoverPdf(await art(), edition, { producer })
+  if (cover.ppi !== undefined && cover.ppi < MIN_COVER_PPI) {
+    const need = 'about 2551 × 3579 pixels fill the 216 × 303 mm of trim and bleed at 300 ppi'
+    edition.file.message(`The cover image prints at ${Math.round(cover.ppi)} ppi on the press cover, below the ${MIN_COVER_PPI} ppi a print shop accepts: ${need}`, { ruleId: 'press-cover-resolution', source: 'chapkhana' })
+  }
+  return cover.bytes
+}
+
+/**
+ * Build the regular PDF and, with `press`, the PDF/X-4 press edition from the
+ * same rendering, and its cover when the pipeline passes the artwork.
+ */
+export async function buildPdfs({ edition, browser, timeoutMs, generator, signal, notes, bookParts = 0, pressCover: art }: Omit<PdfArgs, 'target'>, press = false): Promise<BuiltPdfs> {
   const render = (html: string, draft = false) => renderPdf({ browser, html, roots: [edition.baseDir], timeoutMs, draft, ...(signal ? { signal } : {}) })
   // What print must shrink, break or would print coarse, said once per build.
   await printWarnings(edition)
@@ -73,7 +91,10 @@ export async function buildPdfs({ edition, browser, timeoutMs, generator, signal
   // A book is laid out part by part and merged; an article (one chapter) in one document.
   const raw = chapters.length >= 2 && bookParts > 0 ? await paginateBook(edition, chapters, render, notes, bookParts) : (await paginate(edition, render, notes, chapters)).bytes
   const pdf = await postprocessPdf(raw, edition, { producer: generator, bookmarks: bookmarksOf(chapters) })
-  return press ? { pdf, press: await pressPdf(pdf, edition, { producer: generator }) } : { pdf }
+  if (!press) return { pdf }
+  const interior = await pressPdf(pdf, edition, { producer: generator })
+  // After the interior, in the tab it used: the cover is drawn only now.
+  return { pdf, press: interior, ...(art ? { pressCover: await pressCover(edition, art, generator) } : {}) }
 }
 
 /** Build the finished PDF bytes. */
