@@ -13,6 +13,7 @@ import type { Edition } from '../publication/edition.ts'
 import { editionOf, readOptions } from '../pipeline/article.ts'
 import { buildEpub } from '../writers/epub/write.ts'
 import { coverSource } from '../writers/cover/render-cover.ts'
+import { pressCoverSource } from '../writers/cover/press-cover.ts'
 import { buildPdfs, pdfSettings } from '../writers/pdf/write.ts'
 import { GENERATOR } from '../version.ts'
 import type { BrowserPool } from '../pipeline/browser-pool.ts'
@@ -30,9 +31,12 @@ export interface BuiltEdition {
  */
 export async function buildText(text: string, article: string, config: Config, browsers: BrowserPool, history: readonly EditionRecord[]): Promise<BuiltEdition> {
   const edition = await editionOf(documentFromText(text, article, readOptions(config)), config, history)
+  const cover = coverSource(edition, () => browsers.get())
+  const pressCover = config.press ? { pressCover: pressCoverSource(edition, cover, () => browsers.get()) } : {}
   const [epub, pdf] = await Promise.all([
-    config.formats.includes('epub') ? buildEpub({ edition, generator: GENERATOR, cover: coverSource(edition, () => browsers.get()) }) : undefined,
-    config.formats.includes('pdf') ? buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), ...pdfSettings(config) }, config.press === true) : undefined
+    config.formats.includes('epub') ? buildEpub({ edition, generator: GENERATOR, cover }) : undefined,
+    config.formats.includes('pdf') ? buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), ...pdfSettings(config), ...pressCover }, config.press === true) : undefined
   ])
-  return { edition, outputs: { ...(epub ? { epub } : {}), ...(pdf ? { pdf: pdf.pdf } : {}), ...(pdf?.press ? { press: pdf.press } : {}) } }
+  const press = { ...(pdf?.press ? { press: pdf.press } : {}), ...(pdf?.pressCover ? { 'press-cover': pdf.pressCover } : {}) }
+  return { edition, outputs: { ...(epub ? { epub } : {}), ...(pdf ? { pdf: pdf.pdf } : {}), ...press } }
 }

@@ -25,7 +25,7 @@ export interface FormatCheck {
   readonly format: ReleasedFormat
   /** `unrecorded`: the edition was not released in this format, nothing to compare with. */
   readonly status: 'matches' | 'differs' | 'unrecorded'
-  /** The released file (`out/<slug>-ed<N>.<format>`, `out/<slug>-ed<N>-press.pdf`). */
+  /** The released file (`out/<slug>-ed<N>.<format>`, `out/<slug>-ed<N>-press.pdf`, `-press-cover.pdf`). */
   readonly released: string
   /** Where a differing build was put (never over the released file). */
   readonly rebuilt?: string
@@ -46,7 +46,7 @@ export interface RebuildResult {
 
 /** The file a differing rebuild of `released` is put in. */
 export function rebuiltPath(released: string): string {
-  return released.replace(/(-press)?\.(epub|pdf)$/, '.rebuilt$1.$2')
+  return released.replace(/(-press(?:-cover)?)?\.(epub|pdf)$/, '.rebuilt$1.$2')
 }
 
 /** Rebuild released edition `n` of `article` from its history, comparing sha256; never replaces released bytes. */

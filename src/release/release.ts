@@ -52,14 +52,17 @@ export interface ReleaseResult {
   readonly notes: readonly string[]
 }
 
-/** `out/<slug>-ed<N>.<format>` (the press PDF: `out/<slug>-ed<N>-press.pdf`). */
+/** A format's file name after `<slug>` or `<slug>-ed<N>`: `.epub`, `.pdf`, `-press.pdf`, `-press-cover.pdf`. */
+const suffix = (format: string): string => (format === 'press' || format === 'press-cover' ? `-${format}.pdf` : `.${format}`)
+
+/** `out/<slug>-ed<N>.<format>` (the press PDF and cover: `out/<slug>-ed<N>-press.pdf`, `-press-cover.pdf`). */
 export function editionOutput(outDir: string, slug: string, edition: number, format: string): string {
-  return path.join(outDir, format === 'press' ? `${slug}-ed${edition}-press.pdf` : `${slug}-ed${edition}.${format}`)
+  return path.join(outDir, `${slug}-ed${edition}${suffix(format)}`)
 }
 
-/** The latest copy of a format: `out/<slug>.<format>` (the press PDF: `out/<slug>-press.pdf`). */
+/** The latest copy of a format: `out/<slug>.<format>` (the press PDF: `out/<slug>-press.pdf`, its cover `-press-cover.pdf`). */
 function latestOutput(outDir: string, slug: string, format: ReleasedFormat): string {
-  return path.join(outDir, format === 'press' ? `${slug}-press.pdf` : `${slug}.${format}`)
+  return path.join(outDir, `${slug}${suffix(format)}`)
 }
 
 /** Atomically make `target` the same file as `source` (a hard link, or a copy where links fail). */
@@ -98,7 +101,7 @@ async function lock(article: string, notes: string[]): Promise<HeldLock> {
     const released = new Set(history?.flatMap((r) => Object.values(r.outputs).map((o) => o.file)) ?? [])
     for (const file of dead.files) {
       // Only an edition name the history does not record: a release that died after recording keeps its files.
-      if (!/-ed\d+(\.epub|\.pdf|-press\.pdf)$/.test(file) || released.has(path.basename(file)) || history === undefined) continue
+      if (!/-ed\d+(\.epub|\.pdf|-press\.pdf|-press-cover\.pdf)$/.test(file) || released.has(path.basename(file)) || history === undefined) continue
       await rm(file, { force: true })
       notes.push(`removed ${path.relative(process.cwd(), file) || file}, left unrecorded by that release`)
     }
@@ -148,7 +151,9 @@ export async function releaseArticle(article: string, config: Config, options: R
     const text = stamp(article, current, edition, date)
     const slug = parsed.data.slug ?? path.basename(article)
     // The released formats only: the reader pages (`html`) are refreshed, never released.
-    for (const format of [...config.formats.filter((f) => f !== 'html'), ...(config.press ? ['press'] : [])]) {
+    // Every edition has a cover (its own image or the generated one): --press prints it too.
+    const pressed = config.press && config.formats.includes('pdf') ? ['press', 'press-cover'] : []
+    for (const format of [...config.formats.filter((f) => f !== 'html'), ...pressed]) {
       const target = editionOutput(config.outDir, slug, edition, format)
       if (await stat(target).catch(() => undefined)) {
         throw failure('edition-exists', `${target} already exists, but ${historyPath(article)} records no edition ${edition}: another source with the same name released it, or it was put there by hand; move it away (a released file is never replaced)`, { file: article })

@@ -14,11 +14,11 @@ import { failure } from '../util/failure.ts'
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml'
 import { rewriteThrough } from '../util/write-through.ts'
 
-/** What a release writes: the EPUB, the PDF and, with `--press`, the press PDF. */
-export type ReleasedFormat = 'epub' | 'pdf' | 'press'
+/** What a release writes: the EPUB, the PDF and, with `--press`, the press PDF and its cover. */
+export type ReleasedFormat = 'epub' | 'pdf' | 'press' | 'press-cover'
 
 /** Every released format, in the order they are written and reported. */
-export const RELEASED_FORMATS: readonly ReleasedFormat[] = ['epub', 'pdf', 'press']
+export const RELEASED_FORMATS: readonly ReleasedFormat[] = ['epub', 'pdf', 'press', 'press-cover']
 
 /** One output file of a released edition. */
 export interface OutputRecord {
@@ -130,7 +130,7 @@ export function parseHistory(text: string, file: string): EditionRecord[] {
     const outputs: Partial<Record<ReleasedFormat, OutputRecord>> = {}
     const outs = item.get('outputs', true)
     if (outs !== undefined) {
-      if (!isMap(outs)) return fail(outs as Node, `edition ${n}: \`outputs\` must map epub/pdf/press to {file, sha256}`)
+      if (!isMap(outs)) return fail(outs as Node, `edition ${n}: \`outputs\` must map epub/pdf/press/press-cover to {file, sha256}`)
       for (const format of RELEASED_FORMATS) {
         const o = outs.get(format, true)
         if (o === undefined) continue
