@@ -6,7 +6,9 @@
  *   are both `my-piece`), so two sources can claim `out/my-piece.*`;
  * - `a.md` and `a.markdown` share `a.history.yaml`;
  * - a slug ending in `-ed<N>` would write over a released edition's files
- *   (`my-piece-ed2.md` → `out/my-piece-ed2.epub`): those names are reserved;
+ *   (`my-piece-ed2.md` → `out/my-piece-ed2.epub`), and one ending in
+ *   `-ed<N>-press` or `-ed<N>-press-cover` over its press files: those names
+ *   are reserved;
  * - the slug `index` (`_index.md`) would write `out/index.html`, the
  *   collection page.
  */
@@ -26,6 +28,9 @@ const MARKDOWN = /\.(md|markdown)$/i
 export function reservedSlug(slug: string): string | undefined {
   const edition = /-ed(\d+)$/.exec(slug)
   if (edition) return `names ending in "-ed<N>" are reserved for released editions (out/${slug}.epub is edition ${edition[1]} of "${slug.slice(0, edition.index)}")`
+  // The press files of a release: out/<slug>-ed<N>-press.pdf and -press-cover.pdf.
+  const press = /-ed(\d+)-press(-cover)?$/.exec(slug)
+  if (press) return `names ending in "-ed<N>-press" or "-ed<N>-press-cover" are reserved for released editions (out/${slug}.pdf is the press ${press[2] ? 'cover' : 'PDF'} of edition ${press[1]} of "${slug.slice(0, press.index)}")`
   if (slug === 'index') return 'it would write out/index.html, the collection page of every article'
   return undefined
 }

@@ -22,6 +22,10 @@ function folder(files: readonly string[]): string {
 describe('collisions', () => {
   it('reserves -edN names for released editions and index for the collection page', () => {
     assert.match(reservedSlug('my-piece-ed2') ?? '', /reserved for released editions .*edition 2 of "my-piece"/)
+    // `my-piece-ed2-press.md` would write out/my-piece-ed2-press.pdf, edition 2's released press PDF.
+    assert.match(reservedSlug('my-piece-ed2-press') ?? '', /reserved for released editions .*out\/my-piece-ed2-press\.pdf is .*edition 2 of "my-piece"/)
+    assert.match(reservedSlug('my-piece-ed2-press-cover') ?? '', /out\/my-piece-ed2-press-cover\.pdf is .*edition 2 of "my-piece"/)
+    assert.equal(reservedSlug('my-press'), undefined)
     assert.match(reservedSlug('index') ?? '', /out\/index\.html/)
     assert.equal(reservedSlug('editor'), undefined)
     assert.equal(reservedSlug('my-piece-ed'), undefined)
