@@ -39,7 +39,8 @@ build   Builds every article and book in content/ (or the files named) into out/
         (for a CI matrix); --timeout MS limits one PDF render (one retry).
         A book is a .md file that lists chapters: in its front matter, or a folder with book.md.
         --press also writes out/<slug>-press.pdf, a PDF/X-4 for a print shop: 3 mm bleed around
-        the A4 trim, crop marks, sRGB output intent (the regular PDF stays exact A4).
+        the A4 trim, crop marks, sRGB output intent (the regular PDF stays exact A4), and
+        out/<slug>-press-cover.pdf, the cover filling trim and bleed, with the same marks.
         Notes print at the foot of the page that cites them: chapkhana lays the text out, reads
         where each reference landed, sets the notes in a ruled block at that page's foot and lays
         out again until every note sits under its reference; a note too long for that page
@@ -56,7 +57,7 @@ lint    Checks Sorani (and Arabic/Persian) orthography and typography; --fix rew
 release Records a new edition (front matter, <name>.history.yaml) and builds out/<slug>-ed<N>.*
         (the --format asked for), then refreshes the reader pages when html is among them;
         --rebuild N rebuilds a released edition and checks its sha256; --press also releases
-        out/<slug>-ed<N>-press.pdf (and out/<slug>-press.pdf).
+        out/<slug>-ed<N>-press.pdf and -press-cover.pdf (and out/<slug>-press*.pdf).
 diff    The words changed since a released edition (--html FILE for a page with <del>/<ins>).
 index   Assembles the output folders of --shard builds into one reader site in DIR: their files,
         and one collection page listing every article.

@@ -138,7 +138,7 @@ export const OPTIONS = {
     typeText: 'boolean',
     defaultText: '`false`',
     flag: { name: 'press', type: 'boolean' },
-    description: 'Also write the PDF/X-4 press edition `<slug>-press.pdf` (with bleed and crop marks).'
+    description: 'Also write the PDF/X-4 press edition `<slug>-press.pdf` and its cover `<slug>-press-cover.pdf` (with bleed and crop marks).'
   }),
   bookParts: option({
     schema: v.optional(v.pipe(v.number(BOOK_PARTS), v.integer(BOOK_PARTS), v.minValue(0, BOOK_PARTS)), 0),
