@@ -7,6 +7,7 @@
  * placed over the bleed and told about when it would print coarse.
  */
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'node:test'
@@ -17,6 +18,8 @@ import { bleedEdge, imageResolutions, textMarginToTrim } from '../helpers/press-
 import { chapkhana, pdffonts, pdfinfo, pdftotext } from '../helpers/tools.ts'
 
 const mm = (n: number): number => (n * 72) / 25.4
+/** The trailer's file identifier. */
+const fileId = (file: string): string => /\/ID \[ ?(\([^)]*\)|<[0-9a-f]+>)/.exec(execFileSync('qpdf', ['--show-object=trailer', file], { encoding: 'utf8' }))?.[1] ?? ''
 
 describe('build --press', () => {
   it('writes a PDF/X-4 press edition and its cover beside the unchanged regular PDF', () => {
@@ -47,6 +50,9 @@ describe('build --press', () => {
     assert.deepEqual(bleedEdge(cover), { whiteInside: 0, inkedOutside: 0, samples: 160 })
     // Every letter at least 10 mm inside the trim: the cut may wander without touching the text.
     assert.ok(textMarginToTrim(cover) >= mm(10), `text ${textMarginToTrim(cover)} pt from the trim`)
+    // Its own file identifier, not the interior's: another document of the same edition.
+    assert.notEqual(fileId(cover), fileId(press))
+    assert.notEqual(fileId(cover), '')
     // The interior is no cover: its pages stay white at the bleed edge, so the check can tell.
     assert.equal(bleedEdge(press).whiteInside, 1)
   })

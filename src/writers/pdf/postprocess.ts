@@ -18,6 +18,8 @@ export interface PostprocessOptions {
   readonly producer: string
   /** The outline under the title (every printed heading); none when not given. */
   readonly bookmarks?: readonly Bookmark[]
+  /** What the file identifier is made from (default: slug, edition and date): another document of the edition (the press cover) names itself. */
+  readonly fileId?: string
 }
 
 /** Return the finished PDF bytes for `edition`, from Chromium's bytes or a merged document. */
@@ -52,7 +54,7 @@ export async function postprocessPdf(raw: Uint8Array | PDFDocument, edition: Edi
   // Notes at the page foot are tagged as notes (Chromium tags them as a list in an aside).
   tagFootNotes(pdf)
   // A stable file identifier derived from the content, for reproducible bytes.
-  const id = PDFString.of(`${edition.slug}-${meta.edition}-${meta.date}`)
+  const id = PDFString.of(options.fileId ?? `${edition.slug}-${meta.edition}-${meta.date}`)
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id])
   return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false })
 }

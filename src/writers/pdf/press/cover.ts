@@ -77,6 +77,7 @@ export async function pressCoverPdf(art: PressCoverArt, edition: Edition, option
     page.pushOperators(popGraphicsState())
   } else ppi = await placeImage(pdf, page, art.image)
   // The interior's metadata (title, language, dates from the edition), then the press pass.
-  const finished = await postprocessPdf(pdf, edition, { producer: options.producer })
+  const { slug, meta } = edition
+  const finished = await postprocessPdf(pdf, edition, { producer: options.producer, fileId: `${slug}-${meta.edition}-${meta.date}-press-cover` })
   return { bytes: await pressPdf(finished, edition, options), ...(ppi === undefined ? {} : { ppi }) }
 }
