@@ -30,6 +30,13 @@ export const PRESS_COVER_LAYOUT: CoverLayout = {
   page: PRESS_COVER_MM
 }
 
+/**
+ * How Chromium prints the press cover. The PDF writer places the page inside
+ * its own document: no tags or outline to keep. Part of the key under which a
+ * printed cover is remembered, so a change here never serves the old bytes.
+ */
+const PRINT = { preferCSSPageSize: true, printBackground: true, pageRanges: '1', tagged: false, outline: false } as const
+
 /** Print `html` (a cover laid out at `PRESS_COVER_LAYOUT`) to a one-page PDF of the press cover's size. */
 export async function printCoverHtml(browser: Browser, html: string, options: RenderCoverOptions = {}): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? 60_000
@@ -46,15 +53,7 @@ export async function printCoverHtml(browser: Browser, html: string, options: Re
     const failed = fonts.filter((f) => !f.endsWith(': loaded'))
     if (failed.length > 0 || fonts.length === 0) throw failure('cover-fonts', `The cover's fonts did not load: ${failed.join('; ') || 'none declared'}`)
     if (refused.length > 0) throw failure('cover-refused-request', `The cover asked for resources outside itself: ${refused.slice(0, 3).join(', ')}`)
-    const pdf = await page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      pageRanges: '1',
-      // The PDF writer places this page inside its own document: no tags or outline to keep.
-      tagged: false,
-      outline: false,
-      timeout
-    })
+    const pdf = await page.pdf({ ...PRINT, timeout })
     options.signal?.throwIfAborted()
     ok = true
     return pdf
@@ -69,7 +68,7 @@ export async function renderPressCover(edition: Edition, browser: () => Promise<
   const html = await coverHtml(coverTexts(edition), edition.lang, edition.dir, PRESS_COVER_LAYOUT)
   const identity = await browserIdentity()
   if (identity === undefined) return printCoverHtml(await browser(), html, options)
-  const key = createHash('sha256').update('press-cover\0').update(identity).update('\0').update(html).digest('hex')
+  const key = createHash('sha256').update('press-cover\0').update(identity).update('\0').update(JSON.stringify(PRINT)).update('\0').update(html).digest('hex')
   return new Uint8Array(await remembered(key, async () => Buffer.from(await printCoverHtml(await browser(), html, options))))
 }
 
