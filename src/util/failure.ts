@@ -43,6 +43,7 @@ export type FailureKind =
   | 'output-not-writable'
   | 'output-exists'
   | 'icc-profile'
+  | 'press-cover-cmyk'
   | 'site-manifest'
   | 'site-merge'
   | 'svg-syntax'

@@ -6,10 +6,15 @@
 import assert from 'node:assert/strict'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { COVER_BLEED, coverFit } from '../../src/writers/pdf/press/cover.ts'
+import { assertPressImage, COVER_BLEED, coverFit, jpegComponents } from '../../src/writers/pdf/press/cover.ts'
+import { isFailure } from '../../src/util/failure.ts'
 import { PRESS_COVER_LAYOUT } from '../../src/writers/cover/press-cover.ts'
 import { editionOutput } from '../../src/release/release.ts'
 import { rebuiltPath } from '../../src/release/rebuild.ts'
+
+/** The head of a JPEG: SOI, a JFIF APP0 segment, and a baseline SOF0 of `components`. */
+const jpegHead = (components: number): Buffer =>
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xc0, 0x00, 8 + 3 * components, 0x08, 0x01, 0x90, 0x01, 0x2c, components, ...Array(3 * components).fill(1)])
 
 const near = (a: number, b: number, within = 0.01): boolean => Math.abs(a - b) <= within
 
@@ -35,6 +40,15 @@ describe('press cover', () => {
     assert.equal(PRESS_COVER_LAYOUT.width, 1600)
     assert.equal(PRESS_COVER_LAYOUT.height, 2244)
     assert.deepEqual(PRESS_COVER_LAYOUT.page, { widthMm: 216, heightMm: 303 })
+  })
+
+  it('refuses a CMYK JPEG cover, which PDF/X-4 forbids beside an sRGB intent, and lets RGB and grey ones through', () => {
+    assert.deepEqual([1, 3, 4].map((n) => jpegComponents(jpegHead(n))), [1, 3, 4])
+    assert.equal(jpegComponents(Buffer.from([0xff, 0xd8])), undefined)
+    const cmyk = { bytes: jpegHead(4), mediaType: 'image/jpeg', extension: 'jpg' } as const
+    assert.throws(() => assertPressImage(cmyk, 'a.md'), (e: unknown) => isFailure(e, 'press-cover-cmyk') && e.file === 'a.md' && /RGB JPEG or PNG/.test(e.message))
+    assert.doesNotThrow(() => assertPressImage({ ...cmyk, bytes: jpegHead(3) }))
+    assert.doesNotThrow(() => assertPressImage({ ...cmyk, bytes: jpegHead(1) }))
   })
 
   it('names the released press cover and a differing rebuild of it beside the others', () => {

@@ -14,6 +14,7 @@ import type { Edition } from '../../../publication/edition.ts'
 import { A4, postprocessPdf } from '../postprocess.ts'
 import { PRESS } from './marks.ts'
 import { pressPdf, type PressOptions } from './press.ts'
+import { failure } from '../../../util/failure.ts'
 
 /**
  * The least effective resolution of a cover image: print shops' preflight
@@ -41,6 +42,29 @@ export function coverFit(pixels: { readonly width: number; readonly height: numb
   const width = pixels.width * scale
   const height = pixels.height * scale
   return { x: box.x + (box.width - width) / 2, y: box.y + (box.height - height) / 2, width, height, ppi: 72 / scale }
+}
+
+/** The colour components of a JPEG's frame (1 grey, 3 YCbCr/RGB, 4 CMYK/YCCK), from its SOF marker. */
+export function jpegComponents(bytes: Uint8Array): number | undefined {
+  let i = 2
+  while (i + 9 < bytes.length && bytes[i] === 0xff) {
+    const marker = bytes[i + 1]!
+    // SOF0–SOF15 but DHT (C4), JPG (C8) and DAC (CC): length, precision, height, width, components.
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return bytes[i + 9]
+    i += 2 + ((bytes[i + 2]! << 8) | bytes[i + 3]!)
+  }
+  return undefined
+}
+
+/**
+ * Refuse a cover image the press file could not carry: a CMYK JPEG would be
+ * DeviceCMYK under an sRGB output intent, which PDF/X-4 forbids (and no
+ * freely licensed CMYK profile ships to describe it instead).
+ */
+export function assertPressImage(image: CoverImage, file?: string): void {
+  if (image.mediaType === 'image/jpeg' && jpegComponents(image.bytes) === 4) {
+    throw failure('press-cover-cmyk', 'The cover image is a CMYK JPEG: the press cover declares sRGB (PDF/X-4 allows no device CMYK beside it); save the cover as an RGB JPEG or PNG, and the print shop converts it to its press', file ? { file } : {})
+  }
 }
 
 /** Draw `image` onto `page` covering the bleed box; returns its effective resolution. */
@@ -75,7 +99,10 @@ export async function pressCoverPdf(art: PressCoverArt, edition: Edition, option
     page.pushOperators(pushGraphicsState(), rectangle(COVER_BLEED.x, COVER_BLEED.y, COVER_BLEED.width, COVER_BLEED.height), clip(), endPath())
     page.drawPage(drawn, COVER_BLEED)
     page.pushOperators(popGraphicsState())
-  } else ppi = await placeImage(pdf, page, art.image)
+  } else {
+    assertPressImage(art.image, edition.file.path)
+    ppi = await placeImage(pdf, page, art.image)
+  }
   // The interior's metadata (title, language, dates from the edition), then the press pass.
   const { slug, meta } = edition
   const finished = await postprocessPdf(pdf, edition, { producer: options.producer, fileId: `${slug}-${meta.edition}-${meta.date}-press-cover` })
