@@ -100,6 +100,11 @@ export async function buildArticle(source: string, config: Config, browsers: Bro
   let coverDrawn = (): void => {}
   const tabFree = new Promise<void>((resolve) => (coverDrawn = resolve))
   const cover = coverSource(edition, () => browsers.get(), { onDrawn: () => coverDrawn(), ...(signal ? { signal } : {}) })
+  // The cover first when anything shows it: its fonts are subset before the
+  // EPUB's, so Chromium draws it while Node subsets the rest (each job only
+  // picks up its own failure).
+  const showsCover = config.formats.some((f) => f !== 'pdf')
+  if (showsCover) cover().catch(() => undefined)
   if (config.formats.includes('epub')) jobs.push(timed(`${base}.epub`, () => buildEpub({ edition, generator: GENERATOR, cover, ...(signal ? { signal } : {}) })))
   if (config.formats.includes('pdf')) {
     // One rendering gives both PDFs; a press PDF that fails fails the edition.
@@ -110,7 +115,7 @@ export async function buildArticle(source: string, config: Config, browsers: Bro
       // part of the cover (its screenshot), not for Node making it small, so
       // Chromium prints while Node works. A PDF alone needs no cover. A cover
       // that fails says so in the EPUB's or the reader page's job.
-      if (config.formats.some((f) => f !== 'pdf')) await Promise.race([cover().catch(() => undefined), tabFree])
+      if (showsCover) await Promise.race([cover().catch(() => undefined), tabFree])
       return buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), ...pdfSettings(config), ...(signal ? { signal } : {}) }, config.press === true)
     })()
     jobs.push(timed(`${base}.pdf`, async () => (await printed).pdf))
