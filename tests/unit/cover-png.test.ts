@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { crc32, deflateSync } from 'node:zlib'
 import { decode, encode } from 'fast-png'
-import { decodePng, encodeIndexedPng, type Pixels, type Rgb } from '../../src/writers/cover/png.ts'
+import { decodePng, encodeIndexedPng, indexedPngOf, type Pixels, type Rgb } from '../../src/writers/cover/png.ts'
 
 /**
  * A 3 × 2 RGB PNG written by Python's zlib and struct (not by fast-png): row
@@ -125,6 +125,16 @@ describe('cover PNG codec', () => {
     const a = encodeIndexedPng(source, PALETTE)
     const b = encodeIndexedPng({ ...source, rgba: Uint8Array.from(source.rgba) }, PALETTE)
     assert.ok(a.equals(b))
+  })
+
+  it('makes a screenshot small with the bytes of decoding it and encoding its pixels, for every kind of PNG', async () => {
+    const samples = Uint8Array.from({ length: 9 * 6 * 3 }, (_, i) => (i * 53) & 0xff)
+    const rgb = filteredPng(9, 6, 3, samples)
+    assert.ok((await indexedPngOf(rgb, PALETTE)).equals(encodeIndexedPng(decodePng(rgb), PALETTE)))
+    // An indexed PNG is not one Node's zlib path reads: fast-png does.
+    const indexed = encodeIndexedPng(pixels(4, 3, (x) => PALETTE[x % 3]!), PALETTE)
+    assert.ok((await indexedPngOf(indexed, PALETTE)).equals(indexed))
+    await assert.rejects(indexedPngOf(Buffer.from('not a png'), PALETTE))
   })
 
   it('refuses an empty palette or one of more than 16 colours', () => {

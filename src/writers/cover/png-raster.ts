@@ -6,9 +6,14 @@
  * 460–680 ms of CPU where Node's zlib inflates the same 12 MB in about 90 ms.
  * Decoding has no byte-for-byte question (unlike encoding, see `png.ts`): any
  * correct inflater gives the same pixels. Every other kind of PNG is left to
- * fast-png (`undefined` here).
+ * fast-png (`undefined` here). `readRasterAsync` inflates on libuv's thread
+ * pool, so the main thread is free meanwhile (for the PDF the browser prints
+ * while the cover is made small).
  */
-import { inflateSync } from 'node:zlib'
+import { promisify } from 'node:util'
+import { inflate, inflateSync } from 'node:zlib'
+
+const inflateAsync = promisify(inflate)
 
 /** Unfiltered samples of an 8-bit image, `channels` a pixel, rows back to back. */
 export interface Raster {
@@ -23,8 +28,16 @@ const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 /** Channels of each PNG colour type this reader takes (3, indexed, is not one). */
 const CHANNELS: Readonly<Record<number, Raster['channels']>> = { 0: 1, 2: 3, 4: 2, 6: 4 }
 
-/** The raster of `png`, or `undefined` when it is not an 8-bit, non-interlaced grey or RGB(A) PNG. */
-export function readRaster(png: Uint8Array): Raster | undefined {
+/** The header and compressed image data of a PNG this reader takes. */
+interface Parsed {
+  readonly width: number
+  readonly height: number
+  readonly channels: Raster['channels']
+  readonly zlib: Buffer
+}
+
+/** The parts of `png`, or `undefined` when it is not an 8-bit, non-interlaced grey or RGB(A) PNG. */
+function parse(png: Uint8Array): Parsed | undefined {
   const bytes = Buffer.from(png.buffer, png.byteOffset, png.byteLength)
   if (bytes.length < 33 || !bytes.subarray(0, 8).equals(SIGNATURE) || bytes.toString('latin1', 12, 16) !== 'IHDR') return undefined
   const [width, height, depth, colourType, interlace] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20), bytes[24], bytes[25] ?? -1, bytes[28]]
@@ -39,10 +52,25 @@ export function readRaster(png: Uint8Array): Raster | undefined {
     if (type === 'IEND') break
     at += 12 + length
   }
+  return { width, height, channels, zlib: Buffer.concat(idat) }
+}
+
+function rasterOf({ width, height, channels }: Parsed, filtered: Uint8Array): Raster {
   const row = width * channels
-  const filtered = inflateSync(Buffer.concat(idat))
   if (filtered.length < (row + 1) * height) throw new Error('PNG: the image data is shorter than its size says')
   return { width, height, channels, data: unfilter(filtered, row, height, channels) }
+}
+
+/** The raster of `png`, or `undefined` when it is not an 8-bit, non-interlaced grey or RGB(A) PNG. */
+export function readRaster(png: Uint8Array): Raster | undefined {
+  const parsed = parse(png)
+  return parsed && rasterOf(parsed, inflateSync(parsed.zlib))
+}
+
+/** `readRaster`, inflating on the thread pool. */
+export async function readRasterAsync(png: Uint8Array): Promise<Raster | undefined> {
+  const parsed = parse(png)
+  return parsed && rasterOf(parsed, await inflateAsync(parsed.zlib))
 }
 
 /**

@@ -14,7 +14,7 @@
  * same pixels out.
  */
 import { convertIndexedToRgb, decode, encode } from 'fast-png'
-import { readRaster, type Raster } from './png-raster.ts'
+import { readRaster, readRasterAsync, type Raster } from './png-raster.ts'
 
 /** Decoded pixels, RGBA, row-major. */
 export interface Pixels {
@@ -46,8 +46,7 @@ const ZLIB = { level: 9 } as const
 export const COVER_ENCODING = `fast-png indexed 4-bit zlib ${JSON.stringify(ZLIB)}`
 
 /** The samples of an 8-bit PNG: Node's zlib for the common kinds (`png-raster.ts`), fast-png for the rest. */
-function rasterOf(png: Uint8Array): Raster {
-  const common = readRaster(png)
+function rasterOf(png: Uint8Array, common = readRaster(png)): Raster {
   if (common) return common
   const image = decode(png)
   const { width, height, channels } = image
@@ -138,9 +137,11 @@ export function encodeIndexedPng(pixels: Pixels, palette: readonly Rgb[]): Buffe
 /**
  * `encodeIndexedPng` of the pixels of the PNG `png` (a screenshot), read
  * straight from its samples: no RGBA copy of 16 MB for a 1600 × 2560 cover.
+ * Its image data is inflated on the thread pool, so the main thread is free
+ * for other work meanwhile (quantizing and encoding stay on it).
  */
-export function indexedPngOf(png: Uint8Array, palette: readonly Rgb[]): Buffer {
-  return indexedPng(rasterOf(png), palette)
+export async function indexedPngOf(png: Uint8Array, palette: readonly Rgb[]): Promise<Buffer> {
+  return indexedPng(rasterOf(png, await readRasterAsync(png)), palette)
 }
 
 function indexedPng(raster: Raster, palette: readonly Rgb[]): Buffer {
