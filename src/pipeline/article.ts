@@ -99,16 +99,25 @@ export async function buildArticle(source: string, config: Config, browsers: Bro
   const base = path.resolve(config.outDir, edition.slug)
   const jobs: Promise<Built>[] = []
   // One cover for the EPUB and the reader page, drawn (if it must be) on the first call.
-  const cover = coverSource(edition, () => browsers.get(), signal ? { signal } : {})
+  let coverDrawn = (): void => {}
+  const tabFree = new Promise<void>((resolve) => (coverDrawn = resolve))
+  const cover = coverSource(edition, () => browsers.get(), { onDrawn: () => coverDrawn(), ...(signal ? { signal } : {}) })
+  // The cover first when anything shows it: its fonts are subset before the
+  // EPUB's, so Chromium draws it while Node subsets the rest (each job only
+  // picks up its own failure).
+  const showsCover = config.formats.some((f) => f !== 'pdf')
+  if (showsCover) cover().catch(() => undefined)
   if (config.formats.includes('epub')) jobs.push(timed(`${base}.epub`, () => buildEpub({ edition, generator: GENERATOR, cover, ...(signal ? { signal } : {}) })))
   if (config.formats.includes('pdf')) {
     // One rendering gives both PDFs; a press PDF that fails fails the edition.
     const printed = (async () => {
       // The cover first, when an EPUB or a reader page shows it, then the PDF
       // in the tab the cover used: a second tab costs Chromium more CPU than
-      // the wait (docs/benchmarks.md). A PDF alone needs no cover. A cover
+      // the wait (docs/benchmarks.md). The PDF waits only for the browser's
+      // part of the cover (its screenshot), not for Node making it small, so
+      // Chromium prints while Node works. A PDF alone needs no cover. A cover
       // that fails says so in the EPUB's or the reader page's job.
-      if (config.formats.some((f) => f !== 'pdf')) await cover().catch(() => undefined)
+      if (showsCover) await Promise.race([cover().catch(() => undefined), tabFree])
       // The press cover: the EPUB's own cover image, or the generated one drawn at the press size.
       const pressCover = config.press ? { pressCover: pressCoverSource(edition, cover, () => browsers.get(), signal ? { signal } : {}) } : {}
       return buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), ...pdfSettings(config), ...pressCover, ...(signal ? { signal } : {}) }, config.press === true)

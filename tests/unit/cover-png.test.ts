@@ -5,8 +5,9 @@
  */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { encode } from 'fast-png'
-import { decodePng, encodeIndexedPng, type Pixels, type Rgb } from '../../src/writers/cover/png.ts'
+import { crc32, deflateSync } from 'node:zlib'
+import { decode, encode } from 'fast-png'
+import { decodePng, encodeIndexedPng, indexedPngOf, type Pixels, type Rgb } from '../../src/writers/cover/png.ts'
 
 /**
  * A 3 × 2 RGB PNG written by Python's zlib and struct (not by fast-png): row
@@ -25,6 +26,45 @@ function pixels(width: number, height: number, colour: (x: number, y: number) =>
   return { width, height, rgba }
 }
 
+/** A PNG chunk: length, type, data, CRC. */
+function chunk(type: string, data: Uint8Array): Buffer {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+  const head = Buffer.alloc(4)
+  head.writeUInt32BE(data.length)
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(body))
+  return Buffer.concat([head, body, crc])
+}
+
+/**
+ * An 8-bit PNG of `samples` (`channels` a pixel) whose row `y` uses filter
+ * `y % 5` (None, Sub, Up, Average, Paeth), each applied as PNG §9 says, the
+ * image data split over two IDAT chunks as browsers write it.
+ */
+function filteredPng(width: number, height: number, channels: 3 | 4, samples: Uint8Array): Buffer {
+  const row = width * channels
+  const at = (x: number, y: number): number => (x < 0 || y < 0 ? 0 : samples[y * row + x]!)
+  const rows: number[] = []
+  for (let y = 0; y < height; y++) {
+    const filter = y % 5
+    rows.push(filter)
+    for (let i = 0; i < row; i++) {
+      const [a, b, c] = [at(i - channels, y), at(i, y - 1), at(i - channels, y - 1)]
+      const p = a + b - c
+      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c
+      const predictor = [0, a, b, (a + b) >> 1, paeth][filter]!
+      rows.push((at(i, y) - predictor) & 0xff)
+    }
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(width, 0)
+  ihdr.writeUInt32BE(height, 4)
+  ihdr.set([8, channels === 3 ? 2 : 6, 0, 0, 0], 8)
+  const zlib = deflateSync(Uint8Array.from(rows))
+  const half = zlib.length >> 1
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), chunk('IDAT', zlib.subarray(0, half)), chunk('IDAT', zlib.subarray(half)), chunk('IEND', new Uint8Array(0))])
+}
+
 const PALETTE: readonly Rgb[] = [
   [0, 0, 0],
   [255, 255, 255],
@@ -36,6 +76,19 @@ describe('cover PNG codec', () => {
     const { width, height, rgba } = decodePng(RGB_3X2)
     assert.deepEqual([width, height], [3, 2])
     assert.deepEqual([...rgba], [200, 10, 10, 255, 10, 200, 10, 255, 10, 10, 200, 255, 0, 0, 0, 255, 128, 128, 128, 255, 255, 255, 255, 255])
+  })
+
+  it('undoes all five row filters of RGB and RGBA PNGs, giving the pixels fast-png reads', () => {
+    for (const channels of [3, 4] as const) {
+      const [width, height] = [7, 10]
+      const samples = Uint8Array.from({ length: width * height * channels }, (_, i) => (i * 97 + ((i * i) >> 3)) & 0xff)
+      const png = filteredPng(width, height, channels, samples)
+      const reference = decode(png)
+      assert.deepEqual([...reference.data], [...samples], 'the test PNG itself is right')
+      const { rgba } = decodePng(png)
+      const expected = channels === 4 ? [...samples] : [...samples].flatMap((v, i) => (i % 3 === 2 ? [v, 255] : [v]))
+      assert.deepEqual([...rgba], expected, `${channels} channels`)
+    }
   })
 
   it('reads grey + alpha and indexed PNGs as RGBA too', () => {
@@ -72,6 +125,16 @@ describe('cover PNG codec', () => {
     const a = encodeIndexedPng(source, PALETTE)
     const b = encodeIndexedPng({ ...source, rgba: Uint8Array.from(source.rgba) }, PALETTE)
     assert.ok(a.equals(b))
+  })
+
+  it('makes a screenshot small with the bytes of decoding it and encoding its pixels, for every kind of PNG', async () => {
+    const samples = Uint8Array.from({ length: 9 * 6 * 3 }, (_, i) => (i * 53) & 0xff)
+    const rgb = filteredPng(9, 6, 3, samples)
+    assert.ok((await indexedPngOf(rgb, PALETTE)).equals(encodeIndexedPng(decodePng(rgb), PALETTE)))
+    // An indexed PNG is not one Node's zlib path reads: fast-png does.
+    const indexed = encodeIndexedPng(pixels(4, 3, (x) => PALETTE[x % 3]!), PALETTE)
+    assert.ok((await indexedPngOf(indexed, PALETTE)).equals(indexed))
+    await assert.rejects(indexedPngOf(Buffer.from('not a png'), PALETTE))
   })
 
   it('refuses an empty palette or one of more than 16 colours', () => {

@@ -14,6 +14,7 @@
  * same pixels out.
  */
 import { convertIndexedToRgb, decode, encode } from 'fast-png'
+import { readRaster, readRasterAsync, type Raster } from './png-raster.ts'
 
 /** Decoded pixels, RGBA, row-major. */
 export interface Pixels {
@@ -44,13 +45,24 @@ const ZLIB = { level: 9 } as const
  */
 export const COVER_ENCODING = `fast-png indexed 4-bit zlib ${JSON.stringify(ZLIB)}`
 
-/** Decode an 8-bit PNG (grey, grey + alpha, RGB, RGBA or indexed) to RGBA. */
-export function decodePng(png: Uint8Array): Pixels {
+/** The samples of an 8-bit PNG: Node's zlib for the common kinds (`png-raster.ts`), fast-png for the rest. */
+function rasterOf(png: Uint8Array, common = readRaster(png)): Raster {
+  if (common) return common
   const image = decode(png)
   const { width, height, channels } = image
-  if (image.palette) return { width, height, rgba: toRgba(convertIndexedToRgb(image), width * height, image.palette[0]?.length ?? 3) }
-  if (image.depth !== 8) throw new Error(`decodePng: unsupported PNG (depth ${image.depth})`)
-  return { width, height, rgba: toRgba(image.data as Uint8Array, width * height, channels) }
+  if (image.palette) {
+    const perEntry = image.palette[0]?.length ?? 3
+    return { width, height, channels: perEntry === 4 ? 4 : 3, data: convertIndexedToRgb(image) as Uint8Array }
+  }
+  if (image.depth !== 8 || channels < 1 || channels > 4) throw new Error(`decodePng: unsupported PNG (depth ${image.depth})`)
+  const data = image.data instanceof Uint8Array ? image.data : new Uint8Array(image.data)
+  return { width, height, channels: channels as Raster['channels'], data }
+}
+
+/** Decode an 8-bit PNG (grey, grey + alpha, RGB, RGBA or indexed) to RGBA. */
+export function decodePng(png: Uint8Array): Pixels {
+  const { width, height, channels, data } = rasterOf(png)
+  return { width, height, rgba: toRgba(data, width * height, channels) }
 }
 
 /** `data` of `channels` a pixel (1 grey, 2 grey + alpha, 3 RGB, 4 RGBA) as RGBA. */
@@ -79,8 +91,9 @@ export function ramp(from: Rgb, to: Rgb, steps: number): Rgb[] {
  * Each pixel's index of the nearest `palette` colour (squared RGB distance,
  * the first on a tie), two pixels a byte as a 4-bit PNG row wants them.
  */
-function quantize(pixels: Pixels, palette: readonly Rgb[]): Uint8Array {
-  const { width, height, rgba } = pixels
+function quantize({ width, height, channels, data }: Raster, palette: readonly Rgb[]): Uint8Array {
+  // Grey samples (1 or 2 channels) stand for all three colours.
+  const [gOffset, bOffset] = channels < 3 ? [0, 0] : [1, 2]
   const stride = Math.ceil(width / 2)
   const packed = new Uint8Array(height * stride)
   const memo = new Map<number, number>()
@@ -88,8 +101,10 @@ function quantize(pixels: Pixels, palette: readonly Rgb[]): Uint8Array {
   let lastIndex = 0
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const p = (y * width + x) * 4
-      const [r, g, b] = [rgba[p]!, rgba[p + 1]!, rgba[p + 2]!]
+      const p = (y * width + x) * channels
+      const r = data[p]!
+      const g = data[p + gOffset]!
+      const b = data[p + bOffset]!
       const key = (r << 16) | (g << 8) | b
       // Flat areas: most pixels repeat the one before.
       let index = key === lastKey ? lastIndex : memo.get(key)
@@ -116,8 +131,22 @@ function quantize(pixels: Pixels, palette: readonly Rgb[]): Uint8Array {
  * same bytes.
  */
 export function encodeIndexedPng(pixels: Pixels, palette: readonly Rgb[]): Buffer {
+  return indexedPng({ width: pixels.width, height: pixels.height, channels: 4, data: pixels.rgba }, palette)
+}
+
+/**
+ * `encodeIndexedPng` of the pixels of the PNG `png` (a screenshot), read
+ * straight from its samples: no RGBA copy of 16 MB for a 1600 × 2560 cover.
+ * Its image data is inflated on the thread pool, so the main thread is free
+ * for other work meanwhile (quantizing and encoding stay on it).
+ */
+export async function indexedPngOf(png: Uint8Array, palette: readonly Rgb[]): Promise<Buffer> {
+  return indexedPng(rasterOf(png, await readRasterAsync(png)), palette)
+}
+
+function indexedPng(raster: Raster, palette: readonly Rgb[]): Buffer {
   if (palette.length === 0 || palette.length > 16) throw new Error('encodeIndexedPng: the palette needs 1 to 16 colours')
-  const data = quantize(pixels, palette)
-  const png = encode({ width: pixels.width, height: pixels.height, data, depth: 4, channels: 1, palette: palette.map((c) => [...c]) }, { zlib: ZLIB })
+  const data = quantize(raster, palette)
+  const png = encode({ width: raster.width, height: raster.height, data, depth: 4, channels: 1, palette: palette.map((c) => [...c]) }, { zlib: ZLIB })
   return Buffer.from(png.buffer, png.byteOffset, png.byteLength)
 }

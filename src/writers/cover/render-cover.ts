@@ -13,7 +13,7 @@ import { openLockedPage, releaseLockedPage, RENDER_VIEWPORT } from '../../browse
 import type { Edition } from '../../publication/edition.ts'
 import type { CoverImage, CoverSource } from '../../publication/cover-image.ts'
 import { COVER_PALETTE, COVER_SIZE, coverHtml, coverTexts } from './cover-html.ts'
-import { COVER_ENCODING, decodePng, encodeIndexedPng } from './png.ts'
+import { COVER_ENCODING, indexedPngOf } from './png.ts'
 import { failure } from '../../util/failure.ts'
 
 export type { CoverImage } from '../../publication/cover-image.ts'
@@ -22,6 +22,12 @@ export type { CoverImage } from '../../publication/cover-image.ts'
 export interface RenderCoverOptions {
   readonly timeoutMs?: number
   readonly signal?: AbortSignal
+  /**
+   * Called once the browser is done with the cover (the screenshot taken, the
+   * tab handed back), before the screenshot is made small in Node: a PDF
+   * waiting for that tab can print while Node works (`pipeline/article.ts`).
+   */
+  readonly onDrawn?: () => void
 }
 
 /**
@@ -32,6 +38,14 @@ export interface RenderCoverOptions {
  * sharp letters; the seed EPUB must stay under 150 KB.
  */
 export async function renderCoverHtml(browser: Browser, html: string, options: RenderCoverOptions = {}): Promise<Buffer> {
+  const image = await screenshotCover(browser, html, options)
+  options.onDrawn?.()
+  options.signal?.throwIfAborted()
+  return indexedPngOf(image, COVER_PALETTE)
+}
+
+/** Chromium's own PNG of the cover page; the tab goes back to the pool as soon as it is taken. */
+async function screenshotCover(browser: Browser, html: string, options: RenderCoverOptions): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? 60_000
   const locked = await openLockedPage(browser, [])
   const { page, refused } = locked
@@ -53,7 +67,7 @@ export async function renderCoverHtml(browser: Browser, html: string, options: R
     // next render: a new tab costs Chromium more than the cover itself.
     await page.setViewport(RENDER_VIEWPORT)
     ok = true
-    return encodeIndexedPng(decodePng(image), COVER_PALETTE)
+    return image
   } finally {
     if (ok) await releaseLockedPage(browser, locked)
     else await page.close().catch(() => undefined)
