@@ -53,6 +53,14 @@ const timeoutMessage = (issue: v.BaseIssue<unknown>): string =>
   `${json(issue.input)} is not a time limit; give a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (about 24 days), e.g. 900000 for 15 minutes`
 const JOBS = 'expected a whole number of articles to build at once, from 1 up'
 const BOOK_PARTS = 'expected a whole number of characters (0 lays the book out in one document)'
+
+/**
+ * Characters a part of a book's PDF holds at least, by default (about 50 A4
+ * pages): a book is laid out part by part and merged, so the browser holds
+ * one part and the cost grows linearly with the length (issue 17; the size
+ * measured in docs/benchmarks.md).
+ */
+export const DEFAULT_BOOK_PARTS = 120_000
 const FORMATS = 'expected a list of "epub", "pdf" and/or "html"'
 const PROOFING = 'expected a mapping of rule ids to "off", "warn" or "error"'
 
@@ -141,11 +149,11 @@ export const OPTIONS = {
     description: 'Also write the PDF/X-4 press edition `<slug>-press.pdf` and its cover `<slug>-press-cover.pdf` (with bleed and crop marks).'
   }),
   bookParts: option({
-    schema: v.optional(v.pipe(v.number(BOOK_PARTS), v.integer(BOOK_PARTS), v.minValue(0, BOOK_PARTS)), 0),
+    schema: v.optional(v.pipe(v.number(BOOK_PARTS), v.integer(BOOK_PARTS), v.minValue(0, BOOK_PARTS)), DEFAULT_BOOK_PARTS),
     typeText: 'whole number',
-    defaultText: '`0` (one layout)',
+    defaultText: '`120000` (≈ 50 pages)',
     description:
-      'Experimental: lay a book\'s PDF out in parts of at least this many characters (120000 ≈ 50 pages) and merge them into one tagged PDF; less memory for long books, more CPU today. 0 lays the book out in one document.'
+      'Lay a book\'s PDF out in parts of at least this many characters, whole chapters each, and merge them into one tagged PDF: the browser holds one part, so memory stays bounded and time linear in the book\'s length. 0 lays the book out in one document.'
   }),
   notes: option({ schema: v.optional(notesPlacement), typeText: '`foot` \\| `end`', defaultText: '`"foot"`', description: 'Where notes print in the PDF: at the foot of their page (default) or at the end of each chapter.' })
 } as const

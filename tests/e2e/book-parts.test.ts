@@ -16,6 +16,7 @@ import { checkStructure, linksOf } from '../helpers/pdf-structure.ts'
 import { seedBody } from '../helpers/books.ts'
 import { CLI, tempDir } from '../helpers/paths.ts'
 import { pdftotext } from '../helpers/tools.ts'
+import { bodySize, mostUsed, textSizes } from '../helpers/pdf-text-size.ts'
 
 const src = tempDir('chapkhana-parts-src-')
 // Enough text for a chapter of two or three pages, not more: each build starts a browser.
@@ -85,6 +86,15 @@ describe('a book laid out in parts and merged', () => {
     assert.ok(mergedOpenings.length >= 4 && mergedOpenings.every((p) => p !== undefined && p % 2 === 1), `openings ${mergedOpenings.join(', ')}`)
     // The contents page itself: the same entries with the same numbers.
     assert.equal(parts[2], one[2])
+  })
+
+  it('sets its text at the stylesheet\'s 12 pt, in parts as in one layout (nothing shrinks a part to fit its page)', async () => {
+    const parts = await textSizes(merged)
+    const one = await textSizes(single)
+    // html { font-size: 12pt } in print.css: the body text of the whole book, and of each page as in one layout.
+    assert.equal(bodySize(parts), 12)
+    assert.equal(bodySize(one), 12)
+    assert.deepEqual(parts.map(mostUsed), one.map(mostUsed))
   })
 
   it('keeps blank versos blank and prints every other page its number in the book’s digits', () => {

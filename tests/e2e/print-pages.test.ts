@@ -97,13 +97,15 @@ describe('the printed page on real texts', () => {
     assert.match(clean(pdftotext(pdf('nato-coalition-leadership'), 3)), /Amiri \(SIL Open Font License 1\.1\)/)
   })
 
-  it('a book: the colophon on the title page’s verso, the contents next; the untitled preface has no page or entry of its own', () => {
+  it('a book: the colophon on the title page’s verso, the contents next; the untitled preface has no page or entry of its own, and opens the first chapter’s recto', () => {
     const file = pdf('kteb')
     assert.match(clean(pdftotext(file, 2)), /Amiri/)
     const contents = clean(pdftotext(file, 3))
     assert.match(contents, /^ناوەڕۆک/)
     assert.doesNotMatch(contents, /کتێب/, 'no contents entry named after the book')
-    assert.match(clean(pdftotext(file, 4)), /بە ناوی خوا.*یەکەم/)
+    // Chapters open on a recto (an odd page): the preface takes it, with the chapter after it, after a blank verso.
+    assert.equal(clean(pdftotext(file, 4)), '')
+    assert.match(clean(pdftotext(file, 5)), /بە ناوی خوا.*یەکەم/)
   })
 
   it('a docs page: code is set in JetBrains Mono, in the PDF and in the EPUB, and the colophon names it', async () => {

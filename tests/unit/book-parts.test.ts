@@ -54,6 +54,14 @@ describe('a book in parts', () => {
     assert.doesNotMatch(html, /class="toc"/)
   })
 
+  it('starts the running head after the opening page of a part never measured (one chapter, no notes: one rendering)', async () => {
+    const edition = await book()
+    const chapters = printChapters(edition)
+    const html = await printHtml(edition, { chapters: chapters.slice(2, 3), pages: new Map(), part: { front: false, offset: 8, book: chapters } })
+    // Chapter 3 opens on the part's first page, 9: its head from page 10 on, not on its opening page.
+    assert.match(html, /@counter-style chapkhana-head-chapter-3 \{[^}]*range: 10 infinite/)
+  })
+
   it('prints the front matter with the contents of the whole book, linking out', async () => {
     const edition = await book()
     const chapters = printChapters(edition)

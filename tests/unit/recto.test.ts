@@ -37,6 +37,15 @@ describe('chapters on a recto', () => {
     assert.deepEqual([...blanks], [1])
   })
 
+  it('measures where an untitled preface lands: the print HTML links to it, so Chromium writes its destination', async () => {
+    const { file, tree } = await render('---\ntitle: كتاب\nlang: ar\ndate: 2026-11-24\n---\n\nبسم الله الرحمن الرحيم\n\n# أ\n\nنص\n\n# ب\n\nنص\n')
+    const edition = makeEdition(file, tree, '.')
+    const chapters = printChapters(edition)
+    const html = await printHtml(edition, { chapters, pages: new Map() })
+    // Without a destination its page is unknown and the preface (with chapter 1) may open on a verso.
+    assert.ok(html.includes(`href="#${chapters[0]!.id}"`), 'a link to the preface')
+  })
+
   it('asks for a blank page before a chapter that opened on an even page, and keeps it once it is odd', async () => {
     const chapters = printChapters(await book())
     // Chapter 2 on page 4 gains a blank; that moves chapter 3 from 8 to 9, which needs none.

@@ -64,3 +64,16 @@ export function partCss(part: PrintPart, chapters: readonly PrintChapter[]): str
 
 /** `pages` moved on by `offset` pages: a part's own page numbers as the book's. */
 export const shiftedPages = (pages: ReadonlyMap<string, number>, offset: number): Map<string, number> => new Map([...pages].map(([id, page]) => [id, page + offset]))
+
+/**
+ * A chapter part's pages as the book's: `pages` (counted from the part's own
+ * first page) moved on by its offset. Its first titled chapter opens on the
+ * part's first page even when no rendering measured it (a part of one chapter
+ * without notes is rendered once): its running head starts on the page after.
+ */
+export function partPages(part: PrintPart, chapters: readonly PrintChapter[], pages: ReadonlyMap<string, number>): Map<string, number> {
+  const book = shiftedPages(pages, part.offset)
+  const opening = chapters.find((chapter) => !chapter.untitled)
+  if (opening && !book.has(opening.id)) book.set(opening.id, part.offset + 1)
+  return book
+}

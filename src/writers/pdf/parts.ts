@@ -8,18 +8,17 @@
  * memory.
  */
 import { toString } from 'hast-util-to-string'
+import { DEFAULT_BOOK_PARTS } from '../../config/options.ts'
 import type { PrintChapter } from './chapters.ts'
 
 /**
  * Characters of text a part holds at least before the next chapter starts a
- * new part (about 50 A4 pages: up to there one layout still costs linear
- * time). Each part costs renderings of its own (about 0.4 s of CPU each)
- * and its own font subsets in the file: on the 50-chapter book parts of
- * 40,000 characters took 37.2 s of CPU and made the PDF 26 % larger, parts
- * of 120,000 took 30.8 s (docs/benchmarks.md). The `bookParts` option sets
- * another size (tests make every chapter a part with 1).
+ * new part: the config's default (`bookParts`, about 50 A4 pages: up to
+ * there one layout still costs linear time). Each part costs renderings of
+ * its own (about 0.4 s of CPU each); docs/benchmarks.md has the sizes
+ * measured. Tests make every chapter a part with 1.
  */
-export const PART_CHARS = 120_000
+export const PART_CHARS = DEFAULT_BOOK_PARTS
 
 /**
  * The chapters in parts of at least `size` characters (the last may be

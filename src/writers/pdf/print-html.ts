@@ -24,7 +24,7 @@ import { tocEntries, tocNav, type PageMap } from './toc.ts'
 import { placeFootnotes } from './footnotes/place.ts'
 import { TOP_ID, type FootPlan } from './footnotes/types.ts'
 import { blankPage, blankPageCss } from './recto.ts'
-import { externalLinks, partCss, shiftedPages } from './part-html.ts'
+import { externalLinks, partCss, partPages } from './part-html.ts'
 
 export { PAGE, pageCss } from './page-css.ts'
 
@@ -97,7 +97,7 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
     await stylesheet('base'),
     await stylesheet('print'),
     // A chapter part measures its pages from its own first page; its page counter goes on from `offset`.
-    pageCss(edition, part?.front ? part.book : chapters, part && !part.front ? shiftedPages(pages, part.offset) : pages, part ? { book: true, titlePage: part.front } : {}),
+    pageCss(edition, part?.front ? part.book : chapters, part && !part.front ? partPages(part, chapters, pages) : pages, part ? { book: true, titlePage: part.front } : {}),
     // Press-edition layout (notes at the foot, blank versos): own sheet and rules, after the page furniture.
     await stylesheet('footnotes'),
     blankPageCss(),
@@ -120,7 +120,7 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
         ...(several ? [colophon(edition), tocNav(edition, chapters, pages)] : []),
         h('main', sections),
         ...(several ? [] : [colophon(edition)]),
-        outlineAnchors(bookmarksOf(chapters), several ? ['contents'] : [])
+        outlineAnchors(bookmarksOf(chapters), several ? ['contents', ...prefaces(chapters)] : [])
       ]
   const doc: Root = {
     type: 'root',
@@ -141,11 +141,18 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
   return unified().use(rehypeStringify).stringify(doc)
 }
 
+/**
+ * The untitled prefaces' ids: no heading or contents entry links to them, and
+ * Chromium writes a destination only for a link's target; without one the
+ * layout never learns a preface's page, and it could open on a verso.
+ */
+const prefaces = (chapters: readonly PrintChapter[]): string[] => chapters.filter((chapter) => chapter.untitled).map((chapter) => chapter.id)
+
 /** What a part's body holds: the front matter, or its chapters and their outline anchors. */
 function partBody(edition: Edition, layout: PrintLayout, part: PrintPart, sections: readonly Element[]): Element[] {
   if (part.front) return [titleBlock(edition), colophon(edition), tocNav(edition, part.book, layout.pages), outlineAnchors([], ['contents'])]
   // The contents' targets too: the front part's contents learn their pages from here.
   const bookmarks = bookmarksOf(layout.chapters)
   const marked = new Set(bookmarks.map((b) => b.target))
-  return [h('main', [...sections]), outlineAnchors(bookmarks, tocEntries(layout.chapters).map((entry) => entry.target).filter((id) => !marked.has(id)))]
+  return [h('main', [...sections]), outlineAnchors(bookmarks, [...tocEntries(layout.chapters).map((entry) => entry.target).filter((id) => !marked.has(id)), ...prefaces(layout.chapters)])]
 }

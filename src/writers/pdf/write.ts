@@ -21,6 +21,7 @@ import { MIN_COVER_PPI, pressCoverPdf } from './press/cover.ts'
 import type { PressCoverSource } from '../../publication/cover-image.ts'
 import { settle, type RenderHtml } from './settle.ts'
 import { paginateBook } from './book.ts'
+import { PART_CHARS } from './parts.ts'
 import { printChapters, type PrintChapter } from './chapters.ts'
 import type { Config, NotesPlacement } from '../../config/schema.ts'
 
@@ -32,9 +33,7 @@ export interface PdfArgs extends OutputArgs {
   readonly notes?: NotesPlacement
   /**
    * Lay a book out in parts of at least this many characters and merge them
-   * (`book.ts`); 0 or absent: one document. Off by default until
-   * print-pages.test.ts (a book with an untitled preface) and the visual
-   * reference of al-Muqtabas 29's verse page pass with it (docs/benchmarks.md).
+   * (`book.ts`; default `PART_CHARS`); 0: one document.
    */
   readonly bookParts?: number
   /** The press cover's artwork, from the pipeline: with `press`, the press cover is made from it. */
@@ -83,7 +82,7 @@ async function pressCover(edition: Edition, art: PressCoverSource, producer: str
  * Build the regular PDF and, with `press`, the PDF/X-4 press edition from the
  * same rendering, and its cover when the pipeline passes the artwork.
  */
-export async function buildPdfs({ edition, browser, timeoutMs, generator, signal, notes, bookParts = 0, pressCover: art }: Omit<PdfArgs, 'target'>, press = false): Promise<BuiltPdfs> {
+export async function buildPdfs({ edition, browser, timeoutMs, generator, signal, notes, bookParts = PART_CHARS, pressCover: art }: Omit<PdfArgs, 'target'>, press = false): Promise<BuiltPdfs> {
   const render = (html: string, draft = false) => renderPdf({ browser, html, roots: [edition.baseDir], timeoutMs, draft, ...(signal ? { signal } : {}) })
   // What print must shrink, break or would print coarse, said once per build.
   await printWarnings(edition)
