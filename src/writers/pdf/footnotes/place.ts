@@ -12,14 +12,19 @@ import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import type { PrintChapter } from '../chapters.ts'
-import { areaEndId, areaId, noteEndId, TOP_ID, type FlowBlock, type FlowChapter, type FootCut, type FootPlan } from './types.ts'
+import { areaEndId, areaId, noteEndId, notesLang, TOP_ID, type FlowBlock, type FlowChapter, type FootCut, type FootPlan } from './types.ts'
 import { isLong, markWords, notePart, splitBlock, splitNote } from './words.ts'
 
 const isElement = (node: ElementContent): node is Element => node.type === 'element'
 const isEndnotes = (node: ElementContent): boolean => isElement(node) && node.tagName === 'section' && String(node.properties.className ?? '').includes('endnotes')
 
 /** The chapters with ids, markers and the plan's page feet; and their flow for the planner. */
-export function placeFootnotes(chapters: readonly PrintChapter[], plan: FootPlan, labelOf: (chapter: PrintChapter) => string): { chapters: PrintChapter[]; flow: FlowChapter[] } {
+export function placeFootnotes(
+  chapters: readonly PrintChapter[],
+  plan: FootPlan,
+  labelOf: (chapter: PrintChapter) => string,
+  langOf?: (chapter: PrintChapter) => string
+): { chapters: PrintChapter[]; flow: FlowChapter[] } {
   const byBefore = new Map(plan.cuts.map((cut) => [cut.before, cut]))
   const placed = new Set(plan.cuts.flatMap((cut) => cut.notes))
   // Paragraphs a page ends inside: block id → the page feet inside it, in order.
@@ -74,13 +79,15 @@ export function placeFootnotes(chapters: readonly PrintChapter[], plan: FootPlan
       const chapterFlow = flow[n]!
       // Named in the chapter's own language (an English chapter of a Sorani book: «Notes»).
       const footLabel = labelOf(chapter)
+      // Marked as chapkhana's own, for the tagging to tell the notes from an author's aside.
+      const foot = { label: footLabel, lang: langOf ? notesLang(langOf(chapter)) : undefined }
       const children: ElementContent[] = []
       const ids: string[] = n === 0 ? [TOP_ID] : []
       for (const node of chapter.children) {
         if (isEndnotes(node) && !hasNotes(node as Element)) continue
         const id = isElement(node) ? String(node.properties.id) : ''
-        if (isElement(node) && isEndnotes(node)) children.push(endMarker(chapterFlow.end), ...footArea(byBefore.get(chapterFlow.end), notes, footLabel, ids, false))
-        else children.push(...footArea(byBefore.get(id), notes, footLabel, ids, true))
+        if (isElement(node) && isEndnotes(node)) children.push(endMarker(chapterFlow.end), ...footArea(byBefore.get(chapterFlow.end), notes, foot, ids, false))
+        else children.push(...footArea(byBefore.get(id), notes, foot, ids, true))
         const cuts = isElement(node) ? inside.get(id) : undefined
         if (!cuts || !isElement(node)) {
           children.push(node)
@@ -90,11 +97,11 @@ export function placeFootnotes(chapters: readonly PrintChapter[], plan: FootPlan
         const parts = splitBlock(node, cuts.map((c) => c.inside!.word), cuts.map((c) => c.before))
         children.push(parts[0]!)
         cuts.forEach((cut, i) => {
-          children.push(...footArea(cut, notes, footLabel, ids, true), parts[i + 1]!)
+          children.push(...footArea(cut, notes, foot, ids, true), parts[i + 1]!)
           ids.push(cut.before)
         })
       }
-      if (!children.some((c) => isElement(c) && c.properties.id === chapterFlow.end)) children.push(endMarker(chapterFlow.end), ...footArea(byBefore.get(chapterFlow.end), notes, footLabel, ids, false))
+      if (!children.some((c) => isElement(c) && c.properties.id === chapterFlow.end)) children.push(endMarker(chapterFlow.end), ...footArea(byBefore.get(chapterFlow.end), notes, foot, ids, false))
       for (const block of chapterFlow.blocks) ids.push(block.id)
       ids.push(chapterFlow.end)
       for (const li of notes.values()) ids.push(String(li.properties.id), noteEndId(String(li.properties.id)))
@@ -123,7 +130,7 @@ const endMarker = (id: string): Element => h('div.flow-marker', { id })
  * this page, the last of them perhaps only its first lines. Before a block
  * it ends the page; at a chapter's end the chapter does.
  */
-function footArea(cut: FootCut | undefined, notes: ReadonlyMap<string, Element>, label: string, ids: string[], breaks: boolean): Element[] {
+function footArea(cut: FootCut | undefined, notes: ReadonlyMap<string, Element>, foot: { label: string; lang: string | undefined }, ids: string[], breaks: boolean): Element[] {
   if (!cut) return []
   ids.push(areaId(cut.before), areaEndId(cut.before))
   // A page that only ends here (its notes went to a later foot) draws no rule over nothing.
@@ -138,7 +145,7 @@ function footArea(cut: FootCut | undefined, notes: ReadonlyMap<string, Element>,
   return [
     h(
       `aside.foot-notes${breaks ? '.page-ends' : ''}${bare ? '.bare' : ''}`,
-      { id: areaId(cut.before), role: 'doc-footnotes', ariaLabel: label, style: `padding-top: ${cut.pad.toFixed(2)}pt` },
+      { id: areaId(cut.before), role: 'doc-footnotes', ariaLabel: foot.label, ...(foot.lang ? { lang: foot.lang } : {}), style: `padding-top: ${cut.pad.toFixed(2)}pt` },
       [
         // Continued text, not a new note: no label, and the tagging joins it to the note it continues.
         ...(rest.length > 0 ? [h('div.note-continued', rest)] : []),

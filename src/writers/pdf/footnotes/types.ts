@@ -93,3 +93,13 @@ export const areaId = (before: string): string => `notes-at-${before}`
 export const areaEndId = (before: string): string => `notes-at-${before}-end`
 /** Id of the marker at the very top of the first page. */
 export const TOP_ID = 'chapkhana-page-top'
+
+/** The private-use subtag that marks chapkhana's own blocks of notes (`notesLang`). */
+export const NOTES_SUBTAG = 'x-notes'
+/**
+ * The language of a block of notes in chapter language `tag`, marked as
+ * chapkhana's own: Chromium writes an element's `lang` as the `/Lang` of its
+ * structure element and nothing else that tells two `<aside>`s apart, so the
+ * tagging (`tags.ts`) finds the notes by it and gives them back `tag`.
+ */
+export const notesLang = (tag: string): string => `${tag}-${NOTES_SUBTAG}`
