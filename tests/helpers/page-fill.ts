@@ -41,8 +41,9 @@ export async function pageFills(file: string, ruleSpace = 22): Promise<PageFill[
     const words = pdfWords(file, page).filter((w) => w.yMin >= BLOCK_TOP - 2 && w.yMax <= BLOCK_BOTTOM + 2)
     const area = areas.filter((a) => a.page === page).sort((a, b) => a.y - b.y)[0]
     const areaTop = area ? BLOCK_TOP + (top - area.y) : undefined
-    const text = words.filter((w) => areaTop === undefined || w.yMax <= areaTop + 1)
-    const notes = areaTop === undefined ? [] : words.filter((w) => w.yMin > areaTop + 1)
+    // A note's first line may start a little above the block's destination (its ascent): 6 pt of play.
+    const text = words.filter((w) => areaTop === undefined || w.yMax <= areaTop - 6)
+    const notes = areaTop === undefined ? [] : words.filter((w) => w.yMax > areaTop - 6)
     const lowest = Math.max(BLOCK_TOP, ...text.map((w) => w.yMax))
     const limit = notes.length > 0 ? Math.min(...notes.map((w) => w.yMin)) - ruleSpace : BLOCK_BOTTOM
     fills.push({ page, short: Math.max(0, limit - lowest), notes: notes.length > 0 })
