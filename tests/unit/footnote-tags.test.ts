@@ -8,11 +8,12 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, type PDFRef } from 'pdf-lib'
 import { tagFootNotes } from '../../src/writers/pdf/footnotes/tags.ts'
+import { notesLang } from '../../src/writers/pdf/footnotes/types.ts'
 
 async function taggedPdf(): Promise<{ pdf: PDFDocument; items: PDFRef[]; other: PDFRef }> {
   const pdf = await PDFDocument.create()
   pdf.addPage()
-  const elem = (type: string, kids: PDFRef[]): PDFRef => pdf.context.register(pdf.context.obj({ Type: 'StructElem', S: type, K: kids }))
+  const elem = (type: string, kids: PDFRef[]): PDFRef => pdf.context.register(pdf.context.obj({ Type: 'StructElem', S: type, K: kids, ...(type === 'Aside' ? { Lang: PDFString.of(notesLang('ckb')) } : {}) }))
   const items = [elem('LI', []), elem('LI', [])]
   const other = elem('LI', [])
   const doc = elem('Document', [elem('L', [other]), elem('Aside', [elem('L', items)])])
@@ -35,7 +36,7 @@ describe('footnote tags', () => {
   it('puts the notes directly in their Aside and joins a continued part to the note it continues', async () => {
     const pdf = await PDFDocument.create()
     pdf.addPage()
-    const elem = (type: string, kids: PDFRef[]): PDFRef => pdf.context.register(pdf.context.obj({ Type: 'StructElem', S: type, K: kids }))
+    const elem = (type: string, kids: PDFRef[]): PDFRef => pdf.context.register(pdf.context.obj({ Type: 'StructElem', S: type, K: kids, ...(type === 'Aside' ? { Lang: PDFString.of(notesLang('ar')) } : {}) }))
     const firstP = elem('P', [])
     const first = elem('LI', [firstP])
     const asideA = elem('Aside', [elem('L', [first])])
@@ -55,6 +56,28 @@ describe('footnote tags', () => {
     assert.equal(String(pdf.context.lookup(first, PDFDict).get(PDFName.of('P'))), String(asideA))
     const ids = [first, second].map((ref) => (pdf.context.lookup(ref, PDFDict).get(PDFName.of('ID')) as PDFString).asString())
     assert.deepEqual(ids, ['note-1', 'note-2'])
+  })
+
+  it("leaves an author's own aside holding a list as a list, and gives chapkhana's note block its language back", async () => {
+    const pdf = await PDFDocument.create()
+    pdf.addPage()
+    const elem = (type: string, kids: PDFRef[], lang?: string): PDFRef =>
+      pdf.context.register(pdf.context.obj({ Type: 'StructElem', S: type, K: kids, ...(lang ? { Lang: PDFString.of(lang) } : {}) }))
+    // The author's <aside><ul><li>…</li></ul></aside>, in the chapter's language or none, and chapkhana's notes.
+    const authorItems = [elem('LI', []), elem('LI', [])]
+    const authorList = elem('L', authorItems)
+    const authorAside = elem('Aside', [authorList])
+    const otherItem = elem('LI', [])
+    const otherAside = elem('Aside', [elem('L', [otherItem])], 'ckb')
+    const note = elem('LI', [])
+    const notes = elem('Aside', [elem('L', [note])], notesLang('ckb'))
+    pdf.catalog.set(PDFName.of('StructTreeRoot'), pdf.context.obj({ Type: 'StructTreeRoot', K: elem('Document', [authorAside, otherAside, notes]) }))
+    assert.equal(tagFootNotes(pdf), 1)
+    const type = (ref: PDFRef): string => String(pdf.context.lookup(ref, PDFDict).get(PDFName.of('S')))
+    assert.deepEqual([...authorItems, otherItem].map(type), ['/LI', '/LI', '/LI'])
+    assert.equal(type(authorList), '/L')
+    assert.equal(type(note), '/Note')
+    assert.equal((pdf.context.lookup(notes, PDFDict).get(PDFName.of('Lang')) as PDFString).asString(), 'ckb')
   })
 
   it('does nothing to an untagged PDF', async () => {

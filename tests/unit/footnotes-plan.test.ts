@@ -10,7 +10,7 @@ import { makeEdition } from '../../src/publication/edition.ts'
 import { printChapters } from '../../src/writers/pdf/chapters.ts'
 import { placeFootnotes } from '../../src/writers/pdf/footnotes/place.ts'
 import { AREA_OVERHEAD, FOOT_GAP, padFeet, planFeet, planHolds } from '../../src/writers/pdf/footnotes/plan.ts'
-import { areaEndId, areaId, TOP_ID, type FlowChapter } from '../../src/writers/pdf/footnotes/types.ts'
+import { areaEndId, areaId, restId, TOP_ID, type FlowChapter } from '../../src/writers/pdf/footnotes/types.ts'
 import type { Position } from '../../src/writers/pdf/positions.ts'
 import { firstLayout, printHtml } from '../../src/writers/pdf/print-html.ts'
 import { render } from '../helpers/html.ts'
@@ -90,8 +90,9 @@ describe('footnote layout', () => {
     const blocks = placeFootnotes(chapters, { cuts: [] }, () => 'الحواشي').flow[0]!.blocks
     assert.deepEqual(blocks[0]!.refs.map((r) => r.note), ['fn-1'])
     const html = await printHtml(edition, { ...firstLayout(edition), foot: { cuts: [{ before: blocks[1]!.id, notes: ['fn-1'], pad: 12.5 }] } })
-    assert.match(html, /<aside class="foot-notes page-ends" id="notes-at-[^"]+" role="doc-footnotes" aria-label="الحواشي" style="padding-top: 12.50pt"><ol class="endnotes-list foot-notes-list"><li id="fn-1"/)
+    assert.match(html, /<aside class="foot-notes page-ends" id="notes-at-[^"]+" role="doc-footnotes" aria-label="الحواشي" lang="ar-x-notes" style="padding-top: 12.50pt"><ol class="endnotes-list foot-notes-list"><li id="fn-1"/)
     assert.doesNotMatch(html, /class="endnotes"/)
+    // (Marked as chapkhana's own by the private-use subtag of its language: tags.ts finds it by that.)
     // The links both ways are kept: reference → note, note number → reference.
     assert.match(html, /href="#fn-1" id="fnref-1"/)
     assert.match(html, /class="endnote-number" href="#fnref-1"/)
@@ -150,5 +151,49 @@ describe('footnote planner, notes too long for their page', () => {
     // Three lines: a cut would leave one line on one side, so the note moves whole.
     const plan = planFeet(long, { cuts: [], measures: short }, at, frame)
     assert.ok(plan.cuts.every((c) => !c.split && !c.carry))
+  })
+})
+
+describe('footnote planner, pages that end inside a paragraph', () => {
+  /** The six blocks of `flow`, b4 a paragraph a page may end inside. */
+  const paragraphs: FlowChapter[] = [{ ...flow[0]!, blocks: flow[0]!.blocks.map((b) => (b.id === 'b4' ? { ...b, lines: true } : b)) }]
+
+  /** The first rendering, with b4's seven lines marked (three words a line, 21.6 pt apart). */
+  function markedRendering(): Map<string, Position> {
+    const at = firstRendering()
+    const top = at.get('b4')!.y
+    for (let line = 0; line < 7; line++) {
+      for (let w = 0; w < 3; w++) {
+        const word = line * 3 + w
+        // As Chromium reports them: the marker before a line's first word hangs at the end of the line before.
+        const on = w === 0 && line > 0 ? line - 1 : line
+        if (word > 0) at.set(`b4-w${word}`, { page: 1, y: top - 4 - on * 21.6 })
+      }
+    }
+    return at
+  }
+
+  it('asks to measure the paragraph after a page that would end short, then ends the page between its lines', () => {
+    // Page 1 ends before the heading h3 with note a: 274 pt unfilled, so b4 (after the heading) is to be measured.
+    const first = planFeet(paragraphs, { cuts: [] }, firstRendering(), frame)
+    assert.deepEqual(first.cuts.map((c) => c.before), ['h3', 'end'])
+    assert.deepEqual(first.measure, ['b4'])
+    // Measured: the page takes the heading and five of b4's seven lines (two stay for the next page).
+    const second = planFeet(paragraphs, { cuts: [], measure: ['b4'] }, markedRendering(), frame)
+    const cut = second.cuts[0]!
+    assert.deepEqual(cut.inside, { block: 'b4', word: 15 })
+    assert.equal(cut.before, restId('b4', 15))
+    assert.deepEqual(cut.notes, ['a'])
+    assert.deepEqual(second.lines?.get('b4')?.starts.map((s) => s.word), [3, 6, 9, 12, 15, 18])
+    assert.equal(second.measure, undefined)
+  })
+
+  it('never leaves fewer than two lines of a paragraph on either side', () => {
+    const at = markedRendering()
+    // Only four lines measured: the cut can only fall after the second.
+    for (const [id] of at) if (/^b4-w(1[2-9]|20)$/.test(id)) at.delete(id)
+    const plan = planFeet(paragraphs, { cuts: [], measure: ['b4'] }, at, frame)
+    assert.equal(plan.lines?.get('b4')?.count, 4)
+    assert.deepEqual(plan.cuts[0]!.inside, { block: 'b4', word: 6 })
   })
 })

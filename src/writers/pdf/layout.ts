@@ -31,8 +31,10 @@ export async function nextLayout(edition: Edition, layout: PrintLayout, bytes: U
   let foot = layout.foot
   if (foot) {
     const { flow } = placeFootnotes(layout.chapters, foot, () => edition.words.footnotes)
-    // Page feet that printed right are kept (and pushed down); the others are planned again.
-    foot = planHolds(foot, flow, positions) ? padFeet(foot, positions, FRAME) : planFeet(flow, foot, positions, FRAME)
+    // Page feet that printed right are kept (and pushed down); the others are planned again, and so
+    // is every foot once paragraphs were measured that a page may now end inside.
+    const measured = (foot.measure?.length ?? 0) > 0
+    foot = !measured && planHolds(foot, flow, positions) ? padFeet(foot, positions, FRAME) : planFeet(flow, foot, positions, FRAME)
   }
   return { layout: { ...layout, pages, ...(blanks ? { blanks } : {}), ...(foot ? { foot } : {}) }, positions }
 }

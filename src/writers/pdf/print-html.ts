@@ -103,7 +103,8 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
     blankPageCss(),
     ...(part ? [partCss(part, chapters)] : [])
   ].join('\n')
-  const placed = layout.foot ? placeFootnotes(chapters, layout.foot, (c) => chapterLocale(c.children, edition.locale).words.footnotes).chapters : chapters
+  const localeOf = (c: PrintChapter) => chapterLocale(c.children, edition.locale)
+  const placed = layout.foot ? placeFootnotes(chapters, layout.foot, (c) => localeOf(c).words.footnotes, (c) => localeOf(c).tag).chapters : chapters
   const sections = placed.flatMap((chapter) => [
     ...(layout.blanks?.has(chapter.number) ? [blankPage(chapter.number)] : []),
     // A chapter in another language than the book is set in its own language and direction.

@@ -3,23 +3,35 @@
  * chapter gets an id (so the rendering reports where it landed), each note a
  * marker after its last line, each planned page foot a block of notes with a
  * forced page break after it, and notes not yet placed stay in the chapter's
- * endnotes (where the first rendering measures them). A hidden list of links
- * makes Chromium write a destination for every one of those ids.
+ * endnotes (where the first rendering measures them). A paragraph a page
+ * ends inside is cut in parts there, with the page foot between them; one
+ * the plan asks to measure gets a marker before each word. A hidden list of
+ * links makes Chromium write a destination for every one of those ids.
  */
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import type { PrintChapter } from '../chapters.ts'
-import { areaEndId, areaId, noteEndId, TOP_ID, type FlowBlock, type FlowChapter, type FootCut, type FootPlan } from './types.ts'
-import { isLong, markWords, notePart, splitNote } from './words.ts'
+import { areaEndId, areaId, noteEndId, notesLang, TOP_ID, type FlowBlock, type FlowChapter, type FootCut, type FootPlan } from './types.ts'
+import { isLong, markWords, notePart, splitBlock, splitNote } from './words.ts'
 
 const isElement = (node: ElementContent): node is Element => node.type === 'element'
 const isEndnotes = (node: ElementContent): boolean => isElement(node) && node.tagName === 'section' && String(node.properties.className ?? '').includes('endnotes')
 
 /** The chapters with ids, markers and the plan's page feet; and their flow for the planner. */
-export function placeFootnotes(chapters: readonly PrintChapter[], plan: FootPlan, labelOf: (chapter: PrintChapter) => string): { chapters: PrintChapter[]; flow: FlowChapter[] } {
+export function placeFootnotes(
+  chapters: readonly PrintChapter[],
+  plan: FootPlan,
+  labelOf: (chapter: PrintChapter) => string,
+  langOf?: (chapter: PrintChapter) => string
+): { chapters: PrintChapter[]; flow: FlowChapter[] } {
   const byBefore = new Map(plan.cuts.map((cut) => [cut.before, cut]))
   const placed = new Set(plan.cuts.flatMap((cut) => cut.notes))
+  // Paragraphs a page ends inside: block id → the page feet inside it, in order.
+  const inside = new Map<string, FootCut[]>()
+  for (const cut of plan.cuts) if (cut.inside) inside.set(cut.inside.block, [...(inside.get(cut.inside.block) ?? []), cut])
+  for (const list of inside.values()) list.sort((a, b) => a.inside!.word - b.inside!.word)
+  const toMeasure = new Set((plan.measure ?? []).filter((id) => !plan.lines?.has(id)))
   const notes = new Map<string, Element>()
   // Markers before the words of long notes not yet measured, whose ids the rendering must report.
   const marks: string[] = []
@@ -31,7 +43,10 @@ export function placeFootnotes(chapters: readonly PrintChapter[], plan: FootPlan
       visit(section, 'element', (li: Element) => {
         if (li.tagName !== 'li' || typeof li.properties.id !== 'string') return
         li.children.push(h('span.note-end', { id: noteEndId(li.properties.id) }))
-        if (isLong(li) && !plan.measures?.has(li.properties.id)) marks.push(...markWords(li, li.properties.id))
+        // Marked in every rendering, measured or not: a marker splits the text into runs shaped
+        // apart, so a tight line may break otherwise without them than where it was measured.
+        const words = isLong(li) ? markWords(li, li.properties.id) : []
+        if (!plan.measures?.has(li.properties.id)) marks.push(...words)
         notes.set(li.properties.id, li)
       })
     }
@@ -43,7 +58,10 @@ export function placeFootnotes(chapters: readonly PrintChapter[], plan: FootPlan
       visit(node, 'element', (a: Element) => {
         if (a.properties.dataFootnoteRef !== undefined && typeof a.properties.id === 'string') refs.push({ id: a.properties.id, note: String(a.properties.href).slice(1) })
       })
-      blocks.push({ id: node.properties.id, heading: /^h[1-6]$/.test(node.tagName), refs })
+      blocks.push({ id: node.properties.id, heading: /^h[1-6]$/.test(node.tagName), refs, lines: node.tagName === 'p' })
+      // A paragraph once marked keeps its markers (see the notes above); only new ones are reported.
+      const words = toMeasure.has(node.properties.id) || plan.lines?.has(node.properties.id) ? markWords(node, node.properties.id) : []
+      if (toMeasure.has(node.properties.id)) marks.push(...words)
     })
     const end = `${chapter.id}-end`
     flow.push({ blocks, end })
@@ -61,16 +79,29 @@ export function placeFootnotes(chapters: readonly PrintChapter[], plan: FootPlan
       const chapterFlow = flow[n]!
       // Named in the chapter's own language (an English chapter of a Sorani book: «Notes»).
       const footLabel = labelOf(chapter)
+      // Marked as chapkhana's own, for the tagging to tell the notes from an author's aside.
+      const foot = { label: footLabel, lang: langOf ? notesLang(langOf(chapter)) : undefined }
       const children: ElementContent[] = []
       const ids: string[] = n === 0 ? [TOP_ID] : []
       for (const node of chapter.children) {
         if (isEndnotes(node) && !hasNotes(node as Element)) continue
         const id = isElement(node) ? String(node.properties.id) : ''
-        if (isElement(node) && isEndnotes(node)) children.push(endMarker(chapterFlow.end), ...footArea(byBefore.get(chapterFlow.end), notes, footLabel, ids, false))
-        else children.push(...footArea(byBefore.get(id), notes, footLabel, ids, true))
-        children.push(node)
+        if (isElement(node) && isEndnotes(node)) children.push(endMarker(chapterFlow.end), ...footArea(byBefore.get(chapterFlow.end), notes, foot, ids, false))
+        else children.push(...footArea(byBefore.get(id), notes, foot, ids, true))
+        const cuts = isElement(node) ? inside.get(id) : undefined
+        if (!cuts || !isElement(node)) {
+          children.push(node)
+          continue
+        }
+        // The paragraph in parts, each page foot between the part it ends and the part that opens the next page.
+        const parts = splitBlock(node, cuts.map((c) => c.inside!.word), cuts.map((c) => c.before))
+        children.push(parts[0]!)
+        cuts.forEach((cut, i) => {
+          children.push(...footArea(cut, notes, foot, ids, true), parts[i + 1]!)
+          ids.push(cut.before)
+        })
       }
-      if (!children.some((c) => isElement(c) && c.properties.id === chapterFlow.end)) children.push(endMarker(chapterFlow.end), ...footArea(byBefore.get(chapterFlow.end), notes, footLabel, ids, false))
+      if (!children.some((c) => isElement(c) && c.properties.id === chapterFlow.end)) children.push(endMarker(chapterFlow.end), ...footArea(byBefore.get(chapterFlow.end), notes, foot, ids, false))
       for (const block of chapterFlow.blocks) ids.push(block.id)
       ids.push(chapterFlow.end)
       for (const li of notes.values()) ids.push(String(li.properties.id), noteEndId(String(li.properties.id)))
@@ -99,9 +130,11 @@ const endMarker = (id: string): Element => h('div.flow-marker', { id })
  * this page, the last of them perhaps only its first lines. Before a block
  * it ends the page; at a chapter's end the chapter does.
  */
-function footArea(cut: FootCut | undefined, notes: ReadonlyMap<string, Element>, label: string, ids: string[], breaks: boolean): Element[] {
+function footArea(cut: FootCut | undefined, notes: ReadonlyMap<string, Element>, foot: { label: string; lang: string | undefined }, ids: string[], breaks: boolean): Element[] {
   if (!cut) return []
   ids.push(areaId(cut.before), areaEndId(cut.before))
+  // A page that only ends here (its notes went to a later foot) draws no rule over nothing.
+  const bare = cut.notes.length === 0 && !cut.carry
   const lis = cut.notes.flatMap((id) => {
     const li = notes.get(id)
     if (!li) return []
@@ -111,8 +144,8 @@ function footArea(cut: FootCut | undefined, notes: ReadonlyMap<string, Element>,
   const rest = cut.carry && carried ? notePart(carried, cut.carry.word, cut.split?.note === cut.carry.note ? cut.split.word : undefined).part : []
   return [
     h(
-      breaks ? 'aside.foot-notes.page-ends' : 'aside.foot-notes',
-      { id: areaId(cut.before), role: 'doc-footnotes', ariaLabel: label, style: `padding-top: ${cut.pad.toFixed(2)}pt` },
+      `aside.foot-notes${breaks ? '.page-ends' : ''}${bare ? '.bare' : ''}`,
+      { id: areaId(cut.before), role: 'doc-footnotes', ariaLabel: foot.label, ...(foot.lang ? { lang: foot.lang } : {}), style: `padding-top: ${cut.pad.toFixed(2)}pt` },
       [
         // Continued text, not a new note: no label, and the tagging joins it to the note it continues.
         ...(rest.length > 0 ? [h('div.note-continued', rest)] : []),

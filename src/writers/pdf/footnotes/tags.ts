@@ -6,10 +6,13 @@
  * directly in the `Aside`, the `L` goes, and each `Note` carries a unique
  * `/ID` (PDF/UA). The rest of a note continued from the page before (its
  * paragraphs, ahead of the block's list) joins the `Note` it continues: one
- * note, one element, across two pages. Done in reading order, so the bytes
- * stay reproducible.
+ * note, one element, across two pages. Only chapkhana's own blocks of notes
+ * are retagged, found by the language they are marked with (`notesLang`): an
+ * author's `<aside>` holding a list is tagged the same way by Chromium and
+ * stays a list. Done in reading order, so the bytes stay reproducible.
  */
-import { PDFArray, PDFDict, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib'
+import { NOTES_SUBTAG } from './types.ts'
 
 /** The items of `elem`'s `/K` (a single item or an array), as written. */
 function items(elem: PDFDict): PDFObject[] {
@@ -24,6 +27,18 @@ function structElem(pdf: PDFDocument, item: PDFObject): PDFDict | undefined {
 }
 
 const typeOf = (elem: PDFDict | undefined): string | undefined => elem?.lookupMaybe(PDFName.of('S'), PDFName)?.asString()
+
+/**
+ * Whether `elem` is one of chapkhana's blocks of notes; if so its `/Lang`
+ * becomes the chapter's language again (the marking subtag dropped).
+ */
+function ownNotes(elem: PDFDict): boolean {
+  const lang = elem.lookupMaybe(PDFName.of('Lang'), PDFString, PDFHexString)?.decodeText()
+  const suffix = `-${NOTES_SUBTAG}`
+  if (!lang?.endsWith(suffix)) return false
+  elem.set(PDFName.of('Lang'), PDFString.of(lang.slice(0, -suffix.length)))
+  return true
+}
 
 /**
  * Turn the list items of every note block into `Note`s directly in its
@@ -67,7 +82,7 @@ export function tagFootNotes(pdf: PDFDocument): number {
     for (const item of items(elem)) {
       const kid = structElem(pdf, item)
       if (!kid) continue
-      if (typeOf(kid) === '/Aside') aside(item, kid)
+      if (typeOf(kid) === '/Aside' && ownNotes(kid)) aside(item, kid)
       else walk(kid)
     }
   }

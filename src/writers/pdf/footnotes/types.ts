@@ -15,6 +15,26 @@ export interface FootCut {
   readonly split?: NotePart
   /** This page foot opens with the rest of a note begun on the page before, from this word on. */
   readonly carry?: NotePart
+  /** The page ends inside a paragraph, before this word of it: `before` is then the id of the paragraph's rest (`restId`). */
+  readonly inside?: BlockPart
+}
+
+/** Where a paragraph is cut: before word `word` (0-based, as `footnotes/words.ts` counts) of block `block`. */
+export interface BlockPart {
+  readonly block: string
+  readonly word: number
+}
+
+/**
+ * A paragraph's lines as measured once, whole, for ending a page inside it:
+ * how many lines it has, and the lines a page may end before (a line whose
+ * first word is known to start it), with their offset from the paragraph's top.
+ */
+export interface BlockLines {
+  readonly count: number
+  /** The usual distance between two lines, in points. */
+  readonly step: number
+  readonly starts: readonly { readonly line: number; readonly word: number; readonly offset: number }[]
 }
 
 /** Where a note is cut: before word `word` (0-based, as `footnotes/words.ts` counts). */
@@ -40,6 +60,10 @@ export interface FootPlan {
   readonly heights?: ReadonlyMap<string, number>
   /** Points taken from the room of a page foot where a cut note did not fit as planned. */
   readonly squeeze?: ReadonlyMap<string, number>
+  /** Paragraphs measured line by line in an earlier rendering (an empty measure: not to be cut). */
+  readonly lines?: ReadonlyMap<string, BlockLines>
+  /** Paragraphs to measure in the next rendering: a page may end inside them (their words are marked). */
+  readonly measure?: readonly string[]
 }
 
 /** A block of a chapter that a page may end before. */
@@ -47,6 +71,8 @@ export interface FlowBlock {
   readonly id: string
   /** A heading: a page never ends right after it. */
   readonly heading: boolean
+  /** A paragraph: a page may end inside it, between two lines. */
+  readonly lines?: boolean
   /** Note references inside the block: the reference's id and its note's id. */
   readonly refs: readonly { readonly id: string; readonly note: string }[]
 }
@@ -59,9 +85,21 @@ export interface FlowChapter {
 
 /** Id of the marker after the last line of note `noteId`. */
 export const noteEndId = (noteId: string): string => `${noteId}-end`
+/** Id of the part of paragraph `block` from word `word` on, when a page ends inside it. */
+export const restId = (block: string, word: number): string => `${block}-from-w${word}`
 /** Id of the block of notes set before `before`. */
 export const areaId = (before: string): string => `notes-at-${before}`
 /** Id of the marker after the last note of that block. */
 export const areaEndId = (before: string): string => `notes-at-${before}-end`
 /** Id of the marker at the very top of the first page. */
 export const TOP_ID = 'chapkhana-page-top'
+
+/** The private-use subtag that marks chapkhana's own blocks of notes (`notesLang`). */
+export const NOTES_SUBTAG = 'x-notes'
+/**
+ * The language of a block of notes in chapter language `tag`, marked as
+ * chapkhana's own: Chromium writes an element's `lang` as the `/Lang` of its
+ * structure element and nothing else that tells two `<aside>`s apart, so the
+ * tagging (`tags.ts`) finds the notes by it and gives them back `tag`.
+ */
+export const notesLang = (tag: string): string => `${tag}-${NOTES_SUBTAG}`

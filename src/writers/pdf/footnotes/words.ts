@@ -104,3 +104,24 @@ export function notePart(li: Element, from: number, to?: number): { part: Elemen
   const [before] = splitChildren(rest, to - from, { seen: 0 })
   return { part: before }
 }
+
+/**
+ * Paragraph `node` cut before each of `words` (in order), for pages that end
+ * inside it: the first part keeps its id, each later part takes the id given
+ * for it. Every part but the last ends with a full line (`split-head`: its
+ * last line justified like the others), every part but the first continues
+ * a line of text (`split-rest`: no first-line indent).
+ */
+export function splitBlock(node: Element, words: readonly number[], ids: readonly string[]): Element[] {
+  const classes = Array.isArray(node.properties.className) ? node.properties.className.map(String) : []
+  const { id: _id, ...properties } = node.properties
+  const bounds = [0, ...words, undefined]
+  return words.length === 0
+    ? [node]
+    : bounds.slice(0, -1).map((from, i): Element => {
+        const to = bounds[i + 1]
+        const children = i === 0 ? splitNote(node, to!).head.children : notePart(node, from!, to).part
+        const className = [...classes, ...(i > 0 ? ['split-rest'] : []), ...(to !== undefined ? ['split-head'] : [])]
+        return { ...node, properties: { ...(i === 0 ? node.properties : { ...properties, id: ids[i - 1]! }), className }, children }
+      })
+}
