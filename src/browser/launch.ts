@@ -86,7 +86,10 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env, option
       // chapkhana's own render time limit decides; puppeteer's fixed 180 s
       // per protocol call would otherwise cut a long but legitimate print.
       protocolTimeout: Math.max(180_000, (options.renderTimeoutMs ?? 0) + 30_000),
-      timeout: 30_000
+      // A Chromium that cannot start fails at once; one that starts slowly
+      // (a loaded 2-core CI machine, three test files each starting one)
+      // must not be refused: puppeteer's 30 s was not always enough there.
+      timeout: 120_000
     })
     profiles.set(browser, userDataDir)
     // The first, empty tab is the first page to render in: closing it and
