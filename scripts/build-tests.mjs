@@ -34,5 +34,7 @@ await build({
   packages: 'external',
   sourcemap: 'linked',
   outExtension: { '.js': '.mjs' },
+  // A bundled CommonJS helper (scripts/pako-zlib.cjs) calls require(); ESM has none of its own.
+  banner: { js: "import { createRequire as __testRequire } from 'node:module'; const require = __testRequire(import.meta.url);" },
   logLevel: 'warning'
 })
