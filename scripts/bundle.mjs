@@ -20,7 +20,7 @@
 // pattern where no emoji can be) and pako for JSZip (scripts/pako-zlib.cjs:
 // the EPUB zip deflated by Node's zlib instead of JavaScript).
 import { build } from 'esbuild'
-import { rmSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -44,7 +44,7 @@ const standIns = {
 }
 const outdir = path.join(root, 'dist', 'bundle')
 rmSync(outdir, { recursive: true, force: true })
-await build({
+const result = await build({
   entryPoints: [path.join(root, 'src', 'cli', 'main.ts')],
   outdir,
   bundle: true,
@@ -74,5 +74,10 @@ await build({
     ].join(' ')
   },
   define: { __filename: '__chapkhanaFilename', __dirname: '__chapkhanaDirname' },
+  metafile: true,
   logLevel: 'warning'
 })
+// Which sources each chunk holds (minified chunks keep no `// node_modules/…`
+// comments): tests/e2e/cli-start.test.ts tells by it which packages a command loaded.
+const inputs = Object.fromEntries(Object.entries(result.metafile.outputs).map(([file, out]) => [path.basename(file), Object.keys(out.inputs)]))
+writeFileSync(path.join(outdir, 'inputs.json'), `${JSON.stringify(inputs)}\n`)

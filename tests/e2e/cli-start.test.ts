@@ -41,13 +41,15 @@ function run(entry: string, args: readonly string[]): { status: number | null; s
 const HEAVY = ['puppeteer', 'puppeteer-core', 'pdf-lib', 'epub-gen-memory', 'jszip', 'rehype-raw', 'remark-rehype', 'subset-font']
 
 /**
- * The source paths inside each bundle chunk Node loaded: esbuild heads every
- * bundled module with a `// node_modules/…` comment, so a heavy package
+ * The source paths inside each bundle chunk Node loaded, from the list the
+ * bundler wrote beside them (`dist/bundle/inputs.json`): a heavy package
  * bundled into a chunk shows there, not as a file Node resolves.
  */
 function bundledPaths(modules: readonly string[]): string[] {
   const chunks = modules.filter((m) => m.startsWith('file:') && m.includes('/dist/bundle/'))
-  return chunks.flatMap((m) => readFileSync(new URL(m), 'utf8').match(/^\/\/ node_modules\/\S+$/gm) ?? []).map((c) => `/${c.slice(3)}`)
+  if (chunks.length === 0) return []
+  const inputs = JSON.parse(readFileSync(path.join(path.dirname(BUNDLE), 'inputs.json'), 'utf8')) as Record<string, string[]>
+  return chunks.flatMap((m) => inputs[path.basename(new URL(m).pathname)] ?? []).map((p) => `/${p}`)
 }
 
 const loaded = (modules: readonly string[]): string[] => {
