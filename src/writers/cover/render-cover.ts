@@ -45,6 +45,23 @@ export async function renderCoverHtml(browser: Browser, html: string, options: R
 }
 
 /** Chromium's own PNG of the cover page; the tab goes back to the pool as soon as it is taken. */
+/** The last screenshot asked of each browser; the next one starts after it. */
+const screenshots = new WeakMap<Browser, Promise<unknown>>()
+
+/**
+ * Run `shoot` after every screenshot already asked of `browser`. Headless
+ * Chromium over CDP can leave a tab's screenshot unanswered when several tabs
+ * capture at once (puppeteer issue #12712): a batch of articles drawing their
+ * covers together hit puppeteer's 180 s protocol limit ("Page.captureScreenshot
+ * timed out") on a loaded machine. A cover's capture takes a fraction of a
+ * second; the pages are still laid out in parallel.
+ */
+function oneAtATime<T>(browser: Browser, shoot: () => Promise<T>): Promise<T> {
+  const turn = (screenshots.get(browser) ?? Promise.resolve()).catch(() => undefined).then(shoot)
+  screenshots.set(browser, turn)
+  return turn
+}
+
 async function screenshotCover(browser: Browser, html: string, options: RenderCoverOptions): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? 60_000
   const locked = await openLockedPage(browser, [])
@@ -61,7 +78,7 @@ async function screenshotCover(browser: Browser, html: string, options: RenderCo
     const failed = fonts.filter((f) => !f.endsWith(': loaded'))
     if (failed.length > 0 || fonts.length === 0) throw failure('cover-fonts', `The cover's fonts did not load: ${failed.join('; ') || 'none declared'}`)
     if (refused.length > 0) throw failure('cover-refused-request', `The cover asked for resources outside itself: ${refused.slice(0, 3).join(', ')}`)
-    const image = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...COVER_SIZE }, captureBeyondViewport: false, optimizeForSpeed: true })
+    const image = await oneAtATime(browser, () => page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...COVER_SIZE }, captureBeyondViewport: false, optimizeForSpeed: true }))
     options.signal?.throwIfAborted()
     // Back to the viewport every other render has, then the tab serves the
     // next render: a new tab costs Chromium more than the cover itself.
