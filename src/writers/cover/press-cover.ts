@@ -16,9 +16,8 @@ import { openLockedPage, releaseLockedPage } from '../../browser/page.ts'
 import { PRESS_COVER_MM, type CoverSource, type PressCoverSource } from '../../publication/cover-image.ts'
 import type { Edition } from '../../publication/edition.ts'
 import { remembered } from '../../util/artifacts.ts'
-import { failure } from '../../util/failure.ts'
 import { COVER_SIZE, coverHtml, coverTexts, type CoverLayout } from './cover-html.ts'
-import { browserIdentity, type RenderCoverOptions } from './render-cover.ts'
+import { browserIdentity, loadCover, type RenderCoverOptions } from './render-cover.ts'
 
 /**
  * The press cover's layout: the e-book cover's 1600 px width (its type sizes
@@ -41,18 +40,11 @@ const PRINT = { preferCSSPageSize: true, printBackground: true, pageRanges: '1',
 export async function printCoverHtml(browser: Browser, html: string, options: RenderCoverOptions = {}): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? 60_000
   const locked = await openLockedPage(browser, [])
-  const { page, refused } = locked
+  const { page } = locked
   let ok = false
   try {
     options.signal?.throwIfAborted()
-    await page.setContent(html, { waitUntil: 'load', timeout })
-    const fonts = await page.evaluate(async () => {
-      await Promise.all([...document.fonts].map((f) => f.load().catch(() => undefined)))
-      return [...document.fonts].map((f) => `${f.family} ${f.weight}: ${f.status}`)
-    })
-    const failed = fonts.filter((f) => !f.endsWith(': loaded'))
-    if (failed.length > 0 || fonts.length === 0) throw failure('cover-fonts', `The cover's fonts did not load: ${failed.join('; ') || 'none declared'}`)
-    if (refused.length > 0) throw failure('cover-refused-request', `The cover asked for resources outside itself: ${refused.slice(0, 3).join(', ')}`)
+    await loadCover(locked, html, timeout)
     const pdf = await page.pdf({ ...PRINT, timeout })
     options.signal?.throwIfAborted()
     ok = true

@@ -9,7 +9,7 @@ import { readFile, realpath, stat } from 'node:fs/promises'
 import type { Browser } from 'puppeteer'
 import { findChromium } from '../../browser/launch.ts'
 import { remembered } from '../../util/artifacts.ts'
-import { openLockedPage, releaseLockedPage, RENDER_VIEWPORT } from '../../browser/page.ts'
+import { openLockedPage, releaseLockedPage, RENDER_VIEWPORT, type LockedPage } from '../../browser/page.ts'
 import type { Edition } from '../../publication/edition.ts'
 import type { CoverImage, CoverSource } from '../../publication/cover-image.ts'
 import { COVER_PALETTE, COVER_SIZE, coverHtml, coverTexts } from './cover-html.ts'
@@ -62,22 +62,31 @@ function oneAtATime<T>(browser: Browser, shoot: () => Promise<T>): Promise<T> {
   return turn
 }
 
+/**
+ * Set the cover's HTML in a locked page and wait for its fonts: a font that
+ * did not load, or a request refused, fails the cover rather than drawing it
+ * in a fallback face (the e-book cover and the press cover alike).
+ */
+export async function loadCover({ page, refused }: LockedPage, html: string, timeout: number): Promise<void> {
+  await page.setContent(html, { waitUntil: 'load', timeout })
+  const fonts = await page.evaluate(async () => {
+    await Promise.all([...document.fonts].map((f) => f.load().catch(() => undefined)))
+    return [...document.fonts].map((f) => `${f.family} ${f.weight}: ${f.status}`)
+  })
+  const failed = fonts.filter((f) => !f.endsWith(': loaded'))
+  if (failed.length > 0 || fonts.length === 0) throw failure('cover-fonts', `The cover's fonts did not load: ${failed.join('; ') || 'none declared'}`)
+  if (refused.length > 0) throw failure('cover-refused-request', `The cover asked for resources outside itself: ${refused.slice(0, 3).join(', ')}`)
+}
+
 async function screenshotCover(browser: Browser, html: string, options: RenderCoverOptions): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? 60_000
   const locked = await openLockedPage(browser, [])
-  const { page, refused } = locked
+  const { page } = locked
   let ok = false
   try {
     options.signal?.throwIfAborted()
     await page.setViewport({ ...COVER_SIZE, deviceScaleFactor: 1 })
-    await page.setContent(html, { waitUntil: 'load', timeout })
-    const fonts = await page.evaluate(async () => {
-      await Promise.all([...document.fonts].map((f) => f.load().catch(() => undefined)))
-      return [...document.fonts].map((f) => `${f.family} ${f.weight}: ${f.status}`)
-    })
-    const failed = fonts.filter((f) => !f.endsWith(': loaded'))
-    if (failed.length > 0 || fonts.length === 0) throw failure('cover-fonts', `The cover's fonts did not load: ${failed.join('; ') || 'none declared'}`)
-    if (refused.length > 0) throw failure('cover-refused-request', `The cover asked for resources outside itself: ${refused.slice(0, 3).join(', ')}`)
+    await loadCover(locked, html, timeout)
     const image = await oneAtATime(browser, () => page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...COVER_SIZE }, captureBeyondViewport: false, optimizeForSpeed: true }))
     options.signal?.throwIfAborted()
     // Back to the viewport every other render has, then the tab serves the
