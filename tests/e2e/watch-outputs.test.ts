@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import { CLI, SEED, tempDir } from '../helpers/paths.ts'
+import { childLog } from '../helpers/child-log.ts'
 
 const env = { ...process.env, SOURCE_DATE_EPOCH: '1790000000', NO_COLOR: '1' }
 
@@ -41,19 +42,8 @@ describe('chapkhana watch', () => {
   it('writes after a one-word correction the very files a cold build of the corrected text writes', async () => {
     const watched = project()
     const child = spawn(process.execPath, [CLI, 'watch'], { cwd: watched.dir, env, stdio: ['ignore', 'ignore', 'pipe'] })
-    let log = ''
-    child.stderr.on('data', (d: Buffer) => (log += d.toString()))
-    const until = (pattern: RegExp, ms = 240_000) =>
-      new Promise<void>((resolve, reject) => {
-        const started = Date.now()
-        const poll = setInterval(() => {
-          if (pattern.test(log)) resolve(clearInterval(poll))
-          else if (Date.now() - started > ms || child.exitCode !== null) {
-            clearInterval(poll)
-            reject(new Error(`never saw ${pattern}:\n${log}`))
-          }
-        }, 20)
-      })
+    const log = childLog(child)
+    const until = (pattern: RegExp) => log.until(pattern, 240_000)
     let first: Record<string, string>
     try {
       await until(/watching content/)
@@ -65,7 +55,7 @@ describe('chapkhana watch', () => {
       child.kill('SIGINT')
     }
     const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)))
-    assert.equal(code, 0, log)
+    assert.equal(code, 0, log.text())
     const rebuilt = hashes(path.join(watched.dir, 'out'))
     assert.notEqual(rebuilt['nato.epub'], first['nato.epub'], 'the correction changed the EPUB')
     assert.notEqual(rebuilt['nato.pdf'], first['nato.pdf'], 'the correction changed the PDF')

@@ -11,6 +11,7 @@ import path from 'node:path'
 import { describe, it } from 'node:test'
 import { CLI, SEED, tempDir } from '../helpers/paths.ts'
 import { chromiumWith } from '../hardening/helpers.ts'
+import { childLog } from '../helpers/child-log.ts'
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex')
 
@@ -21,34 +22,23 @@ describe('chapkhana watch', () => {
     const article = path.join(project, 'content', 'nato.md')
     copyFileSync(SEED, article)
     const child = spawn(process.execPath, [CLI, 'watch'], { cwd: project, stdio: ['ignore', 'ignore', 'pipe'] })
-    let log = ''
-    child.stderr.on('data', (d: Buffer) => (log += d.toString()))
-    const until = (pattern: RegExp, ms = 120_000) =>
-      new Promise<void>((resolve, reject) => {
-        const started = Date.now()
-        const poll = setInterval(() => {
-          if (pattern.test(log)) resolve(clearInterval(poll))
-          else if (Date.now() - started > ms || child.exitCode !== null) {
-            clearInterval(poll)
-            reject(new Error(`never saw ${pattern}:\n${log}`))
-          }
-        }, 20)
-      })
+    const log = childLog(child)
+    const until = (pattern: RegExp) => log.until(pattern, 120_000)
     try {
       await until(/watching content/)
-      assert.match(log, /built content\/nato\.md in \d+ ms: nato\.epub/)
+      assert.match(log.text(), /built content\/nato\.md in \d+ ms: nato\.epub/)
       const before = { epub: sha(path.join(project, 'out', 'nato.epub')), pdf: sha(path.join(project, 'out', 'nato.pdf')) }
       writeFileSync(article, readFileSync(article, 'utf8').replace('ئەمریکا کە', 'ئەمەریکا کە'))
       await until(/rebuilt content\/nato\.md in \d+ ms/)
-      assert.match(log, /rebuilt content\/nato\.md in \d+ ms: nato\.epub [\d.]+ KB \d+ ms, nato\.pdf/)
-      assert.match(log, /1 word changed in 1 paragraph: «\u2068ئەمریکا\u2069» → «\u2068ئەمەریکا\u2069»/)
+      assert.match(log.text(), /rebuilt content\/nato\.md in \d+ ms: nato\.epub [\d.]+ KB \d+ ms, nato\.pdf/)
+      assert.match(log.text(), /1 word changed in 1 paragraph: «\u2068ئەمریکا\u2069» → «\u2068ئەمەریکا\u2069»/)
       assert.notEqual(sha(path.join(project, 'out', 'nato.epub')), before.epub)
       assert.notEqual(sha(path.join(project, 'out', 'nato.pdf')), before.pdf)
     } finally {
       child.kill('SIGINT')
     }
     const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)))
-    assert.equal(code, 0, log)
+    assert.equal(code, 0, log.text())
     assert.deepEqual(chromiumWith(`chapkhana-chromium-${child.pid}-`), [])
   })
 })
