@@ -30,13 +30,17 @@ export const SEED_ARGS: readonly string[] = [SEED]
  * The four al-Muqtabas issues (Arabic: their front matter has no lang), every
  * format, in one build with one browser: corpora.test.ts checks them all;
  * ace and epub-render read issue 65's EPUB, epub-reading issue 49's,
- * footnotes and print-pages issue 60's PDF, print and visual issue 29's PDF.
+ * print-pages issue 60's PDF, print and visual issue 29's PDF.
  * Each issue is a 60–90 page book: building one again for one more test
  * file costs 15–25 s of CPU.
  */
 export const MUQTABAS_ARGS: readonly string[] = ['--lang', 'ar', ...[29, 49, 60, 65].map(muqtabas)]
-/** al-Muqtabas 60's PDF (footnotes.test.ts): in the build of the four issues. */
-export const MUQTABAS_60_PDF_ARGS: readonly string[] = MUQTABAS_ARGS
+/**
+ * al-Muqtabas 60's PDF on its own (footnotes.test.ts): that test reads the
+ * build's messages as issue 60's, and in the build of the four issues issue
+ * 49 warns of a note that did not settle at the foot of its page.
+ */
+export const MUQTABAS_60_PDF_ARGS: readonly string[] = ['--format', 'pdf', '--lang', 'ar', muqtabas(60)]
 
 /** Where shared builds live (git-ignored). */
 export const SHARED_DIR = path.join(ROOT, 'tests', '.tmp', 'builds')
