@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Where the test suite's time goes: runs npm test's test files as it does
-// (scripts/test.mjs, after scripts/build-tests.mjs), or the files given with
-// tsx, traced (scripts/test-trace/:
+// (scripts/test.mjs, after scripts/build-tests.mjs), all or the files given
+// (tests/e2e/x.test.ts runs as its bundle, as in npm test), traced (scripts/test-trace/:
 // every Node process, Chromium start and JVM start is counted with its CPU
 // time under the test file that caused it; the helpers count EPUBCheck
 // checks and Ace EPUBs), then prints a table per test file, slowest first.
 //   node scripts/test-profile.mjs [--concurrency N] [files…]
-// The trace stays in tests/.tmp/profile/ (trace.jsonl, trace.jsonl.time).
+// The trace stays in tests/.tmp/profile/ (trace.jsonl, trace.jsonl.time), with
+// the runner's report (report.tap), written as the run goes.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -32,9 +33,15 @@ const env = {
   CHAPKHANA_REAL_JAVA: which('java'),
   PATH: `${path.join(here, 'bin')}:${process.env.PATH}`
 }
-const command = args.length > 0 ? ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...args] : [path.join(root, 'scripts', 'test.mjs')]
-const run = spawnSync(process.execPath, command, { cwd: root, env: { ...env, TEST_CONCURRENCY: concurrency }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 30 })
-const summary = run.stdout.split('\n').filter((l) => /^# (tests|pass|fail|cancelled|duration_ms)/.test(l) || /^not ok/.test(l))
+// A file given as its TypeScript source runs as the bundle npm test runs.
+const bundled = (file) => file.replace(/^(?:\.\/)?tests\/([^/]+)\/([^/]+)\.test\.ts$/, path.join('tests', '.tmp', 'js', 'run', '$1', '$2.test.mjs'))
+const command = [path.join(root, 'scripts', 'test.mjs'), ...args.map(bundled)]
+// The runner's report goes to a file as it runs: a run stopped early still shows which tests passed.
+const report = path.join(dir, 'report.tap')
+const fd = openSync(report, 'w')
+const run = spawnSync(process.execPath, command, { cwd: root, env: { ...env, TEST_CONCURRENCY: concurrency }, stdio: ['ignore', fd, 'inherit'] })
+closeSync(fd)
+const summary = readFileSync(report, 'utf8').split('\n').filter((l) => /^# (tests|pass|fail|cancelled|duration_ms)/.test(l) || /^not ok/.test(l))
 // The EPUBCheck server logs its JVM's time when it stops: stop it now.
 spawnSync(process.execPath, ['--import', 'tsx', '-e', "import('./tests/helpers/epubcheck.ts').then((m) => m.stopEpubcheckServer())"], { cwd: root, env: { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? '' }, stdio: 'inherit' })
 spawnSync('sleep', ['2'])

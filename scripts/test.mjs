@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// npm test's test files, in two runs of node's test runner (after
-// scripts/build-tests.mjs):
-//  1. tests/unit and tests/proofing, bundled into plain JavaScript: no loader,
-//     so each file costs what its own work costs;
-//  2. tests/e2e and tests/hardening from their TypeScript with tsx (their
-//     time is the CLI builds, Chromium and the checkers they run).
-// Both always run; the exit code is non-zero when either failed.
-// TEST_CONCURRENCY sets the files run at once (default 3: on 2 cores a file
-// waiting on a build or a checker leaves a core to another).
+// npm test's test files, in one run of node's test runner (after
+// scripts/build-tests.mjs has bundled every tests/<dir>/*.test.ts into plain
+// JavaScript in tests/.tmp/js/run: no loader, so each file costs what its own
+// work costs; under tsx each end-to-end file spent 2–3 s of CPU compiling).
+// One run, not one per folder: a second run would wait for the first one's
+// slowest file with a core idle.
+// The runner starts files in the order given, TEST_CONCURRENCY at once
+// (default 3: on 2 cores a file waiting on a build or a checker leaves a core
+// to another). The longest files go first and the many short unit files
+// last, so the run does not end with one long file on one core.
+//   node scripts/test.mjs [file…]   (bundled files; default: all of them)
 import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
@@ -15,11 +17,19 @@ import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const concurrency = `--test-concurrency=${process.env.TEST_CONCURRENCY ?? '3'}`
-const files = (dir, ext) => readdirSync(path.join(root, dir)).filter((f) => f.endsWith(ext)).sort().map((f) => path.join(dir, f))
-const bundled = ['unit', 'proofing'].flatMap((d) => files(path.join('tests', '.tmp', 'js', 'run', d), '.test.mjs'))
-const typescript = ['e2e', 'hardening'].flatMap((d) => files(path.join('tests', d), '.test.ts'))
+const run = path.join('tests', '.tmp', 'js', 'run')
+const files = (dir) => readdirSync(path.join(root, run, dir)).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => path.join(run, dir, f))
 
-const run = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status ?? 1
-const first = run(['--enable-source-maps', '--test', concurrency, ...bundled])
-const second = run(['--import', 'tsx', '--test', concurrency, ...typescript])
-process.exitCode = first || second
+/**
+ * Started first: corpora.test.ts, whose first step is the largest shared
+ * build (the four al-Muqtabas issues, which eight files wait for), then the
+ * files whose own work is longest in a traced run (scripts/test-profile.mjs:
+ * the CPU of their builds, browsers and checkers), longest first.
+ */
+const LONGEST = ['e2e/corpora', 'hardening/large', 'e2e/editions', 'e2e/books', 'hardening/editions', 'e2e/site', 'hardening/fuzz', 'hardening/faults', 'e2e/shards']
+const all = ['e2e', 'hardening', 'proofing', 'unit'].flatMap(files)
+const first = LONGEST.map((name) => path.join(run, `${name}.test.mjs`)).filter((f) => all.includes(f))
+const ordered = process.argv.length > 2 ? process.argv.slice(2) : [...first, ...all.filter((f) => !first.includes(f))]
+
+const status = spawnSync(process.execPath, ['--enable-source-maps', '--test', concurrency, ...ordered], { cwd: root, stdio: 'inherit' }).status
+process.exitCode = status ?? 1

@@ -7,29 +7,31 @@ import assert from 'node:assert/strict'
 import path from 'node:path'
 import { before, describe, it } from 'node:test'
 import { tempDir } from '../helpers/paths.ts'
-import { MUQTABAS_65_EPUB_ARGS, SEED_EPUB_ARGS, sharedBuild } from '../helpers/shared-build.ts'
-import { ace } from '../helpers/tools.ts'
+import { MUQTABAS_ARGS, SEED_ARGS, sharedBuild } from '../helpers/shared-build.ts'
+import { aceAll, type AceResult } from '../helpers/tools.ts'
 
 const out = tempDir('chapkhana-ace-')
-/** The seed's and al-Muqtabas 65's EPUBs, built once for this file and others (shared-build.ts). */
-let seedOut = ''
-let arabicOut = ''
+const SLUGS = ['nato-coalition-leadership', 'al-muqtabas-issue-65'] as const
+/** Ace's verdict on each EPUB, from one Ace process with one browser for both. */
+const results = new Map<string, AceResult | Error>()
 
 describe('Ace by DAISY', () => {
   before(() => {
-    const seed = sharedBuild(SEED_EPUB_ARGS)
+    // The seed's and al-Muqtabas 65's EPUBs, built once for this file and others (shared-build.ts).
+    const seed = sharedBuild(SEED_ARGS)
     assert.equal(seed.code, 0, seed.stderr)
-    seedOut = seed.out
-    const arabic = sharedBuild(MUQTABAS_65_EPUB_ARGS)
+    const arabic = sharedBuild(MUQTABAS_ARGS)
     assert.equal(arabic.code, 0, arabic.stderr)
-    arabicOut = arabic.out
+    const epubs = [path.join(seed.out, `${SLUGS[0]}.epub`), path.join(arabic.out, `${SLUGS[1]}.epub`)]
+    // The reports go to this file's own folder: the shared ones are only read.
+    const verdicts = aceAll(SLUGS.map((slug, i) => [epubs[i]!, path.join(out, `ace-${slug}`)] as const))
+    SLUGS.forEach((slug, i) => results.set(slug, verdicts[i] ?? new Error(`Ace gave no result for ${slug}`)))
   })
 
-  for (const slug of ['nato-coalition-leadership', 'al-muqtabas-issue-65']) {
+  for (const slug of SLUGS) {
     it(`${slug}: zero violations, the cover image described by its title`, () => {
-      const from = slug === 'nato-coalition-leadership' ? seedOut : arabicOut
-      // The report goes to this file's own folder: the shared one is only read.
-      const result = ace(path.join(from, `${slug}.epub`), path.join(out, `ace-${slug}`))
+      const result = results.get(slug)
+      if (result === undefined || result instanceof Error) throw result ?? new Error(`no Ace result for ${slug}`)
       const list = result.violations.map((v) => `${v.file}: [${v.impact}] ${v.rule}: ${v.description}`).join('\n')
       assert.deepEqual(result.violations, [], `Ace found (see ${result.report}):\n${list}`)
       assert.equal(result.outcome, 'pass')

@@ -7,9 +7,11 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { before, describe, it } from 'node:test'
 import { ROOT, CORPORA, tempDir } from '../helpers/paths.ts'
+import { SEED_ARGS, sharedBuild, sharedOut } from '../helpers/shared-build.ts'
 import { chapkhana, epubcheck, pdffonts, pdfinfo, pdftotext, pdfWords, unzipEpub } from '../helpers/tools.ts'
 
-const out = tempDir('chapkhana-e2e-')
+// The seed's build every test file reading it shares (shared-build.ts); only read here.
+const out = sharedOut(SEED_ARGS)
 const epub = path.join(out, 'nato-coalition-leadership.epub')
 const pdf = path.join(out, 'nato-coalition-leadership.pdf')
 const info0Pages = () => pdfinfo(pdf).Pages ?? '1'
@@ -20,7 +22,7 @@ const paragraphs = readFileSync(path.join(CORPORA, 'seed', 'article.txt'), 'utf8
 
 describe('the seed article, built by `chapkhana build`', () => {
   before(() => {
-    const r = chapkhana(['build', '--out', out, path.join(ROOT, 'content', 'nato-coalition-leadership.md')])
+    const r = sharedBuild(SEED_ARGS)
     assert.equal(r.code, 0, `build failed:\n${r.stderr}`)
     assert.match(r.stderr, /wrote .*nato-coalition-leadership\.epub/)
     assert.match(r.stderr, /wrote .*nato-coalition-leadership\.pdf/)

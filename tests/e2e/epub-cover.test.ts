@@ -11,7 +11,7 @@ import { before, describe, it } from 'node:test'
 import { launchBrowser } from '../../src/browser/launch.ts'
 import { encodeIndexedPng } from '../../src/writers/cover/png.ts'
 import { tempDir } from '../helpers/paths.ts'
-import { SEED_EPUB_ARGS, sharedBuild } from '../helpers/shared-build.ts'
+import { SEED_ARGS, sharedBuild } from '../helpers/shared-build.ts'
 import { chapkhana, epubcheck, unzipEpub } from '../helpers/tools.ts'
 
 const TITLE = 'گواستنەوەی سەرکردایەتی هاوپەیمانییەکە بۆ دەستی ناتۆ'
@@ -34,8 +34,8 @@ const NO_BROWSER = { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' }
 describe('EPUB cover', () => {
   let files: Map<string, Buffer>
   before(async () => {
-    // The seed's EPUB, built once for this file and ace.test.ts.
-    const r = sharedBuild(SEED_EPUB_ARGS)
+    // The seed's EPUB, built once for this file and others (shared-build.ts).
+    const r = sharedBuild(SEED_ARGS)
     assert.equal(r.code, 0, r.stderr)
     files = await unzipEpub(path.join(r.out, 'nato-coalition-leadership.epub'))
   })

@@ -16,14 +16,14 @@ import { launchBrowser } from '../../src/browser/launch.ts'
 import { openLockedPage } from '../../src/browser/page.ts'
 import { decodePng } from '../../src/writers/cover/png.ts'
 import { tempDir } from '../helpers/paths.ts'
-import { MUQTABAS_65_EPUB_ARGS, SEED_EPUB_ARGS, sharedBuild } from '../helpers/shared-build.ts'
+import { MUQTABAS_ARGS, SEED_ARGS, sharedBuild } from '../helpers/shared-build.ts'
 import { unzipEpub } from '../helpers/tools.ts'
 
 const out = tempDir('chapkhana-look-')
 const shots = process.env.CHAPKHANA_SCREENSHOTS ?? path.join(out, 'screenshots')
 const books = [
-  { slug: 'nato-coalition-leadership', args: SEED_EPUB_ARGS, lang: 'ckb' },
-  { slug: 'al-muqtabas-issue-65', args: MUQTABAS_65_EPUB_ARGS, lang: 'ar' }
+  { slug: 'nato-coalition-leadership', args: SEED_ARGS, lang: 'ckb' },
+  { slug: 'al-muqtabas-issue-65', args: MUQTABAS_ARGS, lang: 'ar' }
 ]
 /** Each book's EPUB, from the builds other test files share (shared-build.ts). */
 const epubs = new Map<string, string>()

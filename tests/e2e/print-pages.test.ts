@@ -15,19 +15,19 @@ import { resolveConfig } from '../../src/config/schema.ts'
 import { printChapters } from '../../src/writers/pdf/chapters.ts'
 import { bookmarksOf } from '../../src/writers/pdf/outline.ts'
 import { strayInk } from '../helpers/ink.ts'
-import { CORPORA, SEED, tempDir } from '../helpers/paths.ts'
+import { CORPORA, tempDir } from '../helpers/paths.ts'
 import { pdfDests, pdfOutline } from '../helpers/pdf.ts'
 import { greyPng } from '../helpers/png.ts'
-import { MUQTABAS_60_PDF_ARGS, sharedBuild } from '../helpers/shared-build.ts'
+import { MUQTABAS_ARGS, SEED_ARGS, sharedBuild } from '../helpers/shared-build.ts'
 import { chapkhana, epubcheck, pdffonts, pdfinfo, pdftotext, unzipEpub } from '../helpers/tools.ts'
 
 const M60 = path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-60.md')
 const DOCS = path.join(CORPORA, 'documentation-kurdish', 'pages')
 const out = tempDir('chapkhana-pages-')
 const src = tempDir('chapkhana-pages-src-')
-/** al-Muqtabas 60's PDF comes from the build footnotes.test.ts shares (shared-build.ts). */
-let m60Out = ''
-const pdf = (slug: string) => path.join(slug === 'al-muqtabas-issue-60' ? m60Out : out, `${slug}.pdf`)
+/** al-Muqtabas 60's and the seed's PDFs come from the builds other test files share (shared-build.ts). */
+const shared = new Map<string, string>()
+const pdf = (slug: string) => path.join(shared.get(slug) ?? out, `${slug}.pdf`)
 /** Letters only: poppler writes a tanwin and its alef in either order. */
 const bare = (text: string) => clean(text).replace(/[\p{M}\s]/gu, '')
 const clean = (text: string) => text.replace(/[\u202a-\u202e\u200e\u200f]/g, '').replace(/\s+/g, ' ').trim()
@@ -57,12 +57,14 @@ describe('the printed page on real texts', () => {
     writeFileSync(path.join(book, 'book.md'), '---\ntitle: "کتێب"\nlang: ckb\ndate: 2026-11-24\n---\n\nبە ناوی خوا\n')
     writeFileSync(path.join(book, '01.md'), '---\ntitle: "یەکەم"\n---\n\nدەقی بەشی یەکەم.\n')
     writeFileSync(path.join(book, '02.md'), '---\ntitle: "دووەم"\n---\n\nدەقی بەشی دووەم.\n')
-    const r = chapkhana(['build', '--force', '--jobs', '2', '--out', out, SEED, path.join(src, 'wide.md'), path.join(book, 'book.md'), docsPage('content/custom-fields', 'content-custom-fields'), docsPage('bludit-pro', 'bludit-pro')])
+    const r = chapkhana(['build', '--force', '--jobs', '2', '--out', out, path.join(src, 'wide.md'), path.join(book, 'book.md'), docsPage('content/custom-fields', 'content-custom-fields'), docsPage('bludit-pro', 'bludit-pro')])
     assert.equal(r.code, 0, r.stderr)
     stderr = r.stderr + r.stdout
-    const m = sharedBuild(MUQTABAS_60_PDF_ARGS)
-    assert.equal(m.code, 0, m.stderr)
-    m60Out = m.out
+    for (const [slug, args] of [['al-muqtabas-issue-60', MUQTABAS_ARGS], ['nato-coalition-leadership', SEED_ARGS]] as const) {
+      const m = sharedBuild(args)
+      assert.equal(m.code, 0, m.stderr)
+      shared.set(slug, m.out)
+    }
   })
 
   it('al-Muqtabas 60: no ink of a heading pushed to the next page is left at the foot of any page', () => {

@@ -13,7 +13,7 @@ import path from 'node:path'
 import { before, describe, it } from 'node:test'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { ROOT } from '../helpers/paths.ts'
-import { PRINT_ARGS, sharedBuild, sharedOut } from '../helpers/shared-build.ts'
+import { MUQTABAS_ARGS, SEED_ARGS, sharedBuild, sharedOut } from '../helpers/shared-build.ts'
 import { pdftotext } from '../helpers/tools.ts'
 
 const VISUAL = path.join(ROOT, 'tests', 'visual')
@@ -54,13 +54,14 @@ function compare(actual: Gray, expected: Gray): { mean: number; share: number } 
 }
 
 describe('visual regression (pdftoppm -r 50 -gray against tests/visual/)', () => {
-  // The same build print.test.ts reads: made once for both.
-  const out = sharedOut(PRINT_ARGS)
-  const seed = path.join(out, 'nato-coalition-leadership.pdf')
-  const m29 = path.join(out, 'al-muqtabas-issue-29.pdf')
+  // The same builds print.test.ts and others read (shared-build.ts).
+  const seed = path.join(sharedOut(SEED_ARGS), 'nato-coalition-leadership.pdf')
+  const m29 = path.join(sharedOut(MUQTABAS_ARGS), 'al-muqtabas-issue-29.pdf')
   before(() => {
-    const r = sharedBuild(PRINT_ARGS)
-    assert.equal(r.code, 0, r.stderr)
+    for (const args of [SEED_ARGS, MUQTABAS_ARGS]) {
+      const r = sharedBuild(args)
+      assert.equal(r.code, 0, r.stderr)
+    }
   })
   const versePage = () => {
     for (let page = 1; ; page++) if (pdftotext(m29, page).includes('ما طلبا')) return page

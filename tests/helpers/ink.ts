@@ -5,6 +5,7 @@
  * page is rasterised with pdftoppm and compared with pdftotext's word boxes.
  */
 import { execFileSync } from 'node:child_process'
+import { pdfWords } from './tools.ts'
 
 /** Bottom of the text block: A4 less the 24 mm bottom margin, in points. */
 const BLOCK_BOTTOM = 841.89 - (24 * 72) / 25.4
@@ -12,12 +13,11 @@ const DPI = 72
 
 /** Lowest word bottom of the text block on `page`, in points from the top (0 on an empty page). */
 function lastTextBottom(file: string, page: number): number {
-  const html = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file, '-'], { encoding: 'utf8' })
   let bottom = 0
-  for (const m of html.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)) {
+  for (const word of pdfWords(file, page)) {
     // Only words wholly inside the block count: the page number lies below
     // it, and the clipped glyphs of a heading pushed to the next page cross it.
-    if (Number(m[2]) <= BLOCK_BOTTOM + 2) bottom = Math.max(bottom, Number(m[2]))
+    if (word.yMax <= BLOCK_BOTTOM + 2) bottom = Math.max(bottom, word.yMax)
   }
   return bottom
 }

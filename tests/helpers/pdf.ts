@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib'
+import { perDocument } from './tools.ts'
 
 /** One outline entry: its title, nesting depth (1 = top) and 1-based page. */
 export interface OutlineEntry {
@@ -31,10 +32,19 @@ export async function pdfOutline(file: string): Promise<OutlineEntry[]> {
   return out
 }
 
-/** Named destinations of `file`: name → 1-based page. */
+const destCache = new Map<string, { stamp: string; value: Promise<[string, number][]> }>()
+
+/**
+ * Named destinations of `file`: name → 1-based page. Read once while the
+ * file is the same (parsing a 60-page PDF costs about a second of CPU, and
+ * the print tests ask again in each test).
+ */
 export async function pdfDests(file: string): Promise<Map<string, number>> {
-  const { destinationPages } = await import('../../src/writers/pdf/destinations.ts')
-  return new Map(await destinationPages(readFileSync(file)))
+  const read = async (): Promise<[string, number][]> => {
+    const { destinationPages } = await import('../../src/writers/pdf/destinations.ts')
+    return [...(await destinationPages(readFileSync(file)))]
+  }
+  return new Map(await perDocument(destCache, file, read))
 }
 
 /** One link annotation: the named destination it jumps to and its box (PDF points, origin bottom left). */
@@ -43,8 +53,14 @@ export interface PdfLink {
   readonly rect: readonly number[]
 }
 
-/** The internal links on each page of `file` (index 0 = page 1). */
+const linkCache = new Map<string, { stamp: string; value: Promise<PdfLink[][]> }>()
+
+/** The internal links on each page of `file` (index 0 = page 1), read once while the file is the same. */
 export async function pdfLinks(file: string): Promise<PdfLink[][]> {
+  return (await perDocument(linkCache, file, () => readLinks(file))).map((onPage) => [...onPage])
+}
+
+async function readLinks(file: string): Promise<PdfLink[][]> {
   const pdf = await PDFDocument.load(readFileSync(file))
   return pdf.getPages().map((page) => {
     const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)
@@ -59,8 +75,21 @@ export async function pdfLinks(file: string): Promise<PdfLink[][]> {
   })
 }
 
-/** Text of a region of page `page` (points from the top left), in logical order as plain `pdftotext` gives it. */
+const regions = new Map<string, { stamp: string; value: string[] }>()
+
+/**
+ * Text of a region of page `page` (points from the top left), in logical
+ * order as plain `pdftotext` gives it. The same region of every page comes
+ * from one run over the whole document (pdftotext crops each page alike and
+ * ends each with a form feed), kept while the file is the same.
+ */
 export function pdftotextRegion(file: string, page: number, region: { x: number; y: number; w: number; h: number }): string {
   const crop = ['-x', region.x, '-y', region.y, '-W', region.w, '-H', region.h].map((v) => (typeof v === 'number' ? String(Math.round(v)) : v))
-  return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-r', '72', ...crop, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+  const pages = perDocument(
+    regions,
+    file,
+    () => execFileSync('pdftotext', ['-r', '72', ...crop, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).split('\f'),
+    crop.join(' ')
+  )
+  return `${pages[page - 1] ?? ''}\f`
 }

@@ -3,7 +3,8 @@
  * pdfinfo/pdffonts/pdftotext, Ace by DAISY, and the chapkhana CLI itself.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
 import JSZip from 'jszip'
 import { epubcheckOutput } from './epubcheck.ts'
 import { CLI, ROOT } from './paths.ts'
@@ -47,10 +48,37 @@ export function pdffonts(file: string): { name: string; embedded: boolean; subse
   })
 }
 
-/** Text of pages `first`..`last` (all when omitted). */
+/**
+ * What `read` gives for the whole of `file` (and `variant` of the reading), kept while the file is the same
+ * (path, inode, size, modification time): the print tests ask for one page
+ * after another, and one poppler run over a 60-page PDF costs about what two
+ * or three single-page runs do.
+ */
+export function perDocument<T>(cache: Map<string, { stamp: string; value: T }>, file: string, read: () => T, variant = ''): T {
+  const info = statSync(file)
+  const stamp = `${info.ino}:${info.size}:${info.mtimeMs}`
+  const key = `${path.resolve(file)}\0${variant}`
+  const known = cache.get(key)
+  if (known?.stamp === stamp) return known.value
+  const value = read()
+  cache.set(key, { stamp, value })
+  return value
+}
+
+const pageTexts = new Map<string, { stamp: string; value: string[] }>()
+
+/**
+ * Text of pages `first`..`last` (all when omitted). A single page comes from
+ * one run over the whole document, split at its form feeds: pdftotext lays
+ * out each page on its own, so the page's text is the same either way.
+ */
 export function pdftotext(file: string, first?: number, last?: number): string {
+  if (first !== undefined && (last === undefined || last === first)) {
+    const pages = perDocument(pageTexts, file, () => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).split('\f'))
+    if (first >= 1 && first < pages.length) return `${pages[first - 1]}\f`
+  }
   const range = first ? ['-f', String(first), '-l', String(last ?? first)] : []
-  return execFileSync('pdftotext', [...range, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+  return execFileSync('pdftotext', [...range, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
 }
 
 /** The EPUB's entries, as text where they are text. */
@@ -73,9 +101,17 @@ export interface Word {
   readonly yMax: number
 }
 
-/** The words of page `page` with their bounding boxes (`pdftotext -bbox`). */
+const pageWords = new Map<string, { stamp: string; value: string[] }>()
+
+/**
+ * The words of page `page` with their bounding boxes (`pdftotext -bbox`),
+ * from one run over the whole document (its `<page>` elements in order).
+ */
 export function pdfWords(file: string, page: number): Word[] {
-  const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+  const pages = perDocument(pageWords, file, () =>
+    execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).split(/<page\b/).slice(1)
+  )
+  const html = pages[page - 1] ?? ''
   return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
     xMin: Number(m[1]),
     yMin: Number(m[2]),
