@@ -25,6 +25,7 @@ import type { ProofingOptions } from '../proofing/analyze.ts'
 import remarkHtmlBlocks from './plugins/remark-html-blocks.ts'
 import { checkSourceNesting, remarkNestingLimit } from './nesting.ts'
 import remarkFootnoteCheck from './plugins/remark-footnote-check.ts'
+import remarkSetextParagraph from './plugins/remark-setext-paragraph.ts'
 
 type SeverityMap = NonNullable<ProofingOptions['severity']>
 
@@ -62,7 +63,7 @@ const cache = new Map<string, HastProcessor | MdastProcessor>()
 
 /** The parser every mode shares; the nesting cap goes first, its parse transform must run before remark-gfm's. */
 function parser(): MdastProcessor {
-  return unified().use(remarkParse).use(remarkNestingLimit).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkHtmlBlocks as unknown as Plugin<[], MdastRoot>).use(remarkFootnoteCheck) as unknown as MdastProcessor
+  return unified().use(remarkParse).use(remarkNestingLimit).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkHtmlBlocks as unknown as Plugin<[], MdastRoot>).use(remarkSetextParagraph).use(remarkFootnoteCheck) as unknown as MdastProcessor
 }
 
 /**
