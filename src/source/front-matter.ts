@@ -132,17 +132,29 @@ export function valuePlace(file: VFile, key: string): Place {
 /**
  * The heading that names a document without a `title:`: its first `# heading`
  * outside code fences, or — documentation pages often start at `##` — the
- * first heading of the highest level it has.
+ * first heading of the highest level it has. A setext heading (a line
+ * underlined with `===` or `---`) counts as `#` or `##` when it is one short
+ * line after a blank one, as `remark-setext-paragraph` reads it; the front
+ * matter's own `---` fences are skipped.
  */
 export function firstHeading(text: string): { text: string; line: number } | undefined {
   let fenced = false
   let best: { text: string; line: number; depth: number } | undefined
   const lines = text.split(/\r?\n/)
+  const extent = frontMatterExtent(text)
+  const skip = extent ? text.slice(0, extent.end).split(/\r?\n/).length - 1 : 0
   for (const [i, line] of lines.entries()) {
+    if (i < skip) continue
     if (/^\s{0,3}(```|~~~)/.test(line)) fenced = !fenced
     const m = fenced ? null : /^\s{0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$/.exec(line)
-    const heading = m?.[2]?.replace(/[*_`]/g, '').trim()
-    const depth = m?.[1]?.length ?? 7
+    let heading = m?.[2]?.replace(/[*_`]/g, '').trim()
+    let depth = m?.[1]?.length ?? 7
+    const under = fenced || m ? null : /^\s{0,3}(=+|-+)[ \t]*$/.exec(lines[i + 1] ?? '')
+    const plain = line.trim() !== '' && !/^\s{0,3}([-*+>|]|\d+[.)]|<)/.test(line) && (lines[i - 1] ?? '').trim() === ''
+    if (under && plain && line.trim().split(/\s+/).length <= 10) {
+      heading = line.replace(/[*_`]/g, '').trim()
+      depth = under[1]?.startsWith('=') ? 1 : 2
+    }
     if (heading && depth < (best?.depth ?? 7)) best = { text: heading, line: i + 1, depth }
     if (best?.depth === 1) break
   }

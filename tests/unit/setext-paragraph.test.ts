@@ -72,4 +72,12 @@ describe('setext headings that are paragraphs', () => {
     assert.ok(Math.max(...headings) <= 10, `a heading of ${Math.max(...headings)} words`)
     assert.deepEqual(warnings(vfile).map((m) => m.line), [155, 329, 443, 955, 1015])
   })
+
+  it('names an untitled document by its first === heading, and by a short --- one, as by # and ##', () => {
+    const title = (body: string) => documentFromText(`---\nlang: ar\n---\n\n${body}`, 'a.md').data.meta?.title
+    assert.equal(title('مقدمة قصيرة\n\nالعنوان الكبير\n===\n\n## فصل\n'), 'العنوان الكبير')
+    assert.equal(title('مقدمة\n\nفصل أول\n-------\n\n### فرع\n'), 'فصل أول')
+    assert.equal(title('```\nلا\n===\n```\n\n# نعم\n'), 'نعم')
+    assert.equal(title(`مقدمة.\n\n${LONG}\n---\n\n### فرع\n`), 'فرع', 'a paragraph above --- is no heading')
+  })
 })
