@@ -4,8 +4,8 @@
  * current text, or between two released editions.
  */
 import { parseArgs } from 'node:util'
-import { documentFromText } from '../source/read.ts'
-import { editionOf, readOptions } from '../pipeline/article.ts'
+import { documentFromText, readOptions } from '../source/read.ts'
+import { editionOf } from '../pipeline/article.ts'
 import { diffFiles, filesDiffText } from '../diff/diff-files.ts'
 import { readHistory, type EditionRecord, type FileRecord } from '../source/history.ts'
 import { sourceFiles } from '../release/sources.ts'

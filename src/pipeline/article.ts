@@ -5,7 +5,7 @@
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import type { Config } from '../config/schema.ts'
-import { readDocument, type ReadOptions } from '../source/read.ts'
+import { readDocument, readOptions } from '../source/read.ts'
 import { checkCover, checkImages } from '../tree/resources.ts'
 import { liftTitleHeading } from '../tree/opening-heading.ts'
 import { toHast } from '../tree/processor.ts'
@@ -38,10 +38,6 @@ export interface ArticleResult {
   readonly inputs: readonly string[]
 }
 
-/** Options of `readDocument` from the build's config. */
-export function readOptions(config: Config): ReadOptions {
-  return { ...(config.lang ? { lang: config.lang } : {}), ...(config.dir ? { dir: config.dir } : {}) }
-}
 
 /**
  * Turn a document already read (from disk, or from a text held in memory by
@@ -64,9 +60,9 @@ export async function editionOf(file: VFile, config: Config, history?: readonly 
   return makeEdition(file, tree, baseDir, [], [file.path, historyPath(file.path), ...images.map((i) => i.file), ...(cover ? [cover.file] : [])], images)
 }
 
-/** Read and parse `source` (an article or a book) into an edition (no output yet). */
-export async function loadEdition(source: string, config: Config): Promise<Edition> {
-  return editionOf(await readDocument(source, readOptions(config)), config)
+/** Read and parse `source` (an article or a book, or one already read) into an edition (no output yet). */
+export async function loadEdition(source: string | VFile, config: Config): Promise<Edition> {
+  return editionOf(typeof source === 'string' ? await readDocument(source, readOptions(config)) : source, config)
 }
 
 /** One output in memory, with the time it took to make. */
@@ -94,7 +90,7 @@ function pressBytes(printed: BuiltPdfs, which: 'press' | 'pressCover'): Uint8Arr
  * together at the end, so a failure (or `kill -9`) anywhere leaves the whole
  * previous edition, never a new EPUB beside an old PDF.
  */
-export async function buildArticle(source: string, config: Config, browsers: BrowserPool, signal?: AbortSignal): Promise<ArticleResult> {
+export async function buildArticle(source: string | VFile, config: Config, browsers: BrowserPool, signal?: AbortSignal): Promise<ArticleResult> {
   const edition = await loadEdition(source, config)
   const base = path.resolve(config.outDir, edition.slug)
   const jobs: Promise<Built>[] = []

@@ -7,7 +7,7 @@ import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import type { Config } from '../config/schema.ts'
-import { slugOf } from '../source/read.ts'
+import { readDocument, readOptions, slugOf } from '../source/read.ts'
 import type { Written } from './article.ts'
 import type { BrowserPool } from './browser-pool.ts'
 import type { BuildCache } from './cache.ts'
@@ -74,14 +74,18 @@ export async function runBatch(sources: readonly string[], options: BatchOptions
         onEvent({ kind: 'fresh', source })
         continue
       }
-      // The PDF needs the browser: start it first, then load the rest of the
-      // code and read the text while it starts (the first article only pays).
-      if (config.formats.includes('pdf')) await options.browsers.warm()
-      const { buildArticle } = await import('./article.ts')
       onEvent({ kind: 'start', source })
       const start = performance.now()
       try {
-        const result = await buildArticle(source, config, options.browsers, options.signal)
+        // Read the text and its front matter first (milliseconds): the
+        // commonest bad input, a broken front matter or encoding, is refused
+        // before any browser starts. Then start the browser the PDF needs and
+        // load the rest of the code and parse the text while it starts (the
+        // first article only pays).
+        const read = await readDocument(source, readOptions(config))
+        if (config.formats.includes('pdf')) await options.browsers.warm()
+        const { buildArticle } = await import('./article.ts')
+        const result = await buildArticle(read, config, options.browsers, options.signal)
         files.push(...result.files)
         built++
         await cache?.store.record(key, cache.toolchain, result.inputs, result.written.map((w) => w.path))

@@ -8,9 +8,9 @@
  * failure in either format writes nothing at all.
  */
 import type { Config } from '../config/schema.ts'
-import { documentFromText } from '../source/read.ts'
+import { documentFromText, readOptions } from '../source/read.ts'
 import type { Edition } from '../publication/edition.ts'
-import { editionOf, readOptions } from '../pipeline/article.ts'
+import { editionOf } from '../pipeline/article.ts'
 import { buildEpub } from '../writers/epub/write.ts'
 import { coverSource } from '../writers/cover/render-cover.ts'
 import { pressCoverSource } from '../writers/cover/press-cover.ts'

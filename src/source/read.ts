@@ -34,6 +34,11 @@ export interface ReadOptions {
   readonly origin?: string
 }
 
+/** Options of `readDocument` from a build's settings (`--lang`, `--dir` or the configuration). */
+export function readOptions(config: { readonly lang?: string | undefined; readonly dir?: Direction | undefined }): ReadOptions {
+  return { ...(config.lang ? { lang: config.lang } : {}), ...(config.dir ? { dir: config.dir } : {}) }
+}
+
 /** Date from `SOURCE_DATE_EPOCH` (YYYY-MM-DD), or undefined when it is not set. */
 export function sourceDate(env: NodeJS.ProcessEnv = process.env): string | undefined {
   // Validated (a whole number of seconds JS and zip dates can hold) by limits.ts.
