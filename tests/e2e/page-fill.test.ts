@@ -15,6 +15,7 @@ import { destinationPositions } from '../../src/writers/pdf/positions.ts'
 import { pageFills } from '../helpers/page-fill.ts'
 import { CLI, ROOT, tempDir } from '../helpers/paths.ts'
 import { pdftotext } from '../helpers/tools.ts'
+import { checkStructure, elementsOf } from '../helpers/pdf-structure.ts'
 
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'page-fill', 'input.md')
 /** How short a page may end: a paragraph of three lines cannot be cut (two lines each side), and a little. */
@@ -42,6 +43,12 @@ describe('pages filled to their text block', () => {
     for (const label of ['a', 'b']) assert.equal(at.get(`fn-${label}`)?.page, at.get(`fnref-${label}`)?.page, `note ${label}`)
     // No word lost or doubled where the paragraph was cut: the words around the cut, once each.
     const text = flat(pdftotext(pdf))
+    // One paragraph for a reader: the two parts are one tagged `P` across the pages, and the tree stays whole.
+    const bytes = readFileSync(pdf)
+    const paragraphs = await elementsOf(bytes, 'P')
+    assert.ok(paragraphs.some((p) => p.pages.join() === `${rest[1].page - 1},${rest[1].page}`), 'a P spans the two pages of the cut')
+    assert.deepEqual(paragraphs.filter((p) => p.lang?.includes('-x-')), [], 'no marking language is left')
+    assert.deepEqual((await checkStructure(bytes)).problems, [])
     for (const word of ['بەتایبەت کوشتنی سولەیمانی', 'پەرچەکرداری میلیشیا']) assert.equal(text.split(word).length - 1, 1, `«${word}» printed once`)
   })
 })

@@ -141,3 +141,42 @@ export async function linksOf(bytes: Uint8Array): Promise<LinkFound[]> {
   }
   return found
 }
+
+/** One structure element of a type: the pages its marked content is drawn on, and its `/Lang`. */
+export interface ElementFound {
+  readonly pages: readonly number[]
+  readonly lang?: string
+}
+
+/** Every structure element of type `type` (`P`, `Note`…), in tree order, with the pages it covers. */
+export async function elementsOf(bytes: Uint8Array, type: string): Promise<ElementFound[]> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+  const pageOf = new Map(pdf.getPages().map((page, i) => [page.ref.toString(), i + 1]))
+  const found: ElementFound[] = []
+  const pagesUnder = (elem: PDFDict, into: Set<number>): void => {
+    const pg = elem.get(name('Pg'))
+    const kids = elem.get(name('K'))
+    for (const kid of kids instanceof PDFArray ? kids.asArray() : kids ? [kids] : []) {
+      if (kid instanceof PDFNumber && pg) into.add(pageOf.get(pg.toString()) ?? 0)
+      const dict = kid instanceof PDFRef ? pdf.context.lookupMaybe(kid, PDFDict) : kid instanceof PDFDict ? kid : undefined
+      if (!dict) continue
+      if (dict.get(name('Type'))?.toString() === '/MCR') into.add(pageOf.get(dict.get(name('Pg'))?.toString() ?? '') ?? 0)
+      else if (dict.get(name('Type'))?.toString() !== '/OBJR') pagesUnder(dict, into)
+    }
+  }
+  const walk = (ref: PDFObject | undefined): void => {
+    const elem = ref instanceof PDFRef ? pdf.context.lookupMaybe(ref, PDFDict) : undefined
+    if (!elem || elem.get(name('Type'))?.toString() === '/MCR' || elem.get(name('Type'))?.toString() === '/OBJR') return
+    if (elem.get(name('S'))?.toString() === `/${type}`) {
+      const pages = new Set<number>()
+      pagesUnder(elem, pages)
+      const lang = elem.lookupMaybe(name('Lang'), PDFString, PDFHexString)?.decodeText()
+      found.push({ pages: [...pages].sort((a, b) => a - b), ...(lang === undefined ? {} : { lang }) })
+    }
+    const kids = elem.get(name('K'))
+    for (const kid of kids instanceof PDFArray ? kids.asArray() : [kids]) walk(kid)
+  }
+  const k = pdf.catalog.lookupMaybe(name('StructTreeRoot'), PDFDict)?.get(name('K'))
+  for (const top of k instanceof PDFArray ? k.asArray() : [k]) walk(top)
+  return found
+}

@@ -7,7 +7,7 @@
 import { PDFDocument, PDFName, PDFString, ReadingDirection } from 'pdf-lib'
 import type { Edition } from '../../publication/edition.ts'
 import { writeOutline, type Bookmark } from './outline.ts'
-import { tagFootNotes } from './footnotes/tags.ts'
+import { joinContinued, tagFootNotes } from './footnotes/tags.ts'
 import { modifiedDate } from '../../publication/modified.ts'
 
 /** A4 in PostScript points. */
@@ -53,6 +53,7 @@ export async function postprocessPdf(raw: Uint8Array | PDFDocument, edition: Edi
   }
   // Notes at the page foot are tagged as notes (Chromium tags them as a list in an aside).
   tagFootNotes(pdf)
+  joinContinued(pdf)
   // A stable file identifier derived from the content, for reproducible bytes.
   const id = PDFString.of(options.fileId ?? `${edition.slug}-${meta.edition}-${meta.date}`)
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id])

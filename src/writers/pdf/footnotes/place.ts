@@ -12,7 +12,7 @@ import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import type { PrintChapter } from '../chapters.ts'
-import { areaEndId, areaId, noteEndId, notesLang, TOP_ID, type FlowBlock, type FlowChapter, type FootCut, type FootPlan } from './types.ts'
+import { areaEndId, areaId, continuedLang, noteEndId, notesLang, TOP_ID, type FlowBlock, type FlowChapter, type FootCut, type FootPlan } from './types.ts'
 import { isLong, markWords, notePart, splitBlock, splitNote } from './words.ts'
 
 const isElement = (node: ElementContent): node is Element => node.type === 'element'
@@ -95,6 +95,9 @@ export function placeFootnotes(
         }
         // The paragraph in parts, each page foot between the part it ends and the part that opens the next page.
         const parts = splitBlock(node, cuts.map((c) => c.inside!.word), cuts.map((c) => c.before))
+        // Marked for the tagging to join each later part to the first: one `P` across the pages.
+        const lang = typeof node.properties.lang === 'string' ? node.properties.lang : langOf?.(chapter)
+        if (lang) for (const part of parts.slice(1)) part.properties = { ...part.properties, lang: continuedLang(lang) }
         children.push(parts[0]!)
         cuts.forEach((cut, i) => {
           children.push(...footArea(cut, notes, foot, ids, true), parts[i + 1]!)

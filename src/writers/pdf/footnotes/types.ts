@@ -103,3 +103,12 @@ export const NOTES_SUBTAG = 'x-notes'
  * tagging (`tags.ts`) finds the notes by it and gives them back `tag`.
  */
 export const notesLang = (tag: string): string => `${tag}-${NOTES_SUBTAG}`
+
+/** The private-use subtag that marks the later parts of a paragraph a page ends inside (`continuedLang`). */
+export const CONTINUED_SUBTAG = 'x-cont'
+/**
+ * The language of the part of a paragraph in language `tag` that goes on at
+ * the top of the next page: the tagging (`tags.ts`) finds it by this mark and
+ * joins it to the part before, so a reader meets one paragraph, not two.
+ */
+export const continuedLang = (tag: string): string => `${tag}-${CONTINUED_SUBTAG}`
