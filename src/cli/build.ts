@@ -60,7 +60,7 @@ export async function buildCommand(files: readonly string[], config: Config, opt
   const all = files.length > 0 ? [...files] : await listArticles(config.contentDir)
   if (all.length === 0) return reportFailure(failure('article-missing', `No articles in ${config.contentDir}/: add a Markdown file (see README)`, { file: config.contentDir }), log)
   // Before anything is written: no two sources may share an output or a history file.
-  const collisions = await findCollisions(all, { outDir: config.outDir })
+  const collisions = await findCollisions(all, { outDir: config.outDir, press: config.press === true })
   if (collisions.length > 0) return report(collisions.map((c) => failedFile(c)), log)
   const { shard } = options
   const sources = shard ? all.filter((s) => inShard(slugOf(s), shard)) : all

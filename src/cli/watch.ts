@@ -61,7 +61,7 @@ export async function watchCommand(files: readonly string[], config: Config, sig
   /** The sources to build; throws a `name-collision` failure (nothing built) when two of them would share files. */
   const sources = async (): Promise<string[]> => {
     const all = await listed()
-    await assertNoCollisions(all.map((f) => path.relative(process.cwd(), f) || f), { outDir: config.outDir })
+    await assertNoCollisions(all.map((f) => path.relative(process.cwd(), f) || f), { outDir: config.outDir, press: config.press === true })
     return all
   }
   const onEvent = (e: BatchEvent): void => {

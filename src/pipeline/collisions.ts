@@ -69,6 +69,8 @@ export interface CollisionOptions {
   readonly neighbours?: boolean
   /** For messages: the output folder. */
   readonly outDir?: string
+  /** `--press`: each source also writes `<slug>-press.pdf` and `<slug>-press-cover.pdf`. */
+  readonly press?: boolean
 }
 
 /**
@@ -86,23 +88,41 @@ export async function findCollisions(sources: readonly string[], options: Collis
   }
   const peers = [...sources]
   if (options.neighbours) for (const source of sources) peers.push(...(await neighboursOf(source)))
-  const seen = new Map<string, { source: string; real: string }>()
+  /** What `source` claims: its slug, its history file and, with --press, each PDF by name (`foo-press.md`'s PDF is `foo.md`'s press PDF). */
+  const claimsOf = (source: string): { claim: string; role: string }[] => {
+    const slug = slugOf(source)
+    const named = path.basename(source)
+    return [
+      { claim: `slug:${slug}`, role: '' },
+      { claim: `history:${path.resolve(historyPath(source))}`, role: historyPath(source) },
+      ...(options.press
+        ? [
+            { claim: `pdf:${slug}.pdf`, role: `the PDF of ${named}` },
+            { claim: `pdf:${slug}-press.pdf`, role: `the press PDF of ${named}` },
+            { claim: `pdf:${slug}-press-cover.pdf`, role: `the press cover of ${named}` }
+          ]
+        : [])
+    ]
+  }
+  const what = (claim: string, first: string, second: string): string => {
+    if (claim.startsWith('slug:')) return `both would be written to ${path.join(out, claim.slice(5))}.epub/.pdf/.html`
+    if (claim.startsWith('history:')) return `both would keep their editions in ${second}`
+    return `both would write ${path.join(out, claim.slice(4))} (${first} and ${second})`
+  }
+  const seen = new Map<string, { source: string; real: string; role: string }>()
   const reported = new Set<string>()
   for (const source of peers) {
     const file = real(source)
-    for (const [claim, what] of [
-      [`slug:${slugOf(source)}`, `both would be written to ${path.join(out, slugOf(source))}.epub/.pdf/.html`],
-      [`history:${path.resolve(historyPath(source))}`, `both would keep their editions in ${historyPath(source)}`]
-    ] as const) {
+    for (const { claim, role } of claimsOf(source)) {
       const other = seen.get(claim)
       if (!other) {
-        seen.set(claim, { source, real: file })
+        seen.set(claim, { source, real: file, role })
         continue
       }
       const pair = [other.real, file].sort().join('\0')
       if (other.real === file || reported.has(pair)) continue
       reported.add(pair)
-      problems.push(failure('name-collision', `${other.source} and ${source}: ${what}; rename one of them (nothing was written)`, { file: source }))
+      problems.push(failure('name-collision', `${other.source} and ${source}: ${what(claim, other.role, role)}; rename one of them (nothing was written)`, { file: source }))
     }
   }
   return problems

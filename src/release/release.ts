@@ -128,7 +128,7 @@ export async function releaseArticle(article: string, config: Config, options: R
   const current = await readExact(article)
   // Parse now, so a bad article fails before anything else (file:line:col).
   const parsed = documentFromText(current, article, readOptions(config))
-  await assertNoCollisions([article], { neighbours: true, outDir: config.outDir })
+  await assertNoCollisions([article], { neighbours: true, outDir: config.outDir, press: config.press === true })
   const notes: string[] = []
   const held = await lock(article, notes)
   const browsers = new BrowserPool()

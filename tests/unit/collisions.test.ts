@@ -66,6 +66,16 @@ describe('collisions', () => {
     assert.equal((await findCollisions([path.join(clash, 'nato', 'book.md')], { neighbours: true })).length, 1)
   })
 
+  it('with --press, foo.md\'s press files and foo-press.md (or foo-press-cover.md) are refused as one name', async () => {
+    const dir = folder(['foo.md', 'foo-press.md', 'foo-press-cover.md'])
+    const sources = ['foo.md', 'foo-press.md', 'foo-press-cover.md'].map((f) => path.join(dir, f))
+    // Without --press the three write different files.
+    assert.deepEqual(await findCollisions(sources), [])
+    const found = await findCollisions(sources, { press: true })
+    assert.deepEqual(found.map((f) => /: both would write (\S+)/.exec(f.reason)?.[1]), ['out/foo-press.pdf', 'out/foo-press-cover.pdf'])
+    assert.match(found[0]?.reason ?? '', /foo\.md and .*foo-press\.md: .*the press PDF of/)
+  })
+
   it('the same file named twice (or through a link) is no collision', async () => {
     const dir = folder(['a.md'])
     // `A.md` folds to the slug of `a.md`, but it is the same file.

@@ -19,7 +19,9 @@ describe('fixtures: input.md → expected.html', () => {
     it(name, async () => {
       const { html } = await render(readFileSync(input, 'utf8'), input)
       const expectedPath = path.join(FIXTURES, name, 'expected.html')
-      if (process.env.UPDATE_FIXTURES || !existsSync(expectedPath)) writeFileSync(expectedPath, `${html}\n`)
+      if (process.env.UPDATE_FIXTURES) writeFileSync(expectedPath, `${html}\n`)
+      // A fixture without its expectation fails: writing it here would compare the output with itself.
+      assert.ok(existsSync(expectedPath), `${name}/expected.html is missing: run with UPDATE_FIXTURES=1, read it, and commit it`)
       assert.equal(`${html}\n`, readFileSync(expectedPath, 'utf8'))
     })
   }
