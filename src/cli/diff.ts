@@ -56,7 +56,7 @@ export async function diffCommand(args: readonly string[], log: (line: string) =
     if (values.html) {
       // Language and direction as `build` would take them: the document's, else the project's.
       const config = await editionConfig({})
-      const file = documentFromText(to.source, article, { ...(config.lang ? { lang: config.lang } : {}), ...(config.dir ? { dir: config.dir } : {}) })
+      const file = documentFromText(to.source, article, readOptions(config))
       const { meta, lang, dir } = file.data
       await writeFileAtomic(values.html, diffHtml(diff, { title: meta?.title ?? article, lang: lang ?? 'und', dir: dir ?? 'ltr', from: `edition ${from.edition}`, to: to.label }, others.texts))
       log(`wrote ${values.html}`)
