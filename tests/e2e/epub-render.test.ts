@@ -85,6 +85,8 @@ describe('the EPUB as a reader sees it (headless Chromium, JavaScript off)', () 
               // scroll width: look at every box as well.
               overflow: Math.max(root.scrollWidth - root.clientWidth, ...[...document.body.querySelectorAll('*')].map((e) => Math.max(-e.getBoundingClientRect().left, e.getBoundingClientRect().right - root.clientWidth))),
               text: (document.body.textContent ?? '').trim().length,
+              // Note numbers drawn with a line under them: the line skips "(" and ")" and leaves stubs that read as full stops.
+              underlinedNotes: [...document.querySelectorAll('.note-number')].filter((a) => getComputedStyle(a).textDecorationLine !== 'none').length,
               image: img ? { complete: img.complete, width: img.naturalWidth, height: img.naturalHeight, bottom: img.getBoundingClientRect().bottom } : undefined
             }
           })
@@ -100,6 +102,7 @@ describe('the EPUB as a reader sees it (headless Chromium, JavaScript off)', () 
           assert.equal(facts.direction, 'rtl', `${href}: direction`)
           assert.equal(facts.lang, book.lang, `${href}: lang`)
           assert.ok(facts.overflow <= 1, `${href}: ${facts.overflow} px run off the side`)
+          assert.equal(facts.underlinedNotes, 0, `${href}: note numbers are underlined`)
           assert.ok(inkShare(png) > 0.0005, `${href}: the page looks blank (${shot})`)
           if (href === 'cover.xhtml') {
             assert.ok(facts.image?.complete && facts.image.width === 1600 && facts.image.height === 2560, `cover image ${JSON.stringify(facts.image)}`)

@@ -53,11 +53,10 @@ export interface SharedBuild {
 }
 
 function codeFingerprint(): string {
-  // The compiled modules and the bundle the CLI runs.
-  const dir = path.join(ROOT, 'dist')
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name))
+  // The compiled modules and the bundle the CLI runs, and the stylesheets it
+  // reads at run time (a change of style alone must not reuse an old build).
+  const files = ['dist', 'styles']
+    .flatMap((dir) => readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)))
     .sort()
   return files.map((f) => `${f}:${statSync(f).size}:${statSync(f).mtimeMs}`).join('\n')
 }
