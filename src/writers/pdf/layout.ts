@@ -41,12 +41,16 @@ export async function nextLayout(edition: Edition, layout: PrintLayout, bytes: U
 
 const sameSet = (a: ReadonlySet<number> = new Set(), b: ReadonlySet<number> = new Set()): boolean => a.size === b.size && [...a].every((x) => b.has(x))
 
+/** Whether `a` and `b` print the same contents numbers and blank pages. */
+export function samePages(a: PrintLayout, b: PrintLayout): boolean {
+  const ids = tocEntries(a.chapters).map((entry) => entry.target)
+  return (a.chapters.length < 2 || ids.every((id) => a.pages.get(id) === b.pages.get(id))) && sameSet(a.blanks, b.blanks)
+}
+
 /** Whether `a` and `b` print the same: TOC numbers, blank pages, page feet. */
 export function sameLayout(a: PrintLayout, b: PrintLayout): boolean {
-  const ids = tocEntries(a.chapters).map((entry) => entry.target)
-  const pagesHold = a.chapters.length < 2 || ids.every((id) => a.pages.get(id) === b.pages.get(id))
   const feetHold = a.foot === undefined ? b.foot === undefined : b.foot !== undefined && samePlan(a.foot, b.foot)
-  return pagesHold && sameSet(a.blanks, b.blanks) && feetHold
+  return samePages(a, b) && feetHold
 }
 
 /**

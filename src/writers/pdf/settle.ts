@@ -7,7 +7,8 @@
  */
 import type { Edition } from '../../publication/edition.ts'
 import { printHtml, type PrintLayout } from './print-html.ts'
-import { needsMeasuring, nextLayout, sameLayout, strayNotes } from './layout.ts'
+import { needsMeasuring, nextLayout, sameLayout, samePages, strayNotes } from './layout.ts'
+import type { PositionMap } from './positions.ts'
 import type { PageMap } from './toc.ts'
 
 /**
@@ -41,14 +42,31 @@ export async function settle(edition: Edition, first: PrintLayout, render: Rende
   const measured = needsMeasuring(layout)
   let bytes = await render(await printHtml(edition, layout), measured || draft)
   if (!measured) return { bytes, passes: 1, layout }
+  // The rendering with the fewest notes off their page that prints its own contents numbers, in
+  // case the layout never settles: one change moves the pages after it, and the last rendering
+  // of an unsettled loop is not always its best.
+  let best: (Settled & { stray: string[] }) | undefined
   for (let passes = 1; passes < MAX_PASSES; passes++) {
     const next = await nextLayout(edition, layout, bytes)
     if (passes > 1 && sameLayout(next.layout, layout)) return { bytes, passes, layout, pages: next.layout.pages }
+    if (passes > 1 || draft) best = better(best, { bytes, passes, layout, pages: next.layout.pages }, next)
     layout = next.layout
     bytes = await render(await printHtml(edition, layout), draft)
   }
   const last = await nextLayout(edition, layout, bytes)
-  const stray = strayNotes(layout, last.positions)
+  const chosen = better(best, { bytes, passes: MAX_PASSES, layout, pages: last.layout.pages }, last) ?? { bytes, passes: MAX_PASSES, layout, pages: last.layout.pages, stray: strayNotes(layout, last.positions) }
+  const { stray, ...settled } = chosen
   if (stray.length > 0) edition.file.message(`${stray.length} note(s) did not settle at the foot of their page after ${MAX_PASSES} layouts: ${stray.slice(0, 5).join(', ')}; \`notes: end\` in the front matter prints them at the end of each chapter`, { ruleId: 'pdf-footnote-place', source: 'chapkhana' })
-  return { bytes, passes: MAX_PASSES, layout, pages: last.layout.pages }
+  return settled
+}
+
+/**
+ * `candidate` (a rendering of `candidate.layout`, whose next layout is `next`)
+ * when it prints its own contents numbers and blank pages and has no more
+ * notes off their page than `best` (a later rendering wins a tie), else `best`.
+ */
+function better(best: (Settled & { stray: string[] }) | undefined, candidate: Settled, next: { layout: PrintLayout; positions: PositionMap }): (Settled & { stray: string[] }) | undefined {
+  if (!samePages(next.layout, candidate.layout)) return best
+  const stray = strayNotes(candidate.layout, next.positions)
+  return best === undefined || stray.length <= best.stray.length ? { ...candidate, stray } : best
 }

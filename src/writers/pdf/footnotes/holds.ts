@@ -49,6 +49,12 @@ export function pushed(cut: FootCut, positions: PositionMap): boolean {
   return area !== undefined && top !== undefined && area.page > 1 && area.y >= top - 0.5
 }
 
+/** Whether a page foot printed on a later page than a reference to one of its notes: it did not fit where planned. */
+export function wentOver(cut: FootCut, refOf: ReadonlyMap<string, string>, positions: PositionMap): boolean {
+  const area = positions.get(areaId(cut.before))
+  return area !== undefined && cut.notes.some((note) => (positions.get(refOf.get(note) ?? '')?.page ?? area.page) < area.page)
+}
+
 /** Whether every planned note printed on its reference's page, inside one page foot. */
 export function planHolds(plan: FootPlan, flow: readonly FlowChapter[], positions: PositionMap): boolean {
   const refOf = firstRefs(flow)

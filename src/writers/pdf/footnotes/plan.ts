@@ -12,7 +12,7 @@
  */
 import type { PositionMap } from '../positions.ts'
 import { chapterFlow } from './flow.ts'
-import { cutHolds, firstRefs, padCut, pushed, ruler, sameCut, sameList, type PageFrame } from './holds.ts'
+import { cutHolds, firstRefs, padCut, pushed, ruler, sameCut, sameList, wentOver, type PageFrame } from './holds.ts'
 import { fitLines, measureBlockLines, measureLines, MIN_LINES, restHeight } from './lines.ts'
 import { noteEndId, restId, type BlockLines, type BlockPart, type FlowChapter, type FootCut, type FootPlan, type NoteLines, type NotePart } from './types.ts'
 
@@ -64,6 +64,17 @@ export function planFeet(flow: readonly FlowChapter[], previous: FootPlan, posit
   // A cut note that went over to a page of its own was planned a little too long: a line less there.
   const squeeze = new Map(previous.squeeze)
   for (const cut of previous.cuts) if ((cut.split || cut.carry) && pushed(cut, positions)) squeeze.set(cut.before, (squeeze.get(cut.before) ?? 0) + SQUEEZE)
+  // A foot whose notes went over to the page after their references three times was measured short by
+  // more than the room it planned to leave: planned again the same, it would go over in every
+  // rendering (al-Muqtabas 49, eight times). Once or twice may be the pages before it moving: issue
+  // 65 then settles only if it is left alone.
+  const over = new Map(previous.over)
+  const short = new Map(previous.short)
+  for (const cut of previous.cuts) {
+    if (!wentOver(cut, refOf, positions)) continue
+    over.set(cut.before, (over.get(cut.before) ?? 0) + 1)
+    if ((over.get(cut.before) ?? 0) >= 3) short.set(cut.before, (short.get(cut.before) ?? 0) + Math.max(SQUEEZE, (cut.room ?? 0) + 1))
+  }
   const cuts: FootCut[] = []
   for (const chapter of flow) {
     const laid = chapterFlow(chapter, previous.cuts, positions, dist, top, heights, refOf)
@@ -87,8 +98,9 @@ export function planFeet(flow: readonly FlowChapter[], previous: FootPlan, posit
       const prev = previous.cuts.find((c) => (c.before === chapter.end ? end : (offset.get(c.before) ?? -1)) > pageStart && chapterIds.has(c.before))
       const prevFlow = prev ? (prev.before === chapter.end ? end : offset.get(prev.before) ?? 0) : 0
       const page = { start: pageStart, height: frame.height, end: chapter.end }
-      const chosen = choosePage(candidates.filter((b) => b.flow > pageStart && b.flow <= pageEnd).reverse(), page, carry, citedBefore, noteHeight, measures, squeeze)
-      // Unless the page can now end a line or more lower (a paragraph after it was measured).
+      const chosen = choosePage(candidates.filter((b) => b.flow > pageStart && b.flow <= pageEnd).reverse(), page, carry, citedBefore, noteHeight, measures, squeeze, short)
+      // Unless the page can now end a line or more lower (a paragraph after it was measured), at a
+      // place whose notes never went over: trying one that did again keeps the layout from settling.
       const fuller = chosen !== undefined && chosen.flow >= prevFlow + BODY_LINE
       if (!carry && prev && !prev.split && !prev.carry && prev.notes.length > 0 && cutHolds(prev, refOf, positions, ends) && sameList(prev.notes, citedBefore(prevFlow)) && !fuller) {
         for (const n of prev.notes) done.add(n)
@@ -103,7 +115,7 @@ export function planFeet(flow: readonly FlowChapter[], previous: FootPlan, posit
         continue
       }
       for (const n of chosen.notes) done.add(n)
-      const planned: FootCut = { before: chosen.id, notes: chosen.notes, pad: 0, ...(carry ? { carry } : {}), ...(chosen.split ? { split: chosen.split } : {}), ...(chosen.inside ? { inside: chosen.inside } : {}) }
+      const planned: FootCut = { before: chosen.id, notes: chosen.notes, pad: 0, room: chosen.room, ...(carry ? { carry } : {}), ...(chosen.split ? { split: chosen.split } : {}), ...(chosen.inside ? { inside: chosen.inside } : {}) }
       // The padding of the same page foot if it printed right (a wrong one could push it off its page).
       const kept = previous.cuts.find((c) => sameCut(c, planned) && cutHolds(c, refOf, positions, ends))
       cuts.push({ ...planned, pad: kept?.pad ?? 0 })
@@ -115,7 +127,7 @@ export function planFeet(flow: readonly FlowChapter[], previous: FootPlan, posit
     // A rest no page could take whole or in part: at the chapter's end, whole.
     if (carry) cuts.push({ before: chapter.end, notes: [], pad: 0, carry })
   }
-  return { cuts, measures, heights, squeeze, lines, ...(measure.size > 0 ? { measure: [...measure] } : {}) }
+  return { cuts, measures, heights, squeeze, over, short, lines, ...(measure.size > 0 ? { measure: [...measure] } : {}) }
 }
 
 /**
@@ -175,7 +187,8 @@ function choosePage(
   citedBefore: (until: number) => string[],
   noteHeight: (note: string) => number,
   measures: ReadonlyMap<string, NoteLines>,
-  squeeze: ReadonlyMap<string, number>
+  squeeze: ReadonlyMap<string, number>,
+  short: ReadonlyMap<string, number>
 ): PageChoice | undefined {
   const carried = carry ? measures.get(carry.note) : undefined
   const carryHeight = carry && carried ? restHeight(carried, carry.word) : 0
@@ -183,7 +196,8 @@ function choosePage(
     const notes = citedBefore(b.cite)
     const base = b.flow - page.start + (carry || notes.length > 0 ? AREA_OVERHEAD : 0) + SLACK
     const all = carryHeight + notes.reduce((sum, n) => sum + noteHeight(n), 0)
-    if (base + all <= page.height) return { ...b, notes, room: page.height - base - all }
+    const room = page.height - base - all - (notes.length > 0 ? (short.get(b.id) ?? 0) : 0)
+    if (room >= 0) return { ...b, notes, room }
     const last = notes.at(-1)
     const lines = last === undefined ? undefined : measures.get(last)
     if (last === undefined || !lines || b.id === page.end) continue

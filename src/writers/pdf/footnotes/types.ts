@@ -17,6 +17,8 @@ export interface FootCut {
   readonly carry?: NotePart
   /** The page ends inside a paragraph, before this word of it: `before` is then the id of the paragraph's rest (`restId`). */
   readonly inside?: BlockPart
+  /** Points the plan left unfilled above the notes: how far off its measure was, should the notes go over to the next page. */
+  readonly room?: number
 }
 
 /** Where a paragraph is cut: before word `word` (0-based, as `footnotes/words.ts` counts) of block `block`. */
@@ -60,6 +62,10 @@ export interface FootPlan {
   readonly heights?: ReadonlyMap<string, number>
   /** Points taken from the room of a page foot where a cut note did not fit as planned. */
   readonly squeeze?: ReadonlyMap<string, number>
+  /** How many renderings printed the notes of a page foot (by `before`) on the page after their references. */
+  readonly over?: ReadonlyMap<string, number>
+  /** Points taken from the room of a page foot whose notes went over three times (`over`). */
+  readonly short?: ReadonlyMap<string, number>
   /** Paragraphs measured line by line in an earlier rendering (an empty measure: not to be cut). */
   readonly lines?: ReadonlyMap<string, BlockLines>
   /** Paragraphs to measure in the next rendering: a page may end inside them (their words are marked). */
