@@ -33,12 +33,14 @@ function definitions(file: string): Map<string, string> {
 }
 
 describe('notes at the foot of the page', () => {
-  it('al-Muqtabas 29, 49 and 65: (nearly) every note on the page of its reference, where issue 49 had 15 off it', async () => {
+  it('al-Muqtabas 29, 49 and 65: every note on the page of its reference but one of issue 49, which had 15 off it', async () => {
     const r = sharedBuild(MUQTABAS_ARGS)
     assert.equal(r.code, 0, r.stderr.slice(-2000))
     // Issue 49's verses above a page foot made the planner's measure a few points short, and it
-    // planned the same foot eight times; a foot that went over three times is now planned higher.
-    for (const [issue, allowed] of [[29, 0], [49, 4], [65, 0]] as const) {
+    // planned the same foot eight times; a foot that went over three times is now planned higher,
+    // a page may end between two bayts of a poem, and a poem of one bayt no longer drags the notes
+    // after it to the next page. One note (fn-17, under a page of short poems) still goes over.
+    for (const [issue, allowed] of [[29, 0], [49, 1], [65, 0]] as const) {
       const at = await destinationPositions(readFileSync(path.join(r.out, `al-muqtabas-issue-${issue}.pdf`)))
       const off = [...at].filter(([id, p]) => /^fn-[^-]+$/.test(id) && at.get(id.replace('fn-', 'fnref-'))?.page !== p.page).map(([id]) => id)
       assert.ok(off.length <= allowed, `issue ${issue}: ${off.length} notes off their reference's page: ${off.join(', ')}`)

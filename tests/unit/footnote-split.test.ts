@@ -8,7 +8,7 @@ import { describe, it } from 'node:test'
 import type { Element } from 'hast'
 import { h } from 'hastscript'
 import { toString } from 'hast-util-to-string'
-import { markWords, notePart, splitNote, wordId } from '../../src/writers/pdf/footnotes/words.ts'
+import { baytStarts, markWords, notePart, splitBlock, splitNote, wordId } from '../../src/writers/pdf/footnotes/words.ts'
 
 /** A two-paragraph note with a label link, as the print writer makes it. */
 function note(): Element {
@@ -47,5 +47,31 @@ describe('splitting a note', () => {
     const all = wordsOf(note().children)
     const { part } = notePart(note(), 2, 6)
     assert.deepEqual(wordsOf(part), all.slice(2, 6))
+  })
+})
+
+describe('splitting a poem between bayts', () => {
+  /** A three-bayt poem as rehype-verse marks it up, whitespace between the bayts as in the tree. */
+  const poem = (): Element =>
+    h('div.verse', { id: 'b4' }, [
+      h('p.bayt', [h('span.hemistich', 'یەک دوو'), ' ', h('span.hemistich', 'سێ')]),
+      '\n',
+      h('p.bayt', [h('span.hemistich', 'چوار'), ' ', h('span.hemistich', 'پێنج شەش')]),
+      '\n',
+      h('p.bayt', [h('span.hemistich', 'حەوت'), ' ', h('span.hemistich', 'هەشت')])
+    ])
+
+  it('knows the word each bayt begins with, counted as the markers count', () => {
+    const node = poem()
+    assert.deepEqual(baytStarts(node), [0, 3, 6])
+    assert.equal(markWords(poem(), 'b4').length, 8)
+  })
+
+  it('cuts before a bayt: whole bayts on each side, the poem kept as a poem', () => {
+    const [head, rest] = splitBlock(poem(), [3], ['b4-from-w3'])
+    assert.equal(head!.children.filter((c) => c.type === 'element').length, 1)
+    assert.equal(rest!.children.filter((c) => c.type === 'element').length, 2)
+    assert.ok(String(rest!.properties.className).includes('verse'))
+    assert.deepEqual(wordsOf([head, rest]), words('یەک دوو سێ چوار پێنج شەش حەوت هەشت'))
   })
 })

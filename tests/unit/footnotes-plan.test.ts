@@ -212,6 +212,18 @@ describe('footnote planner, pages that end inside a paragraph', () => {
     assert.equal(second.measure, undefined)
   })
 
+  it('ends a page inside a poem only between two bayts', () => {
+    // b4 as a poem whose bayts begin at words 0, 9 and 18: the page that could end before word 15 ends before 9.
+    const poem: FlowChapter[] = [{ ...flow[0]!, blocks: flow[0]!.blocks.map((b) => (b.id === 'b4' ? { ...b, lines: true, cuts: [0, 9, 18] } : b)) }]
+    // A bayt is a block of its own: the marker before its first word opens its line (none hangs).
+    const at = firstRendering()
+    const top = at.get('b4')!.y
+    for (let word = 0; word < 21; word++) at.set(`b4-w${word}`, { page: 1, y: top - 4 - Math.floor(word / 3) * 21.6 })
+    const plan = planFeet(poem, { cuts: [], measure: ['b4'] }, at, frame)
+    assert.deepEqual(plan.lines?.get('b4')?.starts.map((s) => s.word), [3, 6, 9, 12, 15, 18])
+    assert.deepEqual(plan.cuts[0]!.inside, { block: 'b4', word: 9 })
+  })
+
   it('never leaves fewer than two lines of a paragraph on either side', () => {
     const at = markedRendering()
     // Only four lines measured: the cut can only fall after the second.

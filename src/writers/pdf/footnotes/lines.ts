@@ -52,11 +52,12 @@ function usualStep(starts: readonly { at: Position }[]): number {
 
 /**
  * The lines of paragraph `block` in a rendering with its word markers; a
- * page may end before a line whose first word is known (`firstWord`).
+ * page may end before a line whose first word is known (`firstWord`; in a
+ * `poem`, the first marker of each line: a bayt opens a block of its own).
  * Undefined without markers, or when the first marker is not on the
  * paragraph's first line (Chromium reports none for the first word itself).
  */
-export function measureBlockLines(block: string, positions: PositionMap): BlockLines | undefined {
+export function measureBlockLines(block: string, positions: PositionMap, poem = false): BlockLines | undefined {
   const marks = markers(block, positions)
   const top = positions.get(block)
   const starts = lineStarts(marks)
@@ -71,7 +72,8 @@ export function measureBlockLines(block: string, positions: PositionMap): BlockL
     return { line: i, word: s.word, offset }
   })
   const safe = lines.flatMap((l) => {
-    const word = l.line > 0 ? firstWord(l.word, marked) : undefined
+    // A bayt is a block of its own: its first word's marker opens its line, none hangs before it.
+    const word = l.line > 0 ? (poem ? l.word : firstWord(l.word, marked)) : undefined
     return word === undefined ? [] : [{ ...l, word }]
   })
   return { count: lines.length, step, starts: safe }

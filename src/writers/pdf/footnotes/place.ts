@@ -13,7 +13,7 @@ import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import type { PrintChapter } from '../chapters.ts'
 import { areaEndId, areaId, continuedLang, noteEndId, notesLang, TOP_ID, type FlowBlock, type FlowChapter, type FootCut, type FootPlan } from './types.ts'
-import { isLong, markWords, notePart, splitBlock, splitNote } from './words.ts'
+import { baytStarts, isLong, markWords, notePart, splitBlock, splitNote } from './words.ts'
 
 const isElement = (node: ElementContent): node is Element => node.type === 'element'
 const isEndnotes = (node: ElementContent): boolean => isElement(node) && node.tagName === 'section' && String(node.properties.className ?? '').includes('endnotes')
@@ -58,7 +58,9 @@ export function placeFootnotes(
       visit(node, 'element', (a: Element) => {
         if (a.properties.dataFootnoteRef !== undefined && typeof a.properties.id === 'string') refs.push({ id: a.properties.id, note: String(a.properties.href).slice(1) })
       })
-      blocks.push({ id: node.properties.id, heading: /^h[1-6]$/.test(node.tagName), refs, lines: node.tagName === 'p' })
+      // A poem may be cut between its bayts, as the stylesheet lets Chromium do (never inside one).
+      const poem = node.tagName === 'div' && String(node.properties.className ?? '').split(' ').includes('verse')
+      blocks.push({ id: node.properties.id, heading: /^h[1-6]$/.test(node.tagName), refs, lines: node.tagName === 'p' || poem, ...(poem ? { cuts: baytStarts(node) } : {}) })
       // A paragraph once marked keeps its markers (see the notes above); only new ones are reported.
       const words = toMeasure.has(node.properties.id) || plan.lines?.has(node.properties.id) ? markWords(node, node.properties.id) : []
       if (toMeasure.has(node.properties.id)) marks.push(...words)

@@ -50,7 +50,8 @@ export function planFeet(flow: readonly FlowChapter[], previous: FootPlan, posit
   }
   // Paragraphs asked for are measured once; one without usable markers is never cut.
   const lines = new Map(previous.lines)
-  for (const block of previous.measure ?? []) if (!lines.has(block)) lines.set(block, measureBlockLines(block, positions) ?? { count: 0, step: 0, starts: [] })
+  const poems = new Set(flow.flatMap((c) => c.blocks.filter((b) => b.cuts).map((b) => b.id)))
+  for (const block of previous.measure ?? []) if (!lines.has(block)) lines.set(block, measureBlockLines(block, positions, poems.has(block)) ?? { count: 0, step: 0, starts: [] })
   const measure = new Set<string>()
   const noteHeight = (note: string): number => {
     const measured = measures.get(note)
@@ -144,6 +145,7 @@ function placesToEnd(chapter: FlowChapter, offset: ReadonlyMap<string, number>, 
     const measured = lines.get(b.id)
     for (const start of measured?.starts ?? []) {
       if (start.line < MIN_LINES || start.line > measured!.count - MIN_LINES) continue
+      if (b.cuts && !b.cuts.includes(start.word)) continue
       const flow = top + start.offset
       places.push({ id: restId(b.id, start.word), flow, cite: flow - measured!.step / 2, inside: { block: b.id, word: start.word } })
     }

@@ -77,8 +77,10 @@ export interface FlowBlock {
   readonly id: string
   /** A heading: a page never ends right after it. */
   readonly heading: boolean
-  /** A paragraph: a page may end inside it, between two lines. */
+  /** A paragraph or a poem: a page may end inside it, between two lines. */
   readonly lines?: boolean
+  /** A poem: the only words a page may end before, the first of each bayt (a bayt is never cut). */
+  readonly cuts?: readonly number[]
   /** Note references inside the block: the reference's id and its note's id. */
   readonly refs: readonly { readonly id: string; readonly note: string }[]
 }

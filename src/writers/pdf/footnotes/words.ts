@@ -44,6 +44,22 @@ export function markWords(li: Element, noteId: string): string[] {
   return ids
 }
 
+/** Words of `node` as `markWords` counts them: runs of non-space characters in its text nodes. */
+const wordCount = (node: ElementContent): number =>
+  node.type === 'text' ? node.value.split(/\s+/).filter(Boolean).length : node.type === 'element' ? node.children.reduce((n, c) => n + wordCount(c), 0) : 0
+
+/** The word each bayt of a poem (`div.verse` of `p.bayt`s) begins with, counted as `markWords` counts. */
+export function baytStarts(poem: Element): number[] {
+  const starts: number[] = []
+  let seen = 0
+  for (const child of poem.children) {
+    const n = wordCount(child)
+    if (child.type === 'element' && n > 0) starts.push(seen)
+    seen += n
+  }
+  return starts
+}
+
 /** Counter of words met so far while walking a note. */
 interface Walk {
   seen: number
