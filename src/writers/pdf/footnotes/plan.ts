@@ -100,8 +100,7 @@ export function planFeet(flow: readonly FlowChapter[], previous: FootPlan, posit
       const prevFlow = prev ? (prev.before === chapter.end ? end : offset.get(prev.before) ?? 0) : 0
       const page = { start: pageStart, height: frame.height, end: chapter.end }
       const chosen = choosePage(candidates.filter((b) => b.flow > pageStart && b.flow <= pageEnd).reverse(), page, carry, citedBefore, noteHeight, measures, squeeze, short)
-      // Unless the page can now end a line or more lower (a paragraph after it was measured), at a
-      // place whose notes never went over: trying one that did again keeps the layout from settling.
+      // Unless the page can now end a line or more lower (a paragraph after it was measured).
       const fuller = chosen !== undefined && chosen.flow >= prevFlow + BODY_LINE
       if (!carry && prev && !prev.split && !prev.carry && prev.notes.length > 0 && cutHolds(prev, refOf, positions, ends) && sameList(prev.notes, citedBefore(prevFlow)) && !fuller) {
         for (const n of prev.notes) done.add(n)
