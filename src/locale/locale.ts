@@ -79,8 +79,10 @@ export function localeOf(tag: string, direction?: Direction): Locale {
   // `ckb-Latn` is Sorani in Latin letters: left to right, ASCII digits.
   const ownScript = script === facts.script
   const numberingSystem: NumberingSystem = ownScript ? facts.numberingSystem : 'latn'
-  const numbers = new Intl.NumberFormat('en', { numberingSystem, useGrouping: false })
-  const digits = numberingSystem === 'latn' ? null : Array.from({ length: 10 }, (_, d) => numbers.format(d)).join('')
+  // ICU's number formatter costs ~20 ms to make: made on first use, which `lint` never has.
+  let numbers: Intl.NumberFormat | undefined
+  const format = (n: number): string => (numbers ??= new Intl.NumberFormat('en', { numberingSystem, useGrouping: false })).format(n)
+  let digits: string | null | undefined
   const arabic = script === 'Arab'
   const locale: Locale = {
     tag,
@@ -88,13 +90,16 @@ export function localeOf(tag: string, direction?: Direction): Locale {
     name: facts.name,
     script,
     direction: direction ?? (RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr'),
-    digits,
+    get digits(): string | null {
+      digits ??= numberingSystem === 'latn' ? null : Array.from({ length: 10 }, (_, d) => format(d)).join('')
+      return digits
+    },
     numberingSystem,
     counterStyle: COUNTER[numberingSystem],
     listSeparator: arabic ? '، ' : ', ',
-    factSeparator: digits === null ? ' · ' : '، ',
+    factSeparator: numberingSystem === 'latn' ? ' · ' : '، ',
     words: facts.words,
-    number: (n) => numbers.format(n),
+    number: format,
     date: (iso) => formatDate(iso, tag, numberingSystem)
   }
   cache.set(key, locale)
