@@ -88,3 +88,21 @@ export async function releaseLockedPage(browser: Browser, locked: LockedPage): P
   }
   pool.push(locked as PooledPage)
 }
+
+/**
+ * Run `use` in a locked page of `browser` that may read files under `roots`:
+ * handed back for the next render when `use` succeeds, closed when it fails
+ * (a failed page may be hung).
+ */
+export async function withLockedPage<T>(browser: Browser, roots: readonly string[], use: (locked: LockedPage) => Promise<T>): Promise<T> {
+  const locked = await openLockedPage(browser, roots)
+  let result: T
+  try {
+    result = await use(locked)
+  } catch (error) {
+    await locked.page.close().catch(() => undefined)
+    throw error
+  }
+  await releaseLockedPage(browser, locked)
+  return result
+}

@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { Browser } from 'puppeteer'
-import { openLockedPage, releaseLockedPage } from '../../browser/page.ts'
+import { withLockedPage } from '../../browser/page.ts'
 import { PRESS_COVER_MM, type CoverSource, type PressCoverSource } from '../../publication/cover-image.ts'
 import type { Edition } from '../../publication/edition.ts'
 import { remembered } from '../../util/artifacts.ts'
@@ -39,20 +39,13 @@ const PRINT = { preferCSSPageSize: true, printBackground: true, pageRanges: '1',
 /** Print `html` (a cover laid out at `PRESS_COVER_LAYOUT`) to a one-page PDF of the press cover's size. */
 export async function printCoverHtml(browser: Browser, html: string, options: RenderCoverOptions = {}): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? 60_000
-  const locked = await openLockedPage(browser, [])
-  const { page } = locked
-  let ok = false
-  try {
+  return withLockedPage(browser, [], async (locked) => {
     options.signal?.throwIfAborted()
     await loadCover(locked, html, timeout)
-    const pdf = await page.pdf({ ...PRINT, timeout })
+    const pdf = await locked.page.pdf({ ...PRINT, timeout })
     options.signal?.throwIfAborted()
-    ok = true
     return pdf
-  } finally {
-    if (ok) await releaseLockedPage(browser, locked)
-    else await page.close().catch(() => undefined)
-  }
+  })
 }
 
 /** The generated press cover of `edition` as a one-page PDF, remembered like the e-book cover. */

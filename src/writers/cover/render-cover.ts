@@ -9,7 +9,7 @@ import { readFile, realpath, stat } from 'node:fs/promises'
 import type { Browser } from 'puppeteer'
 import { findChromium } from '../../browser/launch.ts'
 import { remembered } from '../../util/artifacts.ts'
-import { openLockedPage, releaseLockedPage, RENDER_VIEWPORT, type LockedPage } from '../../browser/page.ts'
+import { RENDER_VIEWPORT, withLockedPage, type LockedPage } from '../../browser/page.ts'
 import type { Edition } from '../../publication/edition.ts'
 import type { CoverImage, CoverSource } from '../../publication/cover-image.ts'
 import { COVER_PALETTE, COVER_SIZE, coverHtml, coverTexts } from './cover-html.ts'
@@ -80,10 +80,8 @@ export async function loadCover({ page, refused }: LockedPage, html: string, tim
 
 async function screenshotCover(browser: Browser, html: string, options: RenderCoverOptions): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? 60_000
-  const locked = await openLockedPage(browser, [])
-  const { page } = locked
-  let ok = false
-  try {
+  return withLockedPage(browser, [], async (locked) => {
+    const { page } = locked
     options.signal?.throwIfAborted()
     await page.setViewport({ ...COVER_SIZE, deviceScaleFactor: 1 })
     await loadCover(locked, html, timeout)
@@ -92,12 +90,8 @@ async function screenshotCover(browser: Browser, html: string, options: RenderCo
     // Back to the viewport every other render has, then the tab serves the
     // next render: a new tab costs Chromium more than the cover itself.
     await page.setViewport(RENDER_VIEWPORT)
-    ok = true
     return image
-  } finally {
-    if (ok) await releaseLockedPage(browser, locked)
-    else await page.close().catch(() => undefined)
-  }
+  })
 }
 
 /**

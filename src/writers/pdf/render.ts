@@ -9,7 +9,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser } from 'puppeteer'
 import { ALL_FACES } from '../../fonts/fonts.ts'
-import { openLockedPage, releaseLockedPage } from '../../browser/page.ts'
+import { withLockedPage } from '../../browser/page.ts'
 import { failure, isFailure } from '../../util/failure.ts'
 
 /** What a render needs. */
@@ -39,10 +39,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 }
 
 async function renderOnce(options: RenderOptions, htmlPath: string): Promise<Uint8Array> {
-  const locked = await openLockedPage(options.browser, [path.dirname(htmlPath), ...FONT_DIRS, ...options.roots])
-  const { page, refused } = locked
-  let ok = false
-  try {
+  return withLockedPage(options.browser, [path.dirname(htmlPath), ...FONT_DIRS, ...options.roots], async ({ page, refused }) => {
     await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: options.timeoutMs })
     // Load every declared face, then insist all of them did.
     const fonts = await page.evaluate(async () => {
@@ -60,12 +57,8 @@ async function renderOnce(options: RenderOptions, htmlPath: string): Promise<Uin
       timeout: options.timeoutMs
     })
     if (refused.length > 0) throw failure('render-refused-request', `The page asked for ${refused.length} resource(s) outside the build and was refused: ${refused.slice(0, 3).join(', ')}`)
-    ok = true
     return pdf
-  } finally {
-    if (ok) await releaseLockedPage(options.browser, locked)
-    else await page.close().catch(() => undefined)
-  }
+  })
 }
 
 /** Render `html` to PDF bytes, retrying once after a failure or time-out. */
