@@ -25,6 +25,7 @@ import { measure, median, type Run } from './bench/measure.ts'
 import { watchLatency } from './bench/watch-latency.ts'
 import { typstReference } from './bench/typst.ts'
 import { targetLines, type Target } from './bench/targets.ts'
+import { findChromium } from '../src/browser/launch.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 // What `bin/chapkhana.js` runs: the bundled CLI (`npm run bench` makes it first).
@@ -40,6 +41,10 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'chapkhana-bench-'))
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p))
 const pandoc = has('pandoc')
+// chapkhana prefers Chromium's headless shell when installed (src/browser/launch.ts); the
+// naive pair is measured with the full browser people call, and, as a stricter reference
+// line, with the same headless shell.
+const headlessShell = ['/usr/lib/chromium/chromium-headless-shell'].find((p) => existsSync(p))
 
 // ---- inputs ---------------------------------------------------------------
 const inputs = path.join(work, 'inputs')
@@ -69,21 +74,21 @@ function chapkhanaCold(source: string, inspect?: (out: string) => void): Promise
 const pagesOf = (out: string, slug: string): string => /Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [path.join(out, `${slug}.pdf`)], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? '?'
 
 /** pandoc → EPUB and pandoc → standalone HTML → Chromium print-to-pdf, as two timed runs. */
-async function peers(files: readonly string[], lang: string): Promise<{ epub: Run; pdf: Run } | undefined> {
-  if (!pandoc || !chromium) return undefined
+async function peers(files: readonly string[], lang: string, browser = chromium): Promise<{ epub: Run; pdf: Run } | undefined> {
+  if (!pandoc || !browser) return undefined
   const dir = mkdtempSync(path.join(work, 'peer-'))
   const epub = await measure('pandoc', [...files, '-o', path.join(dir, 'peer.epub'), '--metadata', `lang=${lang}`, '--metadata', 'dir=rtl'])
   const html = path.join(dir, 'peer.html')
   const toHtml = await measure('pandoc', [...files, '-s', '-o', html, '--metadata', 'title=peer', '--metadata', `lang=${lang}`, '--metadata', 'dir=rtl'])
-  const print = await measure(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', `--user-data-dir=${path.join(dir, 'profile')}`, `--print-to-pdf=${path.join(dir, 'peer.pdf')}`, '--no-pdf-header-footer', `file://${html}`])
+  const print = await measure(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', `--user-data-dir=${path.join(dir, 'profile')}`, `--print-to-pdf=${path.join(dir, 'peer.pdf')}`, '--no-pdf-header-footer', `file://${html}`])
   rmSync(dir, { recursive: true, force: true })
   return { epub, pdf: { ms: toHtml.ms + print.ms, peakMiB: Math.max(toHtml.peakMiB, print.peakMiB), cpuMs: toHtml.cpuMs + print.cpuMs } }
 }
 
-async function peersMedian(files: readonly string[], lang: string): Promise<{ epub: Run; pdf: Run } | undefined> {
-  if (!pandoc || !chromium) return undefined
+async function peersMedian(files: readonly string[], lang: string, browser = chromium): Promise<{ epub: Run; pdf: Run } | undefined> {
+  if (!pandoc || !browser) return undefined
   const runs: { epub: Run; pdf: Run }[] = []
-  for (let i = 0; i < RUNS; i++) runs.push((await peers(files, lang))!)
+  for (let i = 0; i < RUNS; i++) runs.push((await peers(files, lang, browser))!)
   const mid = (pick: (r: { epub: Run; pdf: Run }) => Run): Run => {
     const at = Math.floor(runs.length / 2)
     const sorted = (key: keyof Run): number => runs.map((r) => pick(r)[key]).sort((a, b) => a - b)[at]!
@@ -103,6 +108,7 @@ const say = (line = '') => {
 
 say(`chapkhana bench: median of ${RUNS} runs (curve and al-Muqtabas: 1 run) on ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`)
 say(`peers: ${pandoc ? 'pandoc ' + (spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? '') : 'pandoc not installed (apt-get install pandoc)'}; ${chromium ? spawnSync(chromium, ['--version'], { encoding: 'utf8' }).stdout.trim() : 'no Chromium'}`)
+say(`chapkhana's browser: ${findChromium() ?? 'none'}; the pair's: ${chromium ?? 'none'}${headlessShell ? ' (and, as a reference line, the headless shell)' : ''}`)
 say()
 say('| work | chapkhana EPUB + PDF | peak memory | pandoc EPUB | pandoc → Chromium PDF | peers together | ratio chapkhana/peers | peers\' peak memory | CPU time chapkhana / peers | CPU ratio |')
 say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
@@ -125,6 +131,15 @@ targets.push({ name: '50-chapter book, cold: chapkhana / pandoc pair', value: bo
 targets.push({ name: 'seed article, cold, CPU time: chapkhana / pandoc pair', value: articleRun.cpuMs / articleRun.peersCpu, limit: 1.0, unit: '×' })
 targets.push({ name: '50-chapter book, cold, CPU time: chapkhana / pandoc pair', value: book50 ? book50.cpuMs / book50.peersCpu : NaN, limit: 0.8, unit: '×' })
 targets.push({ name: '50-chapter book: peak memory of all processes', value: book50?.peakMiB ?? NaN, limit: 400, unit: 'MiB' })
+if (headlessShell && pandoc) {
+  const strict = async (name: string, files: readonly string[], ours: Run): Promise<void> => {
+    const peer = (await peersMedian(files, 'ckb', headlessShell))!
+    const together = peer.epub.ms + peer.pdf.ms
+    say(`| ${name}: the pair with chromium-headless-shell (reference) | ${s(ours.ms)} | | ${s(peer.epub.ms)} | ${s(peer.pdf.ms)} | ${s(together)} | ${(ours.ms / together).toFixed(2)} | | ${s(ours.cpuMs)} / ${s(peer.epub.cpuMs + peer.pdf.cpuMs)} | ${(ours.cpuMs / (peer.epub.cpuMs + peer.pdf.cpuMs)).toFixed(2)} |`)
+  }
+  await strict('article (seed)', [article], articleRun)
+  if (book50) await strict('50-chapter book', chapterFiles(books.get(50)!), book50)
+}
 if (!SEED_ONLY) await table(`al-Muqtabas book (${issues.length} issues)`, muqtabas, chapterFiles(muqtabas), 'ar', 1)
 say()
 say('Vivliostyle CLI is not installed here (its install downloads a browser, which this machine refuses); the issue measured it on this kind of machine at 3.3 s + 1.6 s for the article and 8.0 s + 2.5 s for the 50-chapter book.')
