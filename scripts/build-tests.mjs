@@ -23,6 +23,8 @@ const entryPoints = dirs.flatMap((d) =>
     .filter((f) => f.endsWith('.test.ts'))
     .map((f) => path.join(root, 'tests', d, f))
 )
+// The cover encoder's thread, at run/png-worker.mjs beside the shared chunks that start it.
+entryPoints.push({ in: path.join(root, 'src', 'writers', 'cover', 'png-worker.ts'), out: 'png-worker' })
 await build({
   entryPoints,
   outbase: path.join(root, 'tests'),

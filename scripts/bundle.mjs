@@ -45,7 +45,12 @@ const standIns = {
 const outdir = path.join(root, 'dist', 'bundle')
 rmSync(outdir, { recursive: true, force: true })
 const result = await build({
-  entryPoints: [path.join(root, 'src', 'cli', 'main.ts')],
+  // The cover encoder's thread (src/writers/cover/png-thread.ts) is an entry
+  // of its own, beside main.mjs, where png-thread finds it.
+  entryPoints: [
+    { in: path.join(root, 'src', 'cli', 'main.ts'), out: 'main' },
+    { in: path.join(root, 'src', 'writers', 'cover', 'png-worker.ts'), out: 'png-worker' }
+  ],
   outdir,
   bundle: true,
   splitting: true,

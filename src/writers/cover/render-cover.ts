@@ -13,7 +13,8 @@ import { RENDER_VIEWPORT, withLockedPage, type LockedPage } from '../../browser/
 import type { Edition } from '../../publication/edition.ts'
 import type { CoverImage, CoverSource } from '../../publication/cover-image.ts'
 import { COVER_PALETTE, COVER_SIZE, coverHtml, coverTexts } from './cover-html.ts'
-import { COVER_ENCODING, indexedPngOf } from './png.ts'
+import { COVER_ENCODING } from './png.ts'
+import { startPngThread } from './png-thread.ts'
 import { failure } from '../../util/failure.ts'
 
 export type { CoverImage } from '../../publication/cover-image.ts'
@@ -38,10 +39,18 @@ export interface RenderCoverOptions {
  * sharp letters; the seed EPUB must stay under 150 KB.
  */
 export async function renderCoverHtml(browser: Browser, html: string, options: RenderCoverOptions = {}): Promise<Buffer> {
-  const image = await screenshotCover(browser, html, options)
-  options.onDrawn?.()
-  options.signal?.throwIfAborted()
-  return indexedPngOf(image, COVER_PALETTE)
+  // The encoder's thread loads while Chromium draws; the main thread stays free for the PDF's requests.
+  const encoder = startPngThread()
+  let image: Uint8Array
+  try {
+    image = await screenshotCover(browser, html, options)
+    options.onDrawn?.()
+    options.signal?.throwIfAborted()
+  } catch (error) {
+    encoder.cancel()
+    throw error
+  }
+  return encoder.encode(image, COVER_PALETTE)
 }
 
 /** Chromium's own PNG of the cover page; the tab goes back to the pool as soon as it is taken. */

@@ -72,18 +72,17 @@ export interface EpubArgs extends OutputArgs {
 /** Build the EPUB bytes for `edition`. */
 export async function buildEpub({ edition, generator, cover: coverImage }: Omit<EpubArgs, 'target'>): Promise<Buffer> {
   const chapters = splitChapters(edition)
-  const cover = await epubCover(edition, coverImage)
+  // The cover may still be drawing (or its image being made small on its own
+  // thread): everything that does not show it, the font subsets above all, is
+  // made meanwhile, while Node would otherwise wait (a cold build starts here
+  // while Chromium is still starting).
+  const covered = epubCover(edition, coverImage)
+  covered.catch(() => undefined)
   const images = await packImages(edition, chapters)
   const titleChildren = [titleBlock(edition)]
   const titleXhtml = xhtmlDocument(edition, [h('section', { 'epub:type': 'titlepage', className: ['title-page'] }, titleChildren)], { title: edition.meta.title, bodyType: 'frontmatter' })
   const colophonXhtml = xhtmlDocument(edition, [colophon(edition)], { title: edition.meta.title, bodyType: 'backmatter' })
   const entries = tocEntries(edition, chapters)
-  const nav = navXhtml(edition, entries, [
-    { type: 'cover', href: cover.page.filename, text: edition.words.cover },
-    { type: 'titlepage', href: 'title.xhtml', text: edition.words.titlePage },
-    { type: 'toc', href: 'toc.xhtml#toc', text: edition.words.contents },
-    { type: 'bodymatter', href: chapters[0]!.filename, text: chapters[0]!.title }
-  ])
   const chapterFiles = chapters.map((c) => {
     // A chapter in another language than the book is that language's document.
     const language = chapterLanguage(c.children)
@@ -103,6 +102,14 @@ export async function buildEpub({ edition, generator, cover: coverImage }: Omit<
   // `@namespace` must precede every other rule, or the `epub|type` selectors
   // of epub.css (footnotes) are dropped as invalid.
   const css = [EPUB_NAMESPACE, fontFaceCss((face) => `fonts/${face.name}`, faces), await stylesheet('base'), await stylesheet('epub')].join('\n')
+
+  const cover = await covered
+  const nav = navXhtml(edition, entries, [
+    { type: 'cover', href: cover.page.filename, text: edition.words.cover },
+    { type: 'titlepage', href: 'title.xhtml', text: edition.words.titlePage },
+    { type: 'toc', href: 'toc.xhtml#toc', text: edition.words.contents },
+    { type: 'bodymatter', href: chapters[0]!.filename, text: chapters[0]!.title }
+  ])
 
   const pages = [
     { id: cover.page.id, filename: cover.page.filename, title: edition.words.cover, xhtml: cover.page.xhtml },
