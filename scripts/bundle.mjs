@@ -18,7 +18,9 @@
 // Two more stand-ins, each for one importer only (`standIns` below):
 // string-width for vfile-reporter (scripts/string-width-fast.mjs: no emoji
 // pattern where no emoji can be) and pako for JSZip (scripts/pako-zlib.cjs:
-// the EPUB zip deflated by Node's zlib instead of JavaScript).
+// the EPUB zip deflated by Node's zlib instead of JavaScript); and one for
+// @puppeteer/browsers: proxy-agent, needed only to download a browser
+// (scripts/proxy-agent-none.mjs).
 import { build } from 'esbuild'
 import { rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -29,14 +31,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 /** Package → [the package folder whose imports of it are redirected, the stand-in]. */
 const STAND_INS = {
   'string-width': [path.join(root, 'node_modules', 'vfile-reporter') + path.sep, path.join(root, 'scripts', 'string-width-fast.mjs')],
-  pako: [path.join(root, 'node_modules', 'jszip') + path.sep, path.join(root, 'scripts', 'pako-zlib.cjs')]
+  pako: [path.join(root, 'node_modules', 'jszip') + path.sep, path.join(root, 'scripts', 'pako-zlib.cjs')],
+  'proxy-agent': [path.join(root, 'node_modules', '@puppeteer', 'browsers') + path.sep, path.join(root, 'scripts', 'proxy-agent-none.mjs')]
 }
 
 /** Redirects a package to its stand-in for one importer only; every other importer keeps the package. */
 const standIns = {
   name: 'stand-ins',
   setup(build) {
-    build.onResolve({ filter: /^(string-width|pako)$/ }, (args) => {
+    build.onResolve({ filter: /^(string-width|pako|proxy-agent)$/ }, (args) => {
       const [importer, standIn] = STAND_INS[args.path]
       return args.importer.startsWith(importer) ? { path: standIn } : undefined
     })

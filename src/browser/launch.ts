@@ -3,8 +3,8 @@
  * `PUPPETEER_EXECUTABLE_PATH`, else one puppeteer itself installed, else the
  * system's Chromium or Chrome.
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { readdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import puppeteer, { type Browser } from 'puppeteer'
@@ -79,8 +79,12 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env, option
     const which = env.PUPPETEER_EXECUTABLE_PATH ? `PUPPETEER_EXECUTABLE_PATH=${env.PUPPETEER_EXECUTABLE_PATH} does not exist` : 'No Chromium or Chrome was found'
     throw failure('browser-missing', `${which}. The PDF needs a headless browser: ${installHint()}`)
   }
-  await removeStaleProfiles()
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`))
+  // No wait for the file system before the spawn: a build imports and
+  // evaluates the rest of its code meanwhile (pipeline/batch.ts), and any I/O
+  // wait here let that evaluation (about 0.2 s) run first, with Chromium not
+  // yet started. The stale profiles are removed while it starts.
+  const stale = removeStaleProfiles().catch(() => undefined)
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`))
   liveProfiles.add(userDataDir)
   try {
     const browser = await puppeteer.launch({
@@ -108,8 +112,10 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env, option
     // The first, empty tab is the first page to render in: closing it and
     // opening another costs Chromium far more than using it (page.ts).
     keepStartingTabs(browser, await browser.pages())
+    await stale
     return browser
   } catch (error) {
+    await stale
     await rm(userDataDir, { recursive: true, force: true })
     liveProfiles.delete(userDataDir)
     throw failure('browser-missing', `Chromium at ${executablePath} did not start (${(error as Error).message.split('\n')[0]}). Reinstall it: ${installHint()}`)
