@@ -61,11 +61,16 @@ writeFileSync(muqtabas, `---\ntitle: "المقتبس"\nlang: ar\ndate: 1911-01-0
 const chapterFiles = (book: string) => readdirSync(path.dirname(book)).filter((n) => n.endsWith('.md') && n !== 'book.md').sort().map((n) => path.join(path.dirname(book), n))
 
 // ---- runners --------------------------------------------------------------
-/** chapkhana from a fresh process in a fresh project folder: no cache of any kind. */
-function chapkhanaCold(source: string, inspect?: (out: string) => void): Promise<Run> {
+/**
+ * chapkhana from a fresh process in a fresh project folder: no cache of any
+ * kind. Timed runs do not sample memory: the sampler (a /proc walk every
+ * 40 ms, in this process, on the same cores) made a cold seed build about
+ * 0.5 s (17 %) slower (docs/benchmarks.md); memory has runs of its own.
+ */
+function chapkhanaCold(source: string, inspect?: (out: string) => void, memory = false): Promise<Run> {
   const project = mkdtempSync(path.join(work, 'cold-'))
   const out = path.join(project, 'out')
-  return measure(process.execPath, [CLI, 'build', '--quiet', '--out', out, source], { cwd: project })
+  return measure(process.execPath, [CLI, 'build', '--quiet', '--out', out, source], { cwd: project, memory })
     .then((run) => (inspect?.(out), run))
     .finally(() => rmSync(project, { recursive: true, force: true }))
 }
@@ -74,13 +79,13 @@ function chapkhanaCold(source: string, inspect?: (out: string) => void): Promise
 const pagesOf = (out: string, slug: string): string => /Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [path.join(out, `${slug}.pdf`)], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? '?'
 
 /** pandoc → EPUB and pandoc → standalone HTML → Chromium print-to-pdf, as two timed runs. */
-async function peers(files: readonly string[], lang: string, browser = chromium): Promise<{ epub: Run; pdf: Run } | undefined> {
+async function peers(files: readonly string[], lang: string, browser = chromium, memory = false): Promise<{ epub: Run; pdf: Run } | undefined> {
   if (!pandoc || !browser) return undefined
   const dir = mkdtempSync(path.join(work, 'peer-'))
-  const epub = await measure('pandoc', [...files, '-o', path.join(dir, 'peer.epub'), '--metadata', `lang=${lang}`, '--metadata', 'dir=rtl'])
+  const epub = await measure('pandoc', [...files, '-o', path.join(dir, 'peer.epub'), '--metadata', `lang=${lang}`, '--metadata', 'dir=rtl'], { memory })
   const html = path.join(dir, 'peer.html')
-  const toHtml = await measure('pandoc', [...files, '-s', '-o', html, '--metadata', 'title=peer', '--metadata', `lang=${lang}`, '--metadata', 'dir=rtl'])
-  const print = await measure(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', `--user-data-dir=${path.join(dir, 'profile')}`, `--print-to-pdf=${path.join(dir, 'peer.pdf')}`, '--no-pdf-header-footer', `file://${html}`])
+  const toHtml = await measure('pandoc', [...files, '-s', '-o', html, '--metadata', 'title=peer', '--metadata', `lang=${lang}`, '--metadata', 'dir=rtl'], { memory })
+  const print = await measure(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', `--user-data-dir=${path.join(dir, 'profile')}`, `--print-to-pdf=${path.join(dir, 'peer.pdf')}`, '--no-pdf-header-footer', `file://${html}`], { memory })
   rmSync(dir, { recursive: true, force: true })
   return { epub, pdf: { ms: toHtml.ms + print.ms, peakMiB: Math.max(toHtml.peakMiB, print.peakMiB), cpuMs: toHtml.cpuMs + print.cpuMs } }
 }
@@ -114,8 +119,12 @@ say('| work | chapkhana EPUB + PDF | peak memory | pandoc EPUB | pandoc → Chro
 say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
 
 const table = async (name: string, source: string, files: readonly string[], lang: string, runs = RUNS): Promise<Run & { peers: number; peersCpu: number }> => {
-  const ours = await median(runs, () => chapkhanaCold(source))
-  const peer = runs === RUNS ? await peersMedian(files, lang) : await peers(files, lang)
+  const timed = await median(runs, () => chapkhanaCold(source))
+  const timedPeer = runs === RUNS ? await peersMedian(files, lang) : await peers(files, lang)
+  // Memory from one run each with the sampler on (it slows what it samples).
+  const ours = { ...timed, peakMiB: (await chapkhanaCold(source, undefined, true)).peakMiB }
+  const peerMemory = timedPeer ? await peers(files, lang, chromium, true) : undefined
+  const peer = timedPeer && peerMemory ? { epub: { ...timedPeer.epub, peakMiB: peerMemory.epub.peakMiB }, pdf: { ...timedPeer.pdf, peakMiB: peerMemory.pdf.peakMiB } } : undefined
   const together = peer ? peer.epub.ms + peer.pdf.ms : NaN
   const peersCpu = peer ? peer.epub.cpuMs + peer.pdf.cpuMs : NaN
   say(`| ${name} | ${s(ours.ms)} | ${mib(ours.peakMiB)} | ${peer ? s(peer.epub.ms) : '–'} | ${peer ? s(peer.pdf.ms) : '–'} | ${peer ? s(together) : '–'} | ${peer ? (ours.ms / together).toFixed(2) : '–'} | ${peer ? mib(Math.max(peer.epub.peakMiB, peer.pdf.peakMiB)) : '–'} | ${s(ours.cpuMs)} / ${s(peersCpu)} | ${(ours.cpuMs / peersCpu).toFixed(2)} |`)
@@ -158,7 +167,8 @@ if (!SEED_ONLY) {
 const curve = new Map<number, number>()
 for (const [n, book] of SEED_ONLY ? [] : books) {
   let pages = '?'
-  const run = await chapkhanaCold(book, (out) => (pages = pagesOf(out, `book-${n}`)))
+  const timedRun = await chapkhanaCold(book, (out) => (pages = pagesOf(out, `book-${n}`)))
+  const run = { ...timedRun, peakMiB: (await chapkhanaCold(book, undefined, true)).peakMiB }
   curve.set(n, run.ms)
   const per = (run.ms - startup.ms) / n
   const limit = n * (articleRun.ms - startup.ms)

@@ -1,8 +1,11 @@
 /**
- * Timing a command from a fresh process and sampling the memory of its whole
- * process tree (the browser's helpers included): the sum of PSS, which counts
- * pages shared between Chromium's processes once, read from
- * /proc/<pid>/smaps_rollup every 40 ms.
+ * Timing a command from a fresh process and, when asked (`memory: true`),
+ * sampling the memory of its whole process tree (the browser's helpers
+ * included): the sum of PSS, which counts pages shared between Chromium's
+ * processes once, read from /proc/<pid>/smaps_rollup every 40 ms. The
+ * sampler walks /proc in this process, on the same cores as the command: it
+ * made a cold seed build 0.5 s (17 %) slower, so a run is either timed or
+ * sampled, never both (docs/benchmarks.md).
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -12,7 +15,7 @@ import path from 'node:path'
 /** One measured run. */
 export interface Run {
   readonly ms: number
-  /** Peak of the summed PSS of the tree, MiB (NaN where /proc is missing). */
+  /** Peak of the summed PSS of the tree, MiB (NaN where /proc is missing, or when not sampled). */
   readonly peakMiB: number
   /**
    * CPU time (user + system) of the whole tree, every process that ended
@@ -58,7 +61,7 @@ function treePssKiB(root: number): number {
 }
 
 /** Run `cmd args` to completion; reject on a non-zero exit. */
-export function measure(cmd: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+export function measure(cmd: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; memory?: boolean } = {}): Promise<Run> {
   const timing = TIME ? mkdtempSync(path.join(os.tmpdir(), 'chapkhana-time-')) : undefined
   const report = timing ? path.join(timing, 'cpu') : ''
   const [file, argv] = TIME && timing ? [TIME, ['-f', '%U %S', '-o', report, cmd, ...args]] : [cmd, [...args]]
@@ -73,8 +76,8 @@ export function measure(cmd: string, args: readonly string[], options: { cwd?: s
     const child = spawn(file, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    let peak = 0
-    const timer = setInterval(() => {
+    let peak = options.memory === true ? 0 : NaN
+    const timer = options.memory !== true ? undefined : setInterval(() => {
       if (child.pid) peak = Math.max(peak, treePssKiB(child.pid))
     }, 40)
     child.on('error', reject)

@@ -36,7 +36,8 @@ export async function typstReference(work: string, inputs: readonly ReferenceInp
     const dir = mkdtempSync(path.join(work, 'typst-'))
     const pdf = path.join(dir, 'typst.pdf')
     try {
-      const run = await median(runs, () => measure(process.execPath, [RUNNER, pdf, input.lang, ...input.files]))
+      const timed = await median(runs, () => measure(process.execPath, [RUNNER, pdf, input.lang, ...input.files]))
+      const run = { ...timed, peakMiB: (await measure(process.execPath, [RUNNER, pdf, input.lang, ...input.files], { memory: true })).peakMiB }
       const pages = /Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? '?'
       parts.push(`${input.name} ${(run.ms / 1000).toFixed(2)} s, CPU ${(run.cpuMs / 1000).toFixed(2)} s (${pages} pages, ${Math.round(run.peakMiB)} MiB; chapkhana EPUB + PDF + page ${(input.ours / run.ms).toFixed(1)}× that)`)
     } catch (error) {

@@ -41,3 +41,15 @@ export function codeFacesUsed(tree: Root, faces: readonly FontFace[]): { faces: 
   if (text === '') return { faces: [], text }
   return { faces: faces.filter((f) => f.weight === 400 || bold), text }
 }
+
+/**
+ * Every face a document set from `tree` can print in: the book font's
+ * regular and bold (title page, headings, running heads, contents), its
+ * italics when the text has any, the code font's when it has code. A print
+ * page declares only these: each face declared is fetched and decoded by
+ * Chromium at every render, and the four a plain article never uses (two
+ * italics, two monospaced) were a third of a `watch` rebuild's wait for fonts.
+ */
+export function documentFaces(tree: Root, book: readonly FontFace[], code: readonly FontFace[]): FontFace[] {
+  return [...facesUsed(tree, book), ...codeFacesUsed(tree, code).faces]
+}

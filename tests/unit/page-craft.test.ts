@@ -122,6 +122,13 @@ describe('code and notes', () => {
     assert.doesNotMatch(toHtml(colophon(await edition('نص بلا شيفرة.'))), /JetBrains/)
   })
 
+  it('a print page declares only the faces its text can be set in: regular and bold always, italics and code when used', async () => {
+    const faces = (html: string): string[] => [...html.matchAll(/@font-face \{ font-family: "([^"]+)"; font-weight: (\d+); font-style: (\w+)/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`)
+    assert.deepEqual(faces(await printHtml(await edition('نص بسيط.\n\n## عنوان فرعي\n\nنص **عريض**.'))), ['Chapkhana Amiri 400 normal', 'Chapkhana Amiri 700 normal'])
+    assert.deepEqual(faces(await printHtml(await edition('نص *مائل* و**عريض *ومائل***.'))), ['Chapkhana Amiri 400 normal', 'Chapkhana Amiri 700 normal', 'Chapkhana Amiri 400 italic', 'Chapkhana Amiri 700 italic'])
+    assert.deepEqual(faces(await printHtml(await edition('نص و`code` هنا.\n\n## عنوان `فيه شيفرة`'))), ['Chapkhana Amiri 400 normal', 'Chapkhana Amiri 700 normal', 'Chapkhana Mono 400 normal', 'Chapkhana Mono 700 normal'])
+  })
+
   it('note labels are «(١)» in print and in the EPUB, «1.» with Latin digits', async () => {
     const e = await edition('# الأول\n\nنص[^a].\n\n# الثاني\n\nنص.\n\n[^a]: حاشية.')
     assert.match(toHtml(printChapters(e)[0]!.children), /<a class="endnote-number"[^>]*>\(١\)<\/a>/)

@@ -12,7 +12,8 @@ import { decodedPath } from '../../tree/resources.ts'
 import { h } from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
-import { fontFaceCss } from '../../fonts/fonts.ts'
+import { BOOK_FONT, CODE_FONT, fontFaceCss } from '../../fonts/fonts.ts'
+import { documentFaces } from '../../fonts/faces-used.ts'
 import { colophon, imageOf, titleBlock, type Edition } from '../../publication/edition.ts'
 import { stylesheet } from '../../publication/styles.ts'
 import { chapterLanguage, chapterLocale } from '../../publication/chapter-split.ts'
@@ -93,7 +94,7 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
   // A part of a book is printed as a book (named pages, running heads) even with one chapter.
   const several = part !== undefined || chapters.length > 1
   const css = [
-    fontFaceCss((face) => pathToFileURL(face.file).href),
+    fontFaceCss((face) => pathToFileURL(face.file).href, documentFaces(edition.tree, BOOK_FONT.faces, CODE_FONT.faces)),
     await stylesheet('base'),
     await stylesheet('print'),
     // A chapter part measures its pages from its own first page; its page counter goes on from `offset`.
