@@ -27,8 +27,20 @@ export interface CacheEntry {
 
 type Record_ = Record<string, CacheEntry>
 
-/** chapkhana's own modules: `src/` under tsx, `dist/src/` when compiled. */
+/** chapkhana's own modules: `src/` under tsx, `dist/src/` when compiled, `dist/` (the bundle's chunks too) when bundled. */
 const CODE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/**
+ * Is `name` one of chapkhana's modules for the toolchain fingerprint: a
+ * source or compiled module, or a chunk of the bundle (`.mjs`), which
+ * `bin/chapkhana.js` runs. The bundle can change without the compiled
+ * modules (a stand-in of `scripts/bundle.mjs`, such as the one that makes
+ * the EPUB's zip): its chunks were not counted, so a build record could call
+ * an edition up to date that the new bundle would make differently.
+ */
+export function isCodeFile(name: string): boolean {
+  return /\.(m?js|ts)$/.test(name)
+}
 
 const sha = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex')
 
@@ -60,7 +72,7 @@ async function statsOf(dir: string, filter: (name: string) => boolean): Promise<
  * options and `SOURCE_DATE_EPOCH` (it stamps dates into the outputs).
  */
 export async function toolchainKey(config: Config): Promise<string> {
-  const code = await statsOf(CODE_DIR, (n) => /\.(js|ts)$/.test(n))
+  const code = await statsOf(CODE_DIR, isCodeFile)
   const styles = await Promise.all((await readdir(STYLES_DIR)).sort().map(async (n) => `${n}:${sha(await readFile(path.join(STYLES_DIR, n)))}`))
   const fonts = await Promise.all(ALL_FACES.map(async (f) => `${f.file}:${(await stat(f.file)).size}`))
   return sha(JSON.stringify([GENERATOR, code, styles, fonts, config, process.env.SOURCE_DATE_EPOCH ?? '']))

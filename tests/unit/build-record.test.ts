@@ -7,7 +7,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'node:test'
 import { cacheKey } from '../../src/pipeline/batch.ts'
-import { BuildCache } from '../../src/pipeline/cache.ts'
+import { BuildCache, isCodeFile } from '../../src/pipeline/cache.ts'
 import { resolveConfig } from '../../src/config/schema.ts'
 import { tempDir } from '../helpers/paths.ts'
 
@@ -39,5 +39,12 @@ describe('build record keys', () => {
     await cache.record(cacheKey(content, config), 'tools', [content], [out])
     assert.equal(await cache.upToDate(cacheKey(content, config), 'tools'), true)
     assert.equal(await cache.upToDate(cacheKey(path.join(dir, 'drafts/a.md'), config), 'tools'), false)
+  })
+})
+
+describe('the toolchain fingerprint', () => {
+  it("counts the bundle's chunks as chapkhana's code, beside its sources and compiled modules", () => {
+    for (const name of ['chunk-7EMUUHMW.mjs', 'main.mjs', 'png-worker.mjs', 'batch.js', 'batch.ts', 'schema.d.ts']) assert.equal(isCodeFile(name), true, name)
+    for (const name of ['inputs.json', 'batch.js.map', 'README.md', 'site.css']) assert.equal(isCodeFile(name), false, name)
   })
 })
