@@ -42,10 +42,12 @@ async function wrote(result: ReleaseResult | RebuildResult, log: (line: string) 
  * released file: a differing sha256 always fails; a format the edition was
  * not released as fails only when no other format was checked.
  */
-function checkMessage(c: FormatCheck, result: RebuildResult, n: number, vouched: boolean): VFile | undefined {
+function checkMessage(c: FormatCheck, result: RebuildResult, n: number, vouched: boolean, browser: string | undefined): VFile | undefined {
   const file = new VFile({ path: rel(c.released) })
   if (c.status === 'differs') {
-    file.messages.push(failure('rebuild-differs', `${c.format}: sha256 DIFFERS from edition ${n} as released (${c.recorded?.slice(0, 16)}…, rebuilt ${c.sha256.slice(0, 16)}…): the released ${rel(c.released)} is untouched; the differing build is in ${rel(c.rebuilt ?? '')}. Edition ${n} was released by ${result.record.generator}; a different chapkhana, style or Chromium can change the bytes`))
+    // The browser draws the generated cover: the headless shell and the full Chromium anti-alias its letters differently.
+    const drawnBy = browser ? ` This rebuild used the browser ${browser}; to rebuild with the one the edition was made with, set PUPPETEER_EXECUTABLE_PATH (editions released before chapkhana preferred the headless shell were made with /usr/bin/chromium)` : ''
+    file.messages.push(failure('rebuild-differs', `${c.format}: sha256 DIFFERS from edition ${n} as released (${c.recorded?.slice(0, 16)}…, rebuilt ${c.sha256.slice(0, 16)}…): the released ${rel(c.released)} is untouched; the differing build is in ${rel(c.rebuilt ?? '')}. Edition ${n} was released by ${result.record.generator}; a different chapkhana, style or Chromium can change the bytes.${drawnBy}`))
     return file
   }
   if (c.status !== 'unrecorded') return undefined
@@ -62,8 +64,10 @@ async function rebuild(article: string, n: number, config: Config, log: (line: s
   // Only the formats rebuilt (`--format`) are vouched for.
   const matched = result.checks.filter((c) => c.status === 'matches')
   for (const c of matched) log(`${c.format}: sha256 matches edition ${n} as released (${c.sha256.slice(0, 16)}…): ${rel(c.released)}`)
-  const vouched = matched.length > 0 && !result.checks.some((c) => c.status === 'differs')
-  const files = [result.file, ...result.checks.flatMap((c) => checkMessage(c, result, n, vouched) ?? [])]
+  const differs = result.checks.some((c) => c.status === 'differs')
+  const vouched = matched.length > 0 && !differs
+  const browser = differs ? (await import('../browser/launch.ts')).findChromium() : undefined
+  const files = [result.file, ...result.checks.flatMap((c) => checkMessage(c, result, n, vouched, browser) ?? [])]
   const code = report(files, log)
   if (code === 0) log(`rebuilt edition ${n} (${matched.map((c) => c.format).join(', ')}) byte for byte in ${Math.round(performance.now() - start)} ms`)
   return code

@@ -101,6 +101,8 @@ describe('editions: a book corrected inside a chapter', () => {
       const r = run('release', '--rebuild', '2', book, '--format', 'epub')
       assert.equal(r.code, 1, r.stderr)
       assert.match(r.stderr, /epub: sha256 DIFFERS from edition 2 .*the released out\/kteb-ed2\.epub is untouched; the differing build is in out\/kteb-ed2\.rebuilt\.epub/)
+      // Which browser drew it, and how to choose the one the edition was made with.
+      assert.match(r.stderr.replace(/\s+/g, ' '), /This rebuild used the browser \/\S+; to rebuild with the one the edition was made with, set PUPPETEER_EXECUTABLE_PATH/)
       assert.deepEqual(readFileSync(at('out/kteb-ed2.epub')), released, 'the only copy of the release survives')
       assert.ok(existsSync(at('out/kteb-ed2.rebuilt.epub')))
     } finally {
