@@ -25,7 +25,7 @@ import { measure, median, type Run } from './bench/measure.ts'
 import { watchLatency } from './bench/watch-latency.ts'
 import { typstReference } from './bench/typst.ts'
 import { targetLines, type Target } from './bench/targets.ts'
-import { findChromium } from '../src/browser/launch.ts'
+import { DEBIAN_HEADLESS_SHELL, findChromium } from '../src/browser/launch.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 // What `bin/chapkhana.js` runs: the bundled CLI (`npm run bench` makes it first).
@@ -44,7 +44,7 @@ const pandoc = has('pandoc')
 // chapkhana prefers Chromium's headless shell when installed (src/browser/launch.ts); the
 // naive pair is measured with the full browser people call, and, as a stricter reference
 // line, with the same headless shell.
-const headlessShell = ['/usr/lib/chromium/chromium-headless-shell'].find((p) => existsSync(p))
+const headlessShell = existsSync(DEBIAN_HEADLESS_SHELL) ? DEBIAN_HEADLESS_SHELL : undefined
 
 // ---- inputs ---------------------------------------------------------------
 const inputs = path.join(work, 'inputs')

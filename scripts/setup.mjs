@@ -55,6 +55,7 @@ if (missing.length > 0) {
 // 2b. Chromium's headless shell: the same Blink, started and printing in a
 // third of the full browser's time (src/browser/launch.ts prefers it). Only
 // worth having, never needed: where it cannot be installed, the full browser serves.
+// The same path as DEBIAN_HEADLESS_SHELL in src/browser/launch.ts (this script runs before any TypeScript is compiled).
 const shell = '/usr/lib/chromium/chromium-headless-shell'
 if (!process.env.PUPPETEER_EXECUTABLE_PATH && !existsSync(shell) && existsSync('/usr/bin/chromium') && onPath('apt-get')) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0

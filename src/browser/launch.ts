@@ -19,6 +19,9 @@ import { failure } from '../util/failure.ts'
  */
 export const PROFILE_PREFIX = 'chapkhana-chromium-'
 
+/** Where Debian's `chromium-headless-shell` puts the program (scripts/setup.mjs installs it). */
+export const DEBIAN_HEADLESS_SHELL = '/usr/lib/chromium/chromium-headless-shell'
+
 /**
  * The system's browsers, best first. Chromium's headless shell (Debian's
  * `chromium-headless-shell`, the binary itself: `/usr/bin/…` is a shell
@@ -27,7 +30,7 @@ export const PROFILE_PREFIX = 'chapkhana-chromium-'
  * seed's PDF is byte-identical, its cover differs only in anti-aliasing
  * (docs/benchmarks.md). The full browser is the fallback.
  */
-const SYSTEM = ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']
+const SYSTEM = [DEBIAN_HEADLESS_SHELL, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']
 
 /** Is `executable` a headless shell (Debian's, or puppeteer's `chrome-headless-shell`), which takes the old `--headless` flag? */
 export function isHeadlessShell(executable: string): boolean {

@@ -45,11 +45,14 @@ export function codeFacesUsed(tree: Root, faces: readonly FontFace[]): { faces: 
 /**
  * Every face a document set from `tree` can print in: the book font's
  * regular and bold (title page, headings, running heads, contents), its
- * italics when the text has any, the code font's when it has code. A print
- * page declares only these: each face declared is fetched and decoded by
- * Chromium at every render, and the four a plain article never uses (two
- * italics, two monospaced) were a third of a `watch` rebuild's wait for fonts.
+ * italics when the text has any, the code font's when it has code; and the
+ * text set in the code font, which its subset needs. The EPUB carries only
+ * these faces, and a print page declares only these: each face declared is
+ * fetched and decoded by Chromium at every render, and the four a plain
+ * article never uses (two italics, two monospaced) were a third of a `watch`
+ * rebuild's wait for fonts.
  */
-export function documentFaces(tree: Root, book: readonly FontFace[], code: readonly FontFace[]): FontFace[] {
-  return [...facesUsed(tree, book), ...codeFacesUsed(tree, code).faces]
+export function documentFaces(tree: Root, book: readonly FontFace[], code: readonly FontFace[]): { faces: FontFace[]; codeText: string } {
+  const coded = codeFacesUsed(tree, code)
+  return { faces: [...facesUsed(tree, book), ...coded.faces], codeText: coded.text }
 }

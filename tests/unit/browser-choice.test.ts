@@ -6,9 +6,7 @@
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
 import { describe, it } from 'node:test'
-import { findChromium, isHeadlessShell } from '../../src/browser/launch.ts'
-
-const SHELL = '/usr/lib/chromium/chromium-headless-shell'
+import { DEBIAN_HEADLESS_SHELL as SHELL, findChromium, isHeadlessShell } from '../../src/browser/launch.ts'
 
 describe('choosing the browser', () => {
   it('recognises a headless shell by its executable name, and nothing else as one', () => {

@@ -10,7 +10,7 @@ import path from 'node:path'
 import { EPub } from 'epub-gen-memory'
 import { h } from 'hastscript'
 import { toString } from 'hast-util-to-string'
-import { codeFacesUsed, facesUsed } from '../../fonts/faces-used.ts'
+import { documentFaces } from '../../fonts/faces-used.ts'
 import { BOOK_FONT, CODE_FONT, fontFaceCss, subsetFace } from '../../fonts/fonts.ts'
 import { writeFileAtomic } from '../../util/atomic.ts'
 import { sourceDateEpoch } from '../../config/limits.ts'
@@ -96,9 +96,8 @@ export async function buildEpub({ edition, generator, cover: coverImage }: Omit<
 
   const text = bookText(edition, [edition.meta.title, toString(titleBlock(edition)), toString(colophon(edition)), ...Object.values(edition.words)])
   // Code has its own face, subset to the code's own characters.
-  const code = codeFacesUsed(edition.tree, CODE_FONT.faces)
-  const faces = [...facesUsed(edition.tree, BOOK_FONT.faces), ...code.faces]
-  const fonts = await Promise.all(faces.map(async (face) => ({ face, bytes: await subsetFace(face, face.family === CODE_FONT.family ? code.text : text) })))
+  const { faces, codeText } = documentFaces(edition.tree, BOOK_FONT.faces, CODE_FONT.faces)
+  const fonts = await Promise.all(faces.map(async (face) => ({ face, bytes: await subsetFace(face, face.family === CODE_FONT.family ? codeText : text) })))
   // `@namespace` must precede every other rule, or the `epub|type` selectors
   // of epub.css (footnotes) are dropped as invalid.
   const css = [EPUB_NAMESPACE, fontFaceCss((face) => `fonts/${face.name}`, faces), await stylesheet('base'), await stylesheet('epub')].join('\n')

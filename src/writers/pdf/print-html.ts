@@ -94,7 +94,7 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
   // A part of a book is printed as a book (named pages, running heads) even with one chapter.
   const several = part !== undefined || chapters.length > 1
   const css = [
-    fontFaceCss((face) => pathToFileURL(face.file).href, documentFaces(edition.tree, BOOK_FONT.faces, CODE_FONT.faces)),
+    fontFaceCss((face) => pathToFileURL(face.file).href, documentFaces(edition.tree, BOOK_FONT.faces, CODE_FONT.faces).faces),
     await stylesheet('base'),
     await stylesheet('print'),
     // A chapter part measures its pages from its own first page; its page counter goes on from `offset`.
