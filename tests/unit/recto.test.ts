@@ -8,9 +8,10 @@ import { describe, it } from 'node:test'
 import { PDFDocument, PDFName } from 'pdf-lib'
 import { makeEdition } from '../../src/publication/edition.ts'
 import { printChapters } from '../../src/writers/pdf/chapters.ts'
-import { printHtml } from '../../src/writers/pdf/print-html.ts'
-import { blankPageCss, versoBlanks } from '../../src/writers/pdf/recto.ts'
-import { paginate } from '../../src/writers/pdf/write.ts'
+import { firstLayout, printHtml } from '../../src/writers/pdf/print-html.ts'
+import { blankPageCss, movedByBlanks, versoBlanks } from '../../src/writers/pdf/recto.ts'
+import { MAX_PASSES, paginate } from '../../src/writers/pdf/write.ts'
+import { settle } from '../../src/writers/pdf/settle.ts'
 import { render } from '../helpers/html.ts'
 
 async function book() {
@@ -70,11 +71,41 @@ describe('chapters on a recto', () => {
       const shift = (n: number) => blanks.slice(0, n).filter(Boolean).length
       return fakePdf({ 'chapter-1': base['chapter-1'] + shift(1), 'chapter-2': base['chapter-2'] + shift(2), 'chapter-3': base['chapter-3'] + shift(3) })
     }
-    const { bytes } = await paginate(edition, fn)
+    const { bytes, passes } = await paginate(edition, fn)
     const last = htmls.at(-1)!
     assert.ok(last.includes('data-blank-before="2"') && !last.includes('data-blank-before="3"') && !last.includes('data-blank-before="1"'), 'one blank, before chapter 2')
     const pdf = await PDFDocument.load(bytes)
     assert.equal(pdf.getPageCount(), 8)
+    // The rendering with the blank already printed where the blank moved chapters 2 and 3 (5 and 7):
+    // their contents numbers and their running heads, which start on the page after the opening.
+    assert.equal(passes, 2, 'the blank placed and its pages printed in the second rendering')
+    assert.match(last, /href="#chapter-3"[^]*?<span class="toc-page">٧<\/span>/)
+    assert.match(last, /chapkhana-head-chapter-2 \{[^}]*range: 6 infinite/)
+    assert.match(last, /chapkhana-head-chapter-3 \{[^}]*range: 8 infinite/)
+  })
+
+  it('tells where things landed in the rendering it keeps, not where a blank it never printed would move them', async () => {
+    const edition = await book()
+    // A stand-in renderer that ignores the blanks: chapter 2 stays on page 4, and the loop never settles.
+    const fn = async () => fakePdf({ 'chapter-1': 3, 'chapter-2': 4, 'chapter-3': 6 })
+    const settled = await settle(edition, firstLayout(edition, 'foot'), fn)
+    assert.equal(settled.passes, MAX_PASSES)
+    // A book part's pages become the contents numbers of the whole book: they must be the kept rendering's own.
+    assert.deepEqual(settled.pages && [settled.pages.get('chapter-2'), settled.pages.get('chapter-3')], [4, 6])
+  })
+
+  it('moves what lies after a blank added or taken away, and nothing before it', async () => {
+    const chapters = printChapters(await book())
+    const pages = new Map([['contents', 2], ['chapter-1', 3], ['s-1', 3], ['chapter-2', 4], ['s-2', 5], ['chapter-3', 7], ['n-3', 8]])
+    // A blank before chapter 2: it and everything after move on a page.
+    assert.deepEqual(Object.fromEntries(movedByBlanks(chapters, pages, new Set(), new Set([2]))), { contents: 2, 'chapter-1': 3, 's-1': 3, 'chapter-2': 5, 's-2': 6, 'chapter-3': 8, 'n-3': 9 })
+    // The blank before chapter 2 taken away and one put before chapter 3: chapter 2 back a page, chapter 3 where it was.
+    assert.deepEqual(Object.fromEntries(movedByBlanks(chapters, pages, new Set([2]), new Set([3]))), { contents: 2, 'chapter-1': 3, 's-1': 3, 'chapter-2': 3, 's-2': 4, 'chapter-3': 7, 'n-3': 8 })
+    // No change: the same map.
+    assert.equal(movedByBlanks(chapters, pages, new Set([2]), new Set([2])), pages)
+    // A changed chapter that was never measured: nothing is guessed.
+    const unmeasured = new Map([['chapter-1', 3]])
+    assert.equal(movedByBlanks(chapters, unmeasured, new Set(), new Set([2])), unmeasured)
   })
 
   it('prints blank pages on a named page with nothing in its margin boxes', async () => {

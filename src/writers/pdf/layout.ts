@@ -11,7 +11,7 @@ import { padFeet, planFeet, planHolds, samePlan, type PageFrame } from './footno
 import { PAGE } from './page-css.ts'
 import { destinationPositions, type PositionMap } from './positions.ts'
 import type { PrintLayout } from './print-html.ts'
-import { versoBlanks } from './recto.ts'
+import { movedByBlanks, versoBlanks } from './recto.ts'
 import { tocEntries, type PageMap } from './toc.ts'
 
 /** The A4 text block the footnote planner fills. */
@@ -22,12 +22,18 @@ export function needsMeasuring(layout: PrintLayout): boolean {
   return layout.chapters.length >= 2 || layout.foot !== undefined
 }
 
-/** The layout that prints what the rendering `bytes` of `layout` showed. */
-export async function nextLayout(edition: Edition, layout: PrintLayout, bytes: Uint8Array): Promise<{ layout: PrintLayout; positions: PositionMap }> {
+/**
+ * The layout that prints what the rendering `bytes` of `layout` showed, and
+ * the pages things `landed` on in it (the layout's own `pages` are where they
+ * will land once its blank versos change).
+ */
+export async function nextLayout(edition: Edition, layout: PrintLayout, bytes: Uint8Array): Promise<{ layout: PrintLayout; positions: PositionMap; landed: PageMap }> {
   const positions = await destinationPositions(bytes)
-  const pages: PageMap = new Map([...positions].map(([id, p]) => [id, p.page]))
+  const landed: PageMap = new Map([...positions].map(([id, p]) => [id, p.page]))
   const book = layout.chapters.length >= 2
-  const blanks = book ? versoBlanks(layout.chapters, pages, layout.blanks ?? new Set()) : undefined
+  const blanks = book ? versoBlanks(layout.chapters, landed, layout.blanks ?? new Set()) : undefined
+  // Where things will land with those blanks: one rendering fewer for a book whose blanks change.
+  const pages = blanks ? movedByBlanks(layout.chapters, landed, layout.blanks ?? new Set(), blanks) : landed
   let foot = layout.foot
   if (foot) {
     const { flow } = placeFootnotes(layout.chapters, foot, () => edition.words.footnotes)
@@ -36,7 +42,7 @@ export async function nextLayout(edition: Edition, layout: PrintLayout, bytes: U
     const measured = (foot.measure?.length ?? 0) > 0
     foot = !measured && planHolds(foot, flow, positions) ? padFeet(foot, positions, FRAME) : planFeet(flow, foot, positions, FRAME)
   }
-  return { layout: { ...layout, pages, ...(blanks ? { blanks } : {}), ...(foot ? { foot } : {}) }, positions }
+  return { layout: { ...layout, pages, ...(blanks ? { blanks } : {}), ...(foot ? { foot } : {}) }, positions, landed }
 }
 
 const sameSet = (a: ReadonlySet<number> = new Set(), b: ReadonlySet<number> = new Set()): boolean => a.size === b.size && [...a].every((x) => b.has(x))

@@ -47,6 +47,33 @@ export function versoBlanks(chapters: readonly PrintChapter[], pages: PageMap, c
   return blanks
 }
 
+/**
+ * Where things land once the blank versos `after` replace `before`: the pages
+ * `pages` measured (with `before`), each moved by the blanks added (+1) or
+ * taken away (-1) before it. Only whole pages come and go, before chapters
+ * that each start a page, and a chapter is set alike on a recto and a verso
+ * (the inner and outer margins swap, the measure stays), so nothing else
+ * moves: the next rendering prints its running heads and contents numbers
+ * right the first time, instead of learning them from one more rendering.
+ * A changed chapter that was not measured cannot be placed: `pages` as
+ * measured, and the layout loop finds out.
+ */
+export function movedByBlanks(chapters: readonly PrintChapter[], pages: PageMap, before: ReadonlySet<number>, after: ReadonlySet<number>): PageMap {
+  const steps: { from: number; shift: number }[] = []
+  let shift = 0
+  for (const chapter of chapters) {
+    const delta = Number(after.has(chapter.number)) - Number(before.has(chapter.number))
+    if (delta === 0) continue
+    const opening = pages.get(chapter.id)
+    if (opening === undefined) return pages
+    shift += delta
+    steps.push({ from: opening, shift })
+  }
+  if (steps.length === 0) return pages
+  const moved = (page: number): number => page + (steps.findLast((step) => step.from <= page)?.shift ?? 0)
+  return new Map([...pages].map(([id, page]) => [id, moved(page)]))
+}
+
 /** The blank page put before a chapter. */
 export function blankPage(chapter: number): Element {
   return h('div.blank-page', { ariaHidden: 'true', dataBlankBefore: String(chapter) })

@@ -71,7 +71,11 @@ export async function renderPdf(options: RenderOptions): Promise<Uint8Array> {
     for (let attempt = 1; attempt <= 2; attempt++) {
       options.signal?.throwIfAborted()
       try {
-        return await withTimeout(renderOnce(options, htmlPath), options.timeoutMs, 'Printing the PDF')
+        const start = performance.now()
+        const pdf = await withTimeout(renderOnce(options, htmlPath), options.timeoutMs, 'Printing the PDF')
+        // When each rendering ran, in ms since the process started: where a long book's time goes.
+        if (process.env.CHAPKHANA_TIMING) process.stderr.write(`render ${options.draft ? 'draft' : 'final'} ${Math.round(options.html.length / 1024)} KB: ${start.toFixed(0)} → ${performance.now().toFixed(0)} ms\n`)
+        return pdf
       } catch (error) {
         lastError = error
         // Font failures and refused requests will not change on a second try.
