@@ -9,7 +9,7 @@ import { describe, it } from 'node:test'
 import { makeEdition } from '../../src/publication/edition.ts'
 import { printChapters } from '../../src/writers/pdf/chapters.ts'
 import { placeFootnotes } from '../../src/writers/pdf/footnotes/place.ts'
-import { AREA_OVERHEAD, FOOT_GAP, padFeet, planFeet, planHolds } from '../../src/writers/pdf/footnotes/plan.ts'
+import { AREA_OVERHEAD, FOOT_GAP, guessedPad, PAD_CUSHION, padFeet, planFeet, planHolds, SLACK } from '../../src/writers/pdf/footnotes/plan.ts'
 import { areaEndId, areaId, restId, TOP_ID, type FlowChapter } from '../../src/writers/pdf/footnotes/types.ts'
 import type { Position } from '../../src/writers/pdf/positions.ts'
 import { firstLayout, printHtml } from '../../src/writers/pdf/print-html.ts'
@@ -55,6 +55,20 @@ describe('footnote planner', () => {
     // leave the heading h3 at the foot, so the page ends before h3 with note a. Page 2 (h3..b6,
     // 600 pt) has room for note b at the chapter's end.
     assert.deepEqual(plan.cuts.map((c) => [c.before, c.notes]), [['h3', ['a']], ['end', ['b']]])
+  })
+
+  it('prints a new foot at a chapter\'s end pushed down by the room its plan left, less a cushion, once', () => {
+    const plan = planFeet(flow, { cuts: [] }, firstRendering(), frame)
+    // Page 2 holds h3..b6 (600 pt) and note b (60 pt, plus the rule and the slack): 14 pt left under
+    // the notes by the plan's measure. The slack was only kept in case the text lands lower.
+    const room = 700 - 600 - 60 - AREA_OVERHEAD - SLACK
+    assert.equal(room, 14)
+    assert.deepEqual(plan.cuts.map((c) => [c.before, c.pad]), [['h3', 0], ['end', room + SLACK - FOOT_GAP - PAD_CUSHION]])
+    assert.equal(guessedPad(room), 19)
+    // Planned again from a rendering where it did not hold: the guess is not made twice.
+    const again = planFeet(flow, plan, firstRendering(), frame)
+    const end = again.cuts.find((c) => c.before === 'end')
+    assert.deepEqual([end?.notes, end?.pad], [['b'], 0])
   })
 
   it('keeps a plan whose notes all printed on their reference pages and pads them to the foot', () => {
