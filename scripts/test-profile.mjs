@@ -9,7 +9,7 @@
 // The trace stays in tests/.tmp/profile/ (trace.jsonl, trace.jsonl.time), with
 // the runner's report (report.tap), written as the run goes.
 import { spawnSync } from 'node:child_process'
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -24,12 +24,19 @@ rmSync(dir, { recursive: true, force: true })
 mkdirSync(dir, { recursive: true })
 const trace = path.join(dir, 'trace.jsonl')
 const which = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).stdout.trim()
+// The browser npm test would use: the headless shell when installed (src/browser/launch.ts;
+// a copy of its path, as in setup.mjs: this runs before anything is compiled). The wrapper that
+// counts it has the shell's name, so that chapkhana launches it as the shell (isHeadlessShell).
+const SHELL = '/usr/lib/chromium/chromium-headless-shell'
+const realChromium = process.env.PUPPETEER_EXECUTABLE_PATH ?? (existsSync(SHELL) ? SHELL : '/usr/bin/chromium')
+const wrapper = path.join(dir, path.basename(realChromium) === 'chromium-headless-shell' ? 'chromium-headless-shell' : 'chromium')
+symlinkSync(path.join(here, 'chromium'), wrapper)
 const env = {
   ...process.env,
   CHAPKHANA_TEST_TRACE: trace,
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${path.join(here, 'preload.mjs')}`.trim(),
-  CHAPKHANA_REAL_CHROMIUM: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
-  PUPPETEER_EXECUTABLE_PATH: path.join(here, 'chromium'),
+  CHAPKHANA_REAL_CHROMIUM: realChromium,
+  PUPPETEER_EXECUTABLE_PATH: wrapper,
   CHAPKHANA_REAL_JAVA: which('java'),
   PATH: `${path.join(here, 'bin')}:${process.env.PATH}`
 }

@@ -67,8 +67,10 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
   const fromEnv = env.PUPPETEER_EXECUTABLE_PATH
   if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined
   try {
+    // puppeteer answers with this process's PUPPETEER_EXECUTABLE_PATH when it is set: only a
+    // browser it downloaded itself counts here, or `env` would not be the whole answer.
     const own = puppeteer.executablePath()
-    if (own && existsSync(own)) return own
+    if (own && own !== process.env.PUPPETEER_EXECUTABLE_PATH && existsSync(own)) return own
   } catch {
     // puppeteer installed no browser of its own (we skip its download).
   }
