@@ -13,7 +13,14 @@
 // - a cell with no code unit that can be part of an emoji match (© ®, and
 //   U+203C and above, which takes in every astral character through its
 //   surrogates) is measured by string-width's own loop without the pattern;
-// - anything else goes to string-width itself.
+// - anything else goes to string-width itself;
+// - and where no code point can join a grapheme cluster (UAX #29: Extend,
+//   ZWJ, SpacingMark, Prepend, Hangul jamo; CR LF are skipped either way),
+//   every code point is a grapheme of its own: the loop walks code points
+//   without Intl.Segmenter, whose first use loads ICU's break rules (about
+//   0.02 s, once a process: `lint`'s one report). A report's Sorani, Arabic
+//   and Persian letters, «…» and ‹›, join nothing; their vowel marks and the
+//   ZWNJ do, and go through the segmenter.
 //
 // Same widths as string-width for every input: tests/unit/string-width-fast
 // compares them over every code point and over real report cells.
@@ -26,7 +33,18 @@ const PRINTABLE_ASCII = /^[\x20-\x7E]*$/
 // first, or U+20E3 for the keycaps): checked by the unit test against the
 // pattern's own source.
 export const MAYBE_EMOJI = /[\xA9\xAE\u203C-\uFFFF]/
+// Every code point below U+203C (the rest went to string-width) that can
+// join the grapheme before or after it: a superset (all of Mc), which only
+// sends a few more strings to the segmenter.
+export const JOINS = /[\p{Grapheme_Extend}\p{Mc}\u200D\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u0E33\u0EB3\u1100-\u11FF]/u
 let segmenter
+
+/** The graphemes of `text`: its code points when none joins another. */
+function graphemes(text) {
+  if (!JOINS.test(text)) return text
+  segmenter ??= new Intl.Segmenter()
+  return Array.from(segmenter.segment(text), (s) => s.segment)
+}
 
 /** string-width's result for `string`, without its emoji pattern when no emoji can be in it. */
 export default function fastStringWidth(string, options) {
@@ -36,9 +54,8 @@ export default function fastStringWidth(string, options) {
   if (MAYBE_EMOJI.test(text)) return stringWidth(string, options)
   const ambiguous = options?.ambiguousIsNarrow === false ? 2 : 1
   let width = 0
-  segmenter ??= new Intl.Segmenter()
   // string-width 6.1's loop, less the emoji test that cannot match here.
-  for (const { segment } of segmenter.segment(text)) {
+  for (const segment of graphemes(text)) {
     const codePoint = segment.codePointAt(0)
     if (codePoint <= 0x1f || (codePoint >= 0x7f && codePoint <= 0x9f)) continue
     if (codePoint >= 0x300 && codePoint <= 0x36f) continue

@@ -8,8 +8,9 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { test } from 'node:test'
+import fc from 'fast-check'
 import stringWidth from 'string-width'
-import fastStringWidth, { MAYBE_EMOJI } from '../../scripts/string-width-fast.mjs'
+import fastStringWidth, { JOINS, MAYBE_EMOJI } from '../../scripts/string-width-fast.mjs'
 
 const require = createRequire(import.meta.url)
 
@@ -95,4 +96,25 @@ test('gives string-width’s width for report cells, coloured or not, and for em
     assert.equal(fastStringWidth(cell, { ambiguousIsNarrow: false }), stringWidth(cell, { ambiguousIsNarrow: false }), JSON.stringify(cell))
     assert.equal(fastStringWidth(cell, { countAnsiEscapeCodes: true }), stringWidth(cell, { countAnsiEscapeCodes: true }), JSON.stringify(cell))
   }
+})
+
+test('gives string-width’s width for any mix of letters and the code points that join graphemes', () => {
+  // Letters that join nothing (Latin, Arabic, «», ‹›, …) next to every kind that joins (UAX #29):
+  // marks, ZWNJ and ZWJ, prepended number signs, Hangul jamo, spacing marks, CR LF, controls.
+  const alphabet = [...'aZ7 .:-«»‹›…بتەیکگ٠٤ـ', '\u064E', '\u0651', '\u0301', '\u200C', '\u200D', '\u200E', '\u200F', '\u061C', '\u200B', '\u00A0', '\u2028',
+    '\u0600', '\u06DD', '\u070F', '\u1100', '\u1161', '\u11A8', '\u0915', '\u094D', '\u093F', '\u0E33', '\r', '\n', '\t', '\u0007', '\u0085']
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 24 }), (chars) => {
+      const text = chars.join('')
+      assert.equal(fastStringWidth(text), stringWidth(text), JSON.stringify(text))
+    }),
+    { numRuns: 5000 }
+  )
+})
+
+test('walks code points, not graphemes, only where none can join another', () => {
+  // The seed's report cells: nothing joins, so no segmenter.
+  assert.equal(JOINS.test('Straight quotation marks \'…\' around Sorani text: use «…» (« » for a quotation, ‹ › for one inside it)'), false)
+  assert.equal(JOINS.test('گواستنەوەی سەرکردایەتی'), false)
+  for (const joiner of ['\u064E', '\u200C', '\u200D', '\u0600', '\u1161', '\u093F', '\u0E33']) assert.ok(JOINS.test(`ب${joiner}`), `U+${joiner.codePointAt(0)!.toString(16)}`)
 })
