@@ -20,11 +20,13 @@
 // pattern where no emoji can be) and pako for JSZip (scripts/pako-zlib.cjs:
 // the EPUB zip deflated by Node's zlib instead of JavaScript); and one for
 // @puppeteer/browsers: proxy-agent, needed only to download a browser
-// (scripts/proxy-agent-none.mjs).
+// (scripts/proxy-agent-none.mjs). unist-util-visit-parents is loaded without
+// the per-node naming of its visitors (scripts/visit-unnamed.mjs).
 import { build } from 'esbuild'
 import { rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { visitUnnamed } from './visit-unnamed.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -62,7 +64,7 @@ const result = await build({
   target: 'node20',
   outExtension: { '.js': '.mjs' },
   alias: { fontverter: path.join(root, 'scripts', 'fontverter-sfnt.cjs') },
-  plugins: [standIns],
+  plugins: [standIns, visitUnnamed],
   // Whitespace, comments and syntax only (names stay, for stacks): a third
   // less code for Node to read and parse at every start, and `lint` on the
   // seed 10 % less CPU (medians of 15 interleaved runs, docs/benchmarks.md).
