@@ -92,6 +92,8 @@ describe('chapters on a recto', () => {
     assert.equal(settled.passes, MAX_PASSES)
     // A book part's pages become the contents numbers of the whole book: they must be the kept rendering's own.
     assert.deepEqual(settled.pages && [settled.pages.get('chapter-2'), settled.pages.get('chapter-3')], [4, 6])
+    // And its page count, read in the same parse (a book does not parse each part again for it).
+    assert.equal(settled.count, 7)
   })
 
   it('moves what lies after a blank added or taken away, and nothing before it', async () => {

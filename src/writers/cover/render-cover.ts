@@ -89,12 +89,17 @@ export async function loadCover({ page, refused }: LockedPage, html: string, tim
 
 async function screenshotCover(browser: Browser, html: string, options: RenderCoverOptions): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? 60_000
+  const asked = performance.now()
   return withLockedPage(browser, [], async (locked) => {
     const { page } = locked
+    const tab = performance.now()
     options.signal?.throwIfAborted()
     await page.setViewport({ ...COVER_SIZE, deviceScaleFactor: 1 })
     await loadCover(locked, html, timeout)
+    const loaded = performance.now()
     const image = await oneAtATime(browser, () => page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...COVER_SIZE }, captureBeyondViewport: false, optimizeForSpeed: true }))
+    // As the renderings log theirs (pdf/render.ts): asked, tab ready, page loaded, screenshot taken.
+    if (process.env.CHAPKHANA_TIMING) process.stderr.write(`cover: ${[asked, tab, loaded, performance.now()].map((t) => t.toFixed(0)).join(' → ')} ms\n`)
     options.signal?.throwIfAborted()
     // Back to the viewport every other render has, then the tab serves the
     // next render: a new tab costs Chromium more than the cover itself.

@@ -78,7 +78,8 @@ export async function paginateBook(edition: Edition, chapters: readonly PrintCha
   for (const group of chapterParts(chapters, size)) {
     const first: PrintLayout = { chapters: group, pages: new Map(), part: { front: false, offset, book: chapters }, ...(foot && hasNotes(group) ? { foot: { cuts: [] } } : {}) }
     const done = await settle(edition, first, cached)
-    const { count, pages } = await measured(done.bytes, done.pages)
+    // A measured part was parsed once already, by the layout loop.
+    const { count, pages } = done.count !== undefined && done.pages ? { count: done.count, pages: done.pages } : await measured(done.bytes, done.pages)
     parts.push({ layout: done.layout, bytes: done.bytes, count, pages })
     offset = nextOffset(offset, count)
   }

@@ -9,7 +9,7 @@ import type { Edition } from '../../publication/edition.ts'
 import { placeFootnotes } from './footnotes/place.ts'
 import { padFeet, planFeet, planHolds, samePlan, type PageFrame } from './footnotes/plan.ts'
 import { PAGE } from './page-css.ts'
-import { destinationPositions, type PositionMap } from './positions.ts'
+import { landing, type PositionMap } from './positions.ts'
 import type { PrintLayout } from './print-html.ts'
 import { movedByBlanks, versoBlanks } from './recto.ts'
 import { tocEntries, type PageMap } from './toc.ts'
@@ -25,10 +25,10 @@ export function needsMeasuring(layout: PrintLayout): boolean {
 /**
  * The layout that prints what the rendering `bytes` of `layout` showed, and
  * the pages things `landed` on in it (the layout's own `pages` are where they
- * will land once its blank versos change).
+ * will land once its blank versos change), and its page `count`.
  */
-export async function nextLayout(edition: Edition, layout: PrintLayout, bytes: Uint8Array): Promise<{ layout: PrintLayout; positions: PositionMap; landed: PageMap }> {
-  const positions = await destinationPositions(bytes)
+export async function nextLayout(edition: Edition, layout: PrintLayout, bytes: Uint8Array): Promise<{ layout: PrintLayout; positions: PositionMap; landed: PageMap; count: number }> {
+  const { positions, count } = await landing(bytes)
   const landed: PageMap = new Map([...positions].map(([id, p]) => [id, p.page]))
   const book = layout.chapters.length >= 2
   const blanks = book ? versoBlanks(layout.chapters, landed, layout.blanks ?? new Set()) : undefined
@@ -42,7 +42,7 @@ export async function nextLayout(edition: Edition, layout: PrintLayout, bytes: U
     const measured = (foot.measure?.length ?? 0) > 0
     foot = !measured && planHolds(foot, flow, positions) ? padFeet(foot, positions, FRAME) : planFeet(flow, foot, positions, FRAME)
   }
-  return { layout: { ...layout, pages, ...(blanks ? { blanks } : {}), ...(foot ? { foot } : {}) }, positions, landed }
+  return { layout: { ...layout, pages, ...(blanks ? { blanks } : {}), ...(foot ? { foot } : {}) }, positions, landed, count }
 }
 
 const sameSet = (a: ReadonlySet<number> = new Set(), b: ReadonlySet<number> = new Set()): boolean => a.size === b.size && [...a].every((x) => b.has(x))

@@ -17,13 +17,18 @@ export interface Position {
 /** Destination name (the element id) → its position. */
 export type PositionMap = ReadonlyMap<string, Position>
 
-/** Every named destination of `bytes` with its page and height. */
-export async function destinationPositions(bytes: Uint8Array): Promise<PositionMap> {
+/** Every named destination of `bytes` with its page and height, and its page count: one parse of the PDF. */
+export async function landing(bytes: Uint8Array): Promise<{ positions: PositionMap; count: number }> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
   const found = new Map<string, Position>()
   for (const { name, page, dest } of namedDestinations(pdf)) {
     const y = dest.get(3)
     if (y instanceof PDFNumber) found.set(name, { page, y: y.asNumber() })
   }
-  return found
+  return { positions: found, count: pdf.getPageCount() }
+}
+
+/** Every named destination of `bytes` with its page and height. */
+export async function destinationPositions(bytes: Uint8Array): Promise<PositionMap> {
+  return (await landing(bytes)).positions
 }

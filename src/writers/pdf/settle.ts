@@ -29,6 +29,8 @@ export interface Settled {
   readonly passes: number
   readonly layout: PrintLayout
   readonly pages?: PageMap
+  /** Its page count, when measured (read in the same parse). */
+  readonly count?: number
 }
 
 /**
@@ -48,13 +50,13 @@ export async function settle(edition: Edition, first: PrintLayout, render: Rende
   let best: (Settled & { stray: string[] }) | undefined
   for (let passes = 1; passes < MAX_PASSES; passes++) {
     const next = await nextLayout(edition, layout, bytes)
-    if (passes > 1 && sameLayout(next.layout, layout)) return { bytes, passes, layout, pages: next.landed }
-    if (passes > 1 || draft) best = better(best, { bytes, passes, layout, pages: next.landed }, next)
+    if (passes > 1 && sameLayout(next.layout, layout)) return { bytes, passes, layout, pages: next.landed, count: next.count }
+    if (passes > 1 || draft) best = better(best, { bytes, passes, layout, pages: next.landed, count: next.count }, next)
     layout = next.layout
     bytes = await render(await printHtml(edition, layout), draft)
   }
   const last = await nextLayout(edition, layout, bytes)
-  const chosen = better(best, { bytes, passes: MAX_PASSES, layout, pages: last.landed }, last) ?? { bytes, passes: MAX_PASSES, layout, pages: last.landed, stray: strayNotes(layout, last.positions) }
+  const chosen = better(best, { bytes, passes: MAX_PASSES, layout, pages: last.landed, count: last.count }, last) ?? { bytes, passes: MAX_PASSES, layout, pages: last.landed, count: last.count, stray: strayNotes(layout, last.positions) }
   const { stray, ...settled } = chosen
   if (stray.length > 0) edition.file.message(`${stray.length} note(s) did not settle at the foot of their page after ${MAX_PASSES} layouts: ${stray.slice(0, 5).join(', ')}; \`notes: end\` in the front matter prints them at the end of each chapter`, { ruleId: 'pdf-footnote-place', source: 'chapkhana' })
   return settled
