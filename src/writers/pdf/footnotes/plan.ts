@@ -34,7 +34,7 @@ export const BODY_LINE = 21.6
  * measures of a foot it has never seen printed are a few points off (its
  * notes were measured as endnotes, its page top from the flow): over the
  * corpora the padding needed was 4.2 pt less to 7 pt more than the plan's
- * room. Within ±3 pt (\`padCut\`) the guess stands; further off, the rendering
+ * room. Within ±3 pt (`padCut`) the guess stands; further off, the rendering
  * after corrects it, as it would have padded an unpadded foot.
  */
 export const PAD_CUSHION = 3
