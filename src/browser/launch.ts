@@ -52,7 +52,14 @@ export const LAUNCH_ARGS = [
   '--font-render-hinting=none',
   // Memory: the GPU work (software only here) runs inside the browser
   // process instead of a process of its own.
-  '--in-process-gpu'
+  '--in-process-gpu',
+  // Memory, likewise: no zygotes (processes kept only to fork sandboxed
+  // renderers from; there is no sandbox here) and the network service in the
+  // browser process (it only serves file: and data: URLs to a locked page).
+  // Two zygotes and the service were 60 MiB of PSS; the browser process
+  // grows by 17. Every output of the seed and the book is byte-identical.
+  '--no-zygote',
+  '--enable-features=NetworkServiceInProcess2'
 ]
 
 
