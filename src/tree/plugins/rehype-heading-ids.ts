@@ -8,6 +8,7 @@ import { toString } from 'hast-util-to-string'
 import type { VFile } from 'vfile'
 import { visit } from 'unist-util-visit'
 import type { HeadingEntry } from '../../types/document.ts'
+import { cloneTree } from '../clone.ts'
 
 const HEADING = /^h([1-6])$/
 
@@ -16,7 +17,7 @@ const HEADING = /^h([1-6])$/
  * heading with a note reads «Title», not «Title 1», in contents and outlines.
  */
 export function proseText(node: Element): string {
-  const prose = structuredClone(node)
+  const prose = cloneTree(node)
   visit(prose, 'element', (child: Element) => {
     if (child.tagName === 'sup') child.children = []
   })

@@ -11,6 +11,7 @@ import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import type { Edition } from '../../publication/edition.ts'
 import { placeNotes } from './notes.ts'
+import { cloneTree } from '../../tree/clone.ts'
 import { proseText } from '../../tree/plugins/rehype-heading-ids.ts'
 import { decoded } from '../../tree/plugins/rehype-ascii-ids.ts'
 
@@ -24,7 +25,7 @@ export interface Chapter {
 
 /** Split `edition.tree` (deep-cloned, so the print rendering is untouched). */
 export function splitChapters(edition: Edition): Chapter[] {
-  const { groups, notes } = splitTree(structuredClone(edition.tree))
+  const { groups, notes } = splitTree(cloneTree(edition.tree))
   const chapters = groups.map((children, i): Chapter => {
     const heading = children.find((n) => depthOf(n) > 0)
     const n = String(i + 1).padStart(3, '0')

@@ -11,6 +11,7 @@ import { toString } from 'hast-util-to-string'
 import { visit } from 'unist-util-visit'
 import type { Edition } from '../../publication/edition.ts'
 import { appendEndnotes } from './endnotes.ts'
+import { cloneTree } from '../../tree/clone.ts'
 
 /** A heading the table of contents lists. */
 export interface TocHeading {
@@ -40,7 +41,7 @@ export interface PrintChapter {
 
 /** Text of a heading without its footnote reference numbers. */
 export function plainText(node: Element): string {
-  const copy = structuredClone(node)
+  const copy = cloneTree(node)
   visit(copy, 'element', (child: Element) => {
     if (child.tagName === 'sup' || child.properties.dataFootnoteRef !== undefined) child.children = []
   })
@@ -50,7 +51,7 @@ export function plainText(node: Element): string {
 /** Cut `edition.tree` (cloned) into print chapters with their endnotes. */
 export function printChapters(edition: Edition): PrintChapter[] {
   // The same cut as the EPUB's, so both editions have the same chapters.
-  const { groups, notes, top } = splitTree(structuredClone(edition.tree))
+  const { groups, notes, top } = splitTree(cloneTree(edition.tree))
   const chapters = groups.map((children, i): PrintChapter => {
     const headings: TocHeading[] = []
     for (const node of children) {

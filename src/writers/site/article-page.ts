@@ -21,6 +21,7 @@ import { downloadList, earlierEditions, editionsSection, offers } from './downlo
 import { caretBackrefs, copyImages } from './images.ts'
 import { renderPage } from './layout.ts'
 import { saveRecord } from './record.ts'
+import { cloneTree } from '../../tree/clone.ts'
 
 /** One file written, as the build reports it. */
 export interface SiteWritten {
@@ -81,7 +82,7 @@ export async function writeArticlePage({ edition, written, outDir, cover: coverI
   const formats = written.map((w) => path.extname(w.path).slice(1))
   const cover = await writePageCover(edition, outDir, coverImage)
   const coverDone = await timedFile(cover.file, start)
-  const tree = structuredClone(edition.tree)
+  const tree = cloneTree(edition.tree)
   await copyImages(tree, edition, outDir)
   caretBackrefs(tree)
   const words = edition.locale.words

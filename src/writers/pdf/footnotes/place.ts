@@ -14,6 +14,7 @@ import { visit } from 'unist-util-visit'
 import type { PrintChapter } from '../chapters.ts'
 import { areaEndId, areaId, continuedLang, noteEndId, notesLang, TOP_ID, type FlowBlock, type FlowChapter, type FootCut, type FootPlan } from './types.ts'
 import { baytStarts, isLong, markWords, notePart, splitBlock, splitNote } from './words.ts'
+import { cloneTree } from '../../../tree/clone.ts'
 
 const isElement = (node: ElementContent): node is Element => node.type === 'element'
 const isEndnotes = (node: ElementContent): boolean => isElement(node) && node.tagName === 'section' && String(node.properties.className ?? '').includes('endnotes')
@@ -37,7 +38,7 @@ export function placeFootnotes(
   const marks: string[] = []
   const flow: FlowChapter[] = []
   const out = chapters.map((chapter): PrintChapter => {
-    const children = structuredClone(chapter.children)
+    const children = chapter.children.map((child) => cloneTree(child))
     const endnotes = children.filter(isEndnotes) as Element[]
     for (const section of endnotes) {
       visit(section, 'element', (li: Element) => {
