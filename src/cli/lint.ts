@@ -7,7 +7,6 @@
 import { stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { VFile } from 'vfile'
-import { validateLang } from '../config/schema.ts'
 import { fixSource, type FixResult } from '../lint/fix.ts'
 import { rewriteThrough } from '../util/write-through.ts'
 import { lintSource, readSource, type LintOptions } from '../lint/lint-source.ts'
@@ -15,6 +14,8 @@ import { PROOFING_SOURCE } from '../proofing/plugin.ts'
 import type { Severity } from '../proofing/rules-meta.ts'
 import { markdownFilesUnder } from '../util/markdown-files.ts'
 import { failure } from '../util/failure.ts'
+import { loadProjectConfig } from '../config/load.ts'
+import { resolveConfig, validateLang } from '../config/schema.ts'
 import { report, reportFailure } from './report.ts'
 
 /** What the CLI passes from the project configuration. */
@@ -142,4 +143,18 @@ export async function lintCommand(argv: string[], options: LintCommandOptions = 
   }
   // Every file listed, clean ones too; like `--frail`: warnings count, informational notes do not.
   return report(results, log, { quiet: false, frail: true })
+}
+
+/**
+ * `chapkhana lint` as the command line runs it: the project's settings
+ * (chapkhana.config.json: the content folder, the language, rule
+ * severities), then `lintCommand`.
+ */
+export async function lintMain(argv: readonly string[]): Promise<number> {
+  const config = resolveConfig(await loadProjectConfig(process.cwd()))
+  return lintCommand([...argv], {
+    contentDir: config.contentDir,
+    ...(config.lang ? { lang: config.lang } : {}),
+    ...(config.proofing ? { severity: config.proofing } : {})
+  })
 }

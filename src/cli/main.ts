@@ -80,15 +80,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   // Checked before any work: every command may stamp this time into a file.
   sourceDateEpoch()
-  if (command === 'lint') {
-    const { lintCommand } = await import('./lint.ts')
-    const config = resolveConfig(await loadProjectConfig(process.cwd()))
-    return lintCommand([...rest], {
-      contentDir: config.contentDir,
-      ...(config.lang ? { lang: config.lang } : {}),
-      ...(config.proofing ? { severity: config.proofing } : {})
-    })
-  }
+  // bin/chapkhana.js runs `lint` from its own bundle (lint-main.ts) when it can; this is the same.
+  if (command === 'lint') return (await import('./lint.ts')).lintMain(rest)
   if (command === 'release') return (await import('./release.ts')).releaseCommand(rest)
   if (command === 'diff') return (await import('./diff.ts')).diffCommand(rest)
   if (command === 'index') return (await import('./index.ts')).indexCommand(rest)

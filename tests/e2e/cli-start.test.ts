@@ -7,10 +7,10 @@
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { after, describe, it } from 'node:test'
-import { COMPILED_CLI as CLI, ROOT, SEED, tempDir } from '../helpers/paths.ts'
+import { CLI as BIN, COMPILED_CLI as CLI, ROOT, SEED, tempDir } from '../helpers/paths.ts'
 
 const BUNDLE = path.join(ROOT, 'dist', 'bundle', 'main.mjs')
 const work = tempDir('chapkhana-start-')
@@ -96,5 +96,36 @@ describe('the bundle', () => {
 
   it('prints the same help as the compiled modules', () => {
     assert.equal(run(BUNDLE, ['--help']).stdout, run(CLI, ['--help']).stdout)
+  })
+})
+
+describe('lint from its own CommonJS bundle (bin/chapkhana.js, with the code cache)', () => {
+  it('carries the proofing and no renderer', () => {
+    const inputs = JSON.parse(readFileSync(path.join(path.dirname(BUNDLE), 'inputs.json'), 'utf8')) as Record<string, string[]>
+    const sources = (inputs['lint.cjs'] ?? []).map((p) => `/${p}`)
+    assert.ok(sources.some((p) => p.includes('/src/proofing/')), 'the proofing is in it')
+    assert.deepEqual(HEAVY.filter((p) => sources.some((m) => m.includes(`/node_modules/${p}/`))), [])
+  })
+
+  it('answers as the compiled modules do, twice (the second time from the cache)', () => {
+    const project = tempDir('chapkhana-lint-project-')
+    mkdirSync(path.join(project, 'texts'))
+    writeFileSync(path.join(project, 'texts', 'untagged.md'), '---\ntitle: x\n---\n\nنص "مقتبس" هنا.\n')
+    writeFileSync(path.join(project, 'chapkhana.config.json'), JSON.stringify({ contentDir: 'texts', lang: 'ar', proofing: { 'straight-quotes': 'error' } }))
+    const cases: { args: string[]; cwd?: string; env?: Record<string, string> }[] = [
+      { args: ['lint', SEED] },
+      { args: ['lint', path.join(work, 'missing.md')] },
+      { args: ['lint', '--lang', 'not a tag', SEED] },
+      { args: ['lint'], cwd: project },
+      { args: ['lint', SEED], env: { SOURCE_DATE_EPOCH: 'yesterday' } }
+    ]
+    for (const c of cases) {
+      const options = { cwd: c.cwd ?? work, encoding: 'utf8' as const, env: { ...process.env, ...c.env } }
+      const compiled = spawnSync(process.execPath, [CLI, ...c.args], options)
+      for (const time of ['first', 'second']) {
+        const bin = spawnSync(process.execPath, [BIN, ...c.args], options)
+        assert.deepEqual([bin.status, bin.stdout, bin.stderr], [compiled.status, compiled.stdout, compiled.stderr], `${c.args.join(' ')} (${time} run)`)
+      }
+    }
   })
 })
