@@ -13,8 +13,9 @@ import vm from 'node:vm'
 /**
  * Run the CommonJS file `file` and return its exports, whether V8 took the
  * cache (`cached`), and `save()` to call once the work is done: it writes
- * the cache when there was none or V8 refused it. A cache that cannot be written (a read-only install) is no
- * error: the next run compiles, as without one.
+ * the cache when there was none or V8 refused it. A cache that cannot be
+ * written (a read-only install) is no error: the next run compiles, as
+ * without one.
  */
 export function loadCached(file) {
   const source = readFileSync(file, 'utf8')
