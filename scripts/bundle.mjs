@@ -49,20 +49,12 @@ const standIns = {
 }
 const outdir = path.join(root, 'dist', 'bundle')
 rmSync(outdir, { recursive: true, force: true })
-const result = await build({
-  // The cover encoder's thread (src/writers/cover/png-thread.ts) is an entry
-  // of its own, beside main.mjs, where png-thread finds it.
-  entryPoints: [
-    { in: path.join(root, 'src', 'cli', 'main.ts'), out: 'main' },
-    { in: path.join(root, 'src', 'writers', 'cover', 'png-worker.ts'), out: 'png-worker' }
-  ],
+/** What both bundles below share: the same sources, stand-ins and minifying. */
+const shared = {
   outdir,
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  outExtension: { '.js': '.mjs' },
   alias: { fontverter: path.join(root, 'scripts', 'fontverter-sfnt.cjs') },
   plugins: [standIns, visitUnnamed],
   // Whitespace, comments and syntax only (names stay, for stacks): a third
@@ -70,6 +62,20 @@ const result = await build({
   // seed 10 % less CPU (medians of 15 interleaved runs, docs/benchmarks.md).
   minifyWhitespace: true,
   minifySyntax: true,
+  metafile: true,
+  logLevel: 'warning'
+}
+const result = await build({
+  ...shared,
+  // The cover encoder's thread (src/writers/cover/png-thread.ts) is an entry
+  // of its own, beside main.mjs, where png-thread finds it.
+  entryPoints: [
+    { in: path.join(root, 'src', 'cli', 'main.ts'), out: 'main' },
+    { in: path.join(root, 'src', 'writers', 'cover', 'png-worker.ts'), out: 'png-worker' }
+  ],
+  splitting: true,
+  format: 'esm',
+  outExtension: { '.js': '.mjs' },
   // Some bundled CommonJS packages call require() or read __filename and
   // __dirname; ESM has none of its own. `define` only replaces the free
   // names, so a bundled ES module's own `const __dirname` stays its own.
@@ -83,9 +89,7 @@ const result = await build({
       'const __chapkhanaDirname = __chapkhanaDir(__chapkhanaFilename);'
     ].join(' ')
   },
-  define: { __filename: '__chapkhanaFilename', __dirname: '__chapkhanaDirname' },
-  metafile: true,
-  logLevel: 'warning'
+  define: { __filename: '__chapkhanaFilename', __dirname: '__chapkhanaDirname' }
 })
 // `lint` alone, as one CommonJS file (src/cli/lint-main.ts): bin/chapkhana.js
 // loads it with V8's code cache, which Node 20 offers CommonJS scripts only.
@@ -93,24 +97,15 @@ const result = await build({
 // ES modules, 257 ms from one CommonJS file, 242 ms with its code cache.
 // `import.meta.url` (paths.ts finds the package by it) is the file's own URL.
 const lint = await build({
+  ...shared,
   entryPoints: [{ in: path.join(root, 'src', 'cli', 'lint-main.ts'), out: 'lint' }],
-  outdir,
-  bundle: true,
   format: 'cjs',
-  platform: 'node',
-  target: 'node20',
   outExtension: { '.js': '.cjs' },
-  alias: { fontverter: path.join(root, 'scripts', 'fontverter-sfnt.cjs') },
-  plugins: [standIns, visitUnnamed],
-  minifyWhitespace: true,
-  minifySyntax: true,
   banner: { js: "const __chapkhanaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__chapkhanaUrl' },
   // subset-font is read on the way and shaken out; were it kept, its
   // require.resolve would find harfbuzz from dist/bundle as the ESM chunks do.
-  logOverride: { 'require-resolve-not-external': 'silent' },
-  metafile: true,
-  logLevel: 'warning'
+  logOverride: { 'require-resolve-not-external': 'silent' }
 })
 Object.assign(result.metafile.outputs, lint.metafile.outputs)
 // Which sources each chunk holds (minified chunks keep no `// node_modules/…`
