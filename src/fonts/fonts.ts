@@ -13,10 +13,27 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { setFlagsFromString } from 'node:v8'
 import subsetFont from 'subset-font'
 import { remembered } from '../util/artifacts.ts'
 
 const require = createRequire(import.meta.url)
+
+/**
+ * harfbuzz (subset-font's WebAssembly, the only WebAssembly chapkhana runs)
+ * stays with V8's baseline compiler, Liftoff. By default V8 recompiles its hot
+ * functions with TurboFan on background threads, which costs more than it
+ * wins for the few subsets a build makes (four faces of the 50-chapter book's
+ * text: 490–655 ms with tier-up, 136–141 ms without), and the compiler's
+ * working memory stays in those threads' malloc arenas: a cold build of the
+ * 50-chapter book held 40 MiB more in Node while Chromium printed. V8 reads
+ * these flags when the process first compiles WebAssembly: the command has
+ * none before the first subset instantiates harfbuzz (a loader with
+ * WebAssembly of its own, as tsx has, compiles first, and the flags then do
+ * not reach harfbuzz). They change how harfbuzz is compiled, never what it
+ * computes.
+ */
+setFlagsFromString('--no-wasm-dynamic-tiering --no-wasm-tier-up')
 
 /** One font file of the family. */
 export interface FontFace {
