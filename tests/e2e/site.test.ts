@@ -4,8 +4,8 @@
  * leaving the machine, no horizontal scroll on a phone (390 px) or a desktop
  * (1280 px), light and dark, axe-core without a violation, well-formed HTML
  * with unique ids; then the collection kept true across incremental builds
- * and a deleted article. Screenshots are kept in CHAPKHANA_SCREENSHOTS (or a
- * temp folder) to look at.
+ * and a deleted article. With CHAPKHANA_SCREENSHOTS set, a full-page
+ * screenshot of each view is kept there to look at.
  */
 import assert from 'node:assert/strict'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -23,7 +23,7 @@ const require = createRequire(import.meta.url)
 const AXE = require.resolve('axe-core/axe.min.js')
 const project = tempDir('chapkhana-site-')
 const out = path.join(project, 'out')
-const shots = process.env.CHAPKHANA_SCREENSHOTS ?? path.join(project, 'screenshots')
+const shots = process.env.CHAPKHANA_SCREENSHOTS
 const SEED_SLUG = 'nato-coalition-leadership'
 const SECOND = path.join(project, 'content', 'second.md')
 
@@ -49,31 +49,49 @@ author: [نووسەرێک]
 
 const build = (...args: string[]) => chapkhana(['build', ...args], { cwd: project })
 
-/** Open `file` with JavaScript off and count every request that is not a file: URL. */
-async function open(browser: Browser, file: string, width: number, scheme: 'light' | 'dark'): Promise<{ page: Page; remote: string[] }> {
+/**
+ * One tab for every view below: a new tab costs Chromium a renderer process
+ * (about a second of CPU each), and a view sets everything it depends on
+ * (JavaScript off, viewport, colour scheme) before it loads its page.
+ */
+interface Viewer {
+  readonly page: Page
+  /** Every request of the current view that was not a file: URL. */
+  remote: string[]
+}
+
+async function viewer(browser: Browser): Promise<Viewer> {
   const page = await browser.newPage()
-  const remote: string[] = []
-  await page.setJavaScriptEnabled(false)
+  const view: Viewer = { page, remote: [] }
   await page.setRequestInterception(true)
   page.on('request', (r) => {
     if (r.url().startsWith('file:')) void r.continue()
     else {
-      remote.push(r.url())
+      view.remote.push(r.url())
       void r.abort('blockedbyclient')
     }
   })
+  return view
+}
+
+/** Open `file` with JavaScript off, counting every request that is not a file: URL. */
+async function open(view: Viewer, file: string, width: number, scheme: 'light' | 'dark'): Promise<Page> {
+  const { page } = view
+  view.remote = []
+  await page.setJavaScriptEnabled(false)
   await page.setViewport({ width, height: 900 })
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }])
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' })
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
-  return { page, remote }
+  return page
 }
 
 describe('reader pages (headless Chromium from file://)', () => {
   let browser: Browser
+  let view: Viewer
   before(async () => {
     mkdirSync(path.join(project, 'content'), { recursive: true })
-    mkdirSync(shots, { recursive: true })
+    if (shots) mkdirSync(shots, { recursive: true })
     copyFileSync(SEED, path.join(project, 'content', `${SEED_SLUG}.md`))
     writeFileSync(SECOND, second)
     // An earlier edition as `chapkhana release` will name it.
@@ -82,6 +100,7 @@ describe('reader pages (headless Chromium from file://)', () => {
     const r = build()
     assert.equal(r.code, 0, r.stderr)
     browser = await launchBrowser()
+    view = await viewer(browser)
   })
   after(async () => {
     await browser?.close()
@@ -118,35 +137,32 @@ describe('reader pages (headless Chromium from file://)', () => {
     for (const width of [390, 1280]) {
       for (const scheme of ['light', 'dark'] as const) {
         it(`${name} at ${width} px, ${scheme}: local files only, no horizontal scroll, the face loaded, axe clean`, async () => {
-          const { page, remote } = await open(browser, path.join(out, name), width, scheme)
-          try {
-            const urls = await page.evaluate(() =>
-              [...document.querySelectorAll('a[href], img[src], link[href]')].map((e) => (e as HTMLAnchorElement).href || (e as HTMLImageElement).src)
-            )
-            for (const url of urls) {
-              assert.ok(url.startsWith('file:'), `${url} is not a local file`)
-              const file = fileURLToPath(url.split('#')[0]!)
-              assert.ok(!path.relative(out, file).startsWith('..'), `${url} leaves out/`)
-              assert.ok(existsSync(file), `${url} does not exist`)
-            }
-            const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth])
-            assert.ok(scrollWidth! <= innerWidth!, `horizontal scroll: ${scrollWidth} > ${innerWidth}`)
-            const faces = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family))
-            assert.ok(faces.some((f) => f.includes('Chapkhana Amiri')), `faces loaded: ${faces.join(', ')}`)
-            await page.screenshot({ path: path.join(shots, `${name}-${width}-${scheme}.png`), fullPage: true })
-            // axe needs script: enable it for this test page only, after the page rendered without it.
-            await page.setJavaScriptEnabled(true)
-            await page.reload({ waitUntil: 'load' })
-            await page.addScriptTag({ path: AXE })
-            const violations = await page.evaluate(async () => {
-              const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
-              return (await axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-            })
-            assert.deepEqual(violations, [])
-            assert.deepEqual(remote, [], 'requests left the machine')
-          } finally {
-            await page.close()
+          const page = await open(view, path.join(out, name), width, scheme)
+          const urls = await page.evaluate(() =>
+            [...document.querySelectorAll('a[href], img[src], link[href]')].map((e) => (e as HTMLAnchorElement).href || (e as HTMLImageElement).src)
+          )
+          for (const url of urls) {
+            assert.ok(url.startsWith('file:'), `${url} is not a local file`)
+            const file = fileURLToPath(url.split('#')[0]!)
+            assert.ok(!path.relative(out, file).startsWith('..'), `${url} leaves out/`)
+            assert.ok(existsSync(file), `${url} does not exist`)
           }
+          const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth])
+          assert.ok(scrollWidth! <= innerWidth!, `horizontal scroll: ${scrollWidth} > ${innerWidth}`)
+          const faces = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family))
+          assert.ok(faces.some((f) => f.includes('Chapkhana Amiri')), `faces loaded: ${faces.join(', ')}`)
+          // Only when someone will look at them: a full-page screenshot of a long page costs 0.2–0.6 s.
+          if (shots) await page.screenshot({ path: path.join(shots, `${name}-${width}-${scheme}.png`), fullPage: true })
+          // axe needs script: enable it for this view only (the next one turns it off), after the page rendered without it.
+          await page.setJavaScriptEnabled(true)
+          await page.reload({ waitUntil: 'load' })
+          await page.addScriptTag({ path: AXE })
+          const violations = await page.evaluate(async () => {
+            const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
+            return (await axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+          })
+          assert.deepEqual(violations, [])
+          assert.deepEqual(view.remote, [], 'requests left the machine')
         })
       }
     }
