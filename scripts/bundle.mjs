@@ -25,7 +25,7 @@
 import { build } from 'esbuild'
 import { rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { visitUnnamed } from './visit-unnamed.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -46,6 +46,17 @@ const standIns = {
       return args.importer.startsWith(importer) ? { path: standIn } : undefined
     })
   }
+}
+/**
+ * The code points of every face chapkhana sets text in, read with fontkit
+ * now (src/fonts/coverage.ts, `charsetTable`, from the modules tsc compiled
+ * before this runs), so that no build imports fontkit for them; a face whose
+ * file changed after this is read again at run time.
+ */
+async function faceCharsets() {
+  const compiled = (file) => import(pathToFileURL(path.join(root, 'dist', 'src', 'fonts', file)).href)
+  const [{ ALL_FACES }, { charsetTable }] = await Promise.all([compiled('fonts.js'), compiled('coverage.js')])
+  return charsetTable(ALL_FACES.map((face) => face.file))
 }
 const outdir = path.join(root, 'dist', 'bundle')
 rmSync(outdir, { recursive: true, force: true })
@@ -89,7 +100,7 @@ const result = await build({
       'const __chapkhanaDirname = __chapkhanaDir(__chapkhanaFilename);'
     ].join(' ')
   },
-  define: { __filename: '__chapkhanaFilename', __dirname: '__chapkhanaDirname' }
+  define: { __filename: '__chapkhanaFilename', __dirname: '__chapkhanaDirname', CHAPKHANA_FACE_CHARSETS: JSON.stringify(await faceCharsets()) }
 })
 // `lint` alone, as one CommonJS file (src/cli/lint-main.ts): bin/chapkhana.js
 // loads it with V8's code cache, which Node 20 offers CommonJS scripts only.

@@ -7,8 +7,11 @@
  * file as a plugin, so each warning names the file, line and column of the
  * first occurrence.
  */
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import type { Element, Root, Text } from 'hast'
-import * as fontkit from 'fontkit'
+import type * as Fontkit from 'fontkit'
 import type { VFile } from 'vfile'
 import { visitParents } from 'unist-util-visit-parents'
 import { BOLD, ITALIC } from './faces-used.ts'
@@ -38,19 +41,64 @@ const charsets = new Map<string, Charset>()
 const INVISIBLE_CLASS = '\\s\\p{Cc}\\p{Cf}\\uFE00-\\uFE0F\\u{E0100}-\\u{E01EF}'
 const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'u')
 
+/**
+ * The code points of each bundled face, by the SHA-256 of its file, as
+ * ranges: read with fontkit by scripts/bundle.mjs (`charsetTable`) and
+ * written into the bundled command (esbuild's `define`); undefined in the
+ * compiled modules and under tsx. Importing fontkit costs a build 80 ms on
+ * its critical path (the seed, medians of 7 and 8 interleaved runs: 2.43 →
+ * 2.35 s and 2.42 → 2.17 s), for a
+ * list that changes only with the fonts.
+ */
+declare const CHAPKHANA_FACE_CHARSETS: CharsetTable | undefined
+
+/** Code points of font files, by the SHA-256 of their bytes, as inclusive [first, last] ranges. */
+export type CharsetTable = Readonly<Record<string, readonly (readonly [number, number])[]>>
+
+const require = createRequire(import.meta.url)
+
+/** The code points fontkit reads from `file`, sorted, once each. Loaded only when asked: see `CHAPKHANA_FACE_CHARSETS`. */
+function fontkitPoints(file: string): number[] {
+  const fontkit = require('fontkit') as typeof Fontkit
+  return [...new Set((fontkit.openSync(file) as Fontkit.Font).characterSet)].sort((a, b) => a - b)
+}
+
+/** Sorted code points as inclusive ranges. */
+function rangesOf(points: readonly number[]): [number, number][] {
+  const ranges: [number, number][] = []
+  for (const p of points) {
+    const last = ranges.at(-1)
+    if (last && p === last[1] + 1) last[1] = p
+    else ranges.push([p, p])
+  }
+  return ranges
+}
+
+const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex')
+
+/** The table of `files`' code points, read with fontkit (scripts/bundle.mjs writes it into the bundle). */
+export function charsetTable(files: readonly string[]): CharsetTable {
+  return Object.fromEntries(files.map((file) => [sha256(file), rangesOf(fontkitPoints(file))]))
+}
+
+/**
+ * The code points of `face`'s file: from `table` when it lists the file's
+ * bytes (a font changed since the bundle was made is read again), else
+ * read by `read` (fontkit).
+ */
+export function facePoints(face: FontFace, table: CharsetTable | undefined = typeof CHAPKHANA_FACE_CHARSETS === 'undefined' ? undefined : CHAPKHANA_FACE_CHARSETS, read: (file: string) => number[] = fontkitPoints): number[] {
+  const ranges = table?.[sha256(face.file)]
+  if (!ranges) return read(face.file)
+  return ranges.flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, i) => first + i))
+}
+
 /** The code points `face` has a glyph for, read once per process. */
 function charset(face: FontFace): Charset {
   let set = charsets.get(face.file)
   if (!set) {
-    const points = [...new Set((fontkit.openSync(face.file) as fontkit.Font).characterSet)].sort((a, b) => a - b)
-    const ranges: string[] = []
-    for (let i = 0; i < points.length; i++) {
-      let j = i
-      while (j + 1 < points.length && points[j + 1] === points[j]! + 1) j++
-      const cp = (n: number): string => `\\u{${n.toString(16)}}`
-      ranges.push(j === i ? cp(points[i]!) : `${cp(points[i]!)}-${cp(points[j]!)}`)
-      i = j
-    }
+    const points = facePoints(face)
+    const cp = (n: number): string => `\\u{${n.toString(16)}}`
+    const ranges = rangesOf(points).map(([first, last]) => (first === last ? cp(first) : `${cp(first)}-${cp(last)}`))
     set = { has: new Set(points), other: new RegExp(`[^${ranges.join('')}${INVISIBLE_CLASS}]`, 'u') }
     charsets.set(face.file, set)
   }

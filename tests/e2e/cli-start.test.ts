@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { after, describe, it } from 'node:test'
 import { CLI as BIN, COMPILED_CLI as CLI, ROOT, SEED, tempDir } from '../helpers/paths.ts'
@@ -86,6 +86,35 @@ describe('the bundle', () => {
     const build = run(BUNDLE, ['build', '--format', 'pdf', '--out', path.join(work, 'out'), SEED])
     assert.equal(build.status, 0)
     assert.deepEqual(loaded(build.modules).filter((p) => p.startsWith('puppeteer')), ['puppeteer', 'puppeteer-core'])
+  })
+
+  it('finds the characters no face has without loading fontkit: the faces\' code points are in the bundle', () => {
+    // Bundled, fontkit would be in a chunk the resolve hook sees; loaded from node_modules, it
+    // would come through require(), which that hook does not see: a preload lists those.
+    const modules = path.join(work, 'coverage-modules.txt')
+    writeFileSync(modules, '')
+    const log = path.join(work, 'required.txt')
+    const preload = path.join(work, 'require-log.cjs')
+    writeFileSync(log, '')
+    writeFileSync(preload, `const Module = require('node:module')
+const { appendFileSync } = require('node:fs')
+const load = Module._load
+Module._load = function (request, ...rest) {
+  appendFileSync(${JSON.stringify(log)}, request + '\\n')
+  return load.call(this, request, ...rest)
+}
+`)
+    const project = path.join(work, 'coverage')
+    mkdirSync(project, { recursive: true })
+    copyFileSync(path.join(ROOT, 'tests', 'fixtures', 'font-coverage', 'article.md'), path.join(project, 'article.md'))
+    const r = spawnSync(process.execPath, ['--import', hookFor(modules), '--require', preload, BUNDLE, 'build', '--format', 'html', 'article.md'], { cwd: project, encoding: 'utf8' })
+    assert.equal(r.status, 0, r.stderr)
+    assert.match(r.stderr, /9:12 +warning Hebrew characters «ש ל ו ם»/)
+    const required = readFileSync(log, 'utf8').split('\n')
+    assert.ok(required.includes('fs') || required.includes('node:fs'), 'the preload saw the requires')
+    const resolved = readFileSync(modules, 'utf8').split('\n').filter(Boolean)
+    const fontkit = [...required, ...resolved, ...bundledPaths(resolved)].filter((m) => /(^|\/)fontkit(\/|$)/.test(m))
+    assert.deepEqual(fontkit, [])
   })
 
   it('resolves far fewer files than the compiled modules for the same command', () => {

@@ -9,7 +9,8 @@ import path from 'node:path'
 import { describe, it } from 'node:test'
 import { loadEdition } from '../../src/pipeline/article.ts'
 import { resolveConfig } from '../../src/config/schema.ts'
-import { scriptOf } from '../../src/fonts/coverage.ts'
+import { charsetTable, facePoints, scriptOf } from '../../src/fonts/coverage.ts'
+import { ALL_FACES } from '../../src/fonts/fonts.ts'
 import { CORPORA, ROOT, SEED, tempDir } from '../helpers/paths.ts'
 
 const coverage = async (file: string, lang?: string) => {
@@ -40,6 +41,23 @@ describe('characters no bundled face covers', () => {
   it('the seed article and an al-Muqtabas issue, all in Amiri, raise no warning (GFM\'s ↩ is not the author\'s text)', async () => {
     assert.deepEqual(await coverage(SEED), [])
     assert.deepEqual(await coverage(path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-49.md'), 'ar'), [])
+  })
+
+  it('the table the bundle carries gives each face the code points fontkit reads; a face whose file changed is read again', () => {
+    const table = charsetTable(ALL_FACES.map((face) => face.file))
+    const unread = (): number[] => {
+      throw new Error('read with fontkit although the table lists the file')
+    }
+    for (const face of ALL_FACES) {
+      const read = facePoints(face, undefined)
+      assert.ok(read.length > 200, `${face.name}: ${read.length} code points`)
+      assert.deepEqual(facePoints(face, table, unread), read, face.name)
+    }
+    // The same ranges under other files' hashes: every face is read again.
+    const stale = Object.fromEntries(Object.values(table).map((ranges, i) => [String(i).padStart(64, '0'), ranges]))
+    const asked: string[] = []
+    for (const face of ALL_FACES) facePoints(face, stale, (file) => (asked.push(file), []))
+    assert.deepEqual(asked, ALL_FACES.map((face) => face.file))
   })
 
   it('names the kind of character for the message', () => {
