@@ -45,10 +45,10 @@ const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'u')
  * The code points of each bundled face, by the SHA-256 of its file, as
  * ranges: read with fontkit by scripts/bundle.mjs (`charsetTable`) and
  * written into the bundled command (esbuild's `define`); undefined in the
- * compiled modules and under tsx. Importing fontkit costs a build 80 ms on
- * its critical path (the seed, medians of 7 and 8 interleaved runs: 2.43 →
- * 2.35 s and 2.42 → 2.17 s), for a
- * list that changes only with the fonts.
+ * compiled modules and under tsx. Importing fontkit cost every build 80 ms
+ * or more on its critical path (the seed, medians of 7 and 8 interleaved
+ * runs: 2.43 → 2.35 s and 2.42 → 2.17 s), for a list that changes only
+ * with the fonts.
  */
 declare const CHAPKHANA_FACE_CHARSETS: CharsetTable | undefined
 
