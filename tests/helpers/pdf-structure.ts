@@ -7,7 +7,8 @@
  * destination.
  */
 import { inflateSync } from 'node:zlib'
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, PDFHexString, type PDFDocument, type PDFObject } from 'pdf-lib'
+import { loadPdf } from '../../src/writers/pdf/pdf-lib.ts'
 
 const name = PDFName.of
 
@@ -45,7 +46,7 @@ export interface StructureReport {
 
 /** Check the structure tree of `bytes` (see the file comment). */
 export async function checkStructure(bytes: Uint8Array): Promise<StructureReport> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+  const pdf = await loadPdf(bytes)
   const problems: string[] = []
   const root = pdf.catalog.lookupMaybe(name('StructTreeRoot'), PDFDict)
   if (!root) return { problems: ['no StructTreeRoot'], documents: 0, elements: 0, markedContent: 0, annotations: 0 }
@@ -122,7 +123,7 @@ export interface LinkFound {
 
 /** Every link annotation of `bytes`, with where it leads. */
 export async function linksOf(bytes: Uint8Array): Promise<LinkFound[]> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+  const pdf = await loadPdf(bytes)
   const pageOf = new Map(pdf.getPages().map((page, i) => [page.ref.toString(), i + 1]))
   const dests = pdf.catalog.lookupMaybe(name('Dests'), PDFDict)
   const found: LinkFound[] = []
@@ -150,7 +151,7 @@ export interface ElementFound {
 
 /** Every structure element of type `type` (`P`, `Note`…), in tree order, with the pages it covers. */
 export async function elementsOf(bytes: Uint8Array, type: string): Promise<ElementFound[]> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+  const pdf = await loadPdf(bytes)
   const pageOf = new Map(pdf.getPages().map((page, i) => [page.ref.toString(), i + 1]))
   const found: ElementFound[] = []
   const pagesUnder = (elem: PDFDict, into: Set<number>): void => {

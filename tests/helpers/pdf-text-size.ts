@@ -7,7 +7,8 @@
  * every line holds more words. Read with pdf-lib, content streams only (the
  * print never sets text in form XObjects).
  */
-import { decodePDFRawStream, PDFArray, PDFDocument, PDFName, PDFRawStream, type PDFPage } from 'pdf-lib'
+import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, type PDFPage } from 'pdf-lib'
+import { loadPdf } from '../../src/writers/pdf/pdf-lib.ts'
 
 /** The page's content streams, decoded and joined. */
 function contents(page: PDFPage): string {
@@ -69,7 +70,7 @@ export const mostUsed = (sizes: ReadonlyMap<number, number>): number => [...size
 
 /** Page by page, the sizes (pt) a PDF sets its text at, with the glyphs set at each. */
 export async function textSizes(bytes: Uint8Array): Promise<Map<number, number>[]> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+  const pdf = await loadPdf(bytes)
   return pdf.getPages().map(pageTextSizes)
 }
 

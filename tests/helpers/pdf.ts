@@ -4,7 +4,8 @@
  */
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib'
+import { loadPdf } from '../../src/writers/pdf/pdf-lib.ts'
 import { perDocument } from './tools.ts'
 
 /** One outline entry: its title, nesting depth (1 = top) and 1-based page. */
@@ -16,7 +17,7 @@ export interface OutlineEntry {
 
 /** The outline of `file`, flattened in reading order. */
 export async function pdfOutline(file: string): Promise<OutlineEntry[]> {
-  const pdf = await PDFDocument.load(readFileSync(file))
+  const pdf = await loadPdf(readFileSync(file))
   const pages = new Map(pdf.getPages().map((p, i) => [p.ref.toString(), i + 1]))
   const out: OutlineEntry[] = []
   const walk = (first: PDFDict | undefined, depth: number): void => {
@@ -61,7 +62,7 @@ export async function pdfLinks(file: string): Promise<PdfLink[][]> {
 }
 
 async function readLinks(file: string): Promise<PdfLink[][]> {
-  const pdf = await PDFDocument.load(readFileSync(file))
+  const pdf = await loadPdf(readFileSync(file))
   return pdf.getPages().map((page) => {
     const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)
     const links: PdfLink[] = []

@@ -18,7 +18,7 @@
  * The browser holds one part at a time, so its memory is that of a part,
  * whatever the book's length.
  */
-import { PDFDocument } from 'pdf-lib'
+import type { PDFDocument } from 'pdf-lib'
 import type { Edition } from '../../publication/edition.ts'
 import type { NotesPlacement } from '../../config/schema.ts'
 import type { PrintChapter } from './chapters.ts'
@@ -30,6 +30,7 @@ import { hasNotes, printHtml, type PrintLayout } from './print-html.ts'
 import { shiftedPages } from './part-html.ts'
 import { MAX_PASSES, settle, type RenderHtml } from './settle.ts'
 import type { PageMap } from './toc.ts'
+import { loadPdf } from './pdf-lib.ts'
 
 /** A part as printed: its layout (a chapter part's pages counted from its own page 1), its final bytes and page count. */
 interface PrintedPart {
@@ -40,12 +41,12 @@ interface PrintedPart {
 }
 
 async function pageCount(bytes: Uint8Array): Promise<number> {
-  return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount()
+  return (await loadPdf(bytes)).getPageCount()
 }
 
 /** A rendering's page count and, unless known already, where its ids landed: one parse of the PDF. */
 async function measured(bytes: Uint8Array, known?: PageMap): Promise<{ count: number; pages: PageMap }> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+  const pdf = await loadPdf(bytes)
   return { count: pdf.getPageCount(), pages: known ?? new Map(namedDestinations(pdf).map((d) => [d.name, d.page])) }
 }
 

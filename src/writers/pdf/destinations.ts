@@ -4,8 +4,9 @@
  * element an in-document link points to, so the table of contents, which
  * links to every chapter and section, tells us where each of them landed.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFName, PDFRef, type PDFDocument } from 'pdf-lib'
 import type { PageMap } from './toc.ts'
+import { loadPdf } from './pdf-lib.ts'
 
 /**
  * Every named destination of `pdf` with the 1-based page it points to and its
@@ -27,6 +28,6 @@ export function namedDestinations(pdf: PDFDocument): { name: string; page: numbe
 
 /** Destination name (the element id) → 1-based page number. */
 export async function destinationPages(bytes: Uint8Array): Promise<PageMap> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+  const pdf = await loadPdf(bytes)
   return new Map(namedDestinations(pdf).map((d) => [d.name, d.page]))
 }

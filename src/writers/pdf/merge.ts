@@ -17,6 +17,7 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib'
 import { A4 } from './postprocess.ts'
+import { loadPdf } from './pdf-lib.ts'
 
 /** One part to merge: its PDF, and whether a blank verso goes before it. */
 export interface MergePart {
@@ -85,7 +86,7 @@ function mergeDict(context: PDFContext, into: PDFDict, key: string, entries: Ite
 
 /** Append `part` to `base`: pages, structure, destinations (see the file comment). */
 async function appendPart(base: PDFDocument, part: MergePart, nextKey: number): Promise<number> {
-  const src = await PDFDocument.load(part.bytes, { updateMetadata: false })
+  const src = await loadPdf(part.bytes)
   const copier = PDFObjectCopier.for(src.context, base.context)
   if (part.blankBefore) base.addPage([A4.width, A4.height])
   // Pages first, by reference: every later reference to a page then finds its copy.
@@ -143,7 +144,7 @@ async function appendPart(base: PDFDocument, part: MergePart, nextKey: number): 
 export async function mergeParts(parts: readonly MergePart[]): Promise<PDFDocument> {
   const [first, ...rest] = parts
   if (!first) throw new Error('merge: no parts')
-  const base = await PDFDocument.load(first.bytes, { updateMetadata: false })
+  const base = await loadPdf(first.bytes)
   const root = structure(base)?.root
   // The base's ParentTree becomes one flat /Nums, the form the parts are appended to.
   if (root) {

@@ -5,8 +5,9 @@
  * included, so a hidden list of links to the blocks, notes and markers the
  * layout needs to know about makes them all measurable.
  */
-import { PDFDocument, PDFNumber } from 'pdf-lib'
+import { PDFNumber } from 'pdf-lib'
 import { namedDestinations } from './destinations.ts'
+import { loadPdf } from './pdf-lib.ts'
 
 /** One destination: 1-based page, and `y` in points from the page's bottom (larger is higher). */
 export interface Position {
@@ -19,7 +20,7 @@ export type PositionMap = ReadonlyMap<string, Position>
 
 /** Every named destination of `bytes` with its page and height, and its page count: one parse of the PDF. */
 export async function landing(bytes: Uint8Array): Promise<{ positions: PositionMap; count: number }> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+  const pdf = await loadPdf(bytes)
   const found = new Map<string, Position>()
   for (const { name, page, dest } of namedDestinations(pdf)) {
     const y = dest.get(3)

@@ -9,6 +9,7 @@ import type { Edition } from '../../publication/edition.ts'
 import { writeOutline, type Bookmark } from './outline.ts'
 import { joinContinued, tagFootNotes } from './footnotes/tags.ts'
 import { modifiedDate } from '../../publication/modified.ts'
+import { loadPdf, savePdf } from './pdf-lib.ts'
 
 /** A4 in PostScript points. */
 export const A4 = { width: 595.28, height: 841.89 } as const
@@ -24,7 +25,7 @@ export interface PostprocessOptions {
 
 /** Return the finished PDF bytes for `edition`, from Chromium's bytes or a merged document. */
 export async function postprocessPdf(raw: Uint8Array | PDFDocument, edition: Edition, options: PostprocessOptions): Promise<Uint8Array> {
-  const pdf = raw instanceof PDFDocument ? raw : await PDFDocument.load(raw, { updateMetadata: false })
+  const pdf = raw instanceof PDFDocument ? raw : await loadPdf(raw)
   for (const page of pdf.getPages()) {
     page.setMediaBox(0, 0, A4.width, A4.height)
     page.setCropBox(0, 0, A4.width, A4.height)
@@ -57,5 +58,5 @@ export async function postprocessPdf(raw: Uint8Array | PDFDocument, edition: Edi
   // A stable file identifier derived from the content, for reproducible bytes.
   const id = PDFString.of(options.fileId ?? `${edition.slug}-${meta.edition}-${meta.date}`)
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id])
-  return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false })
+  return savePdf(pdf)
 }

@@ -12,6 +12,7 @@ import { A4 } from '../postprocess.ts'
 import { srgbProfile, type OutputProfile } from './icc.ts'
 import { cropMarks, PRESS, REGISTRATION, registrationSpace, SLUG } from './marks.ts'
 import { xmpPacket } from './xmp.ts'
+import { loadPdf, savePdf } from '../pdf-lib.ts'
 
 /** What the press pass reads from the edition. */
 export type PressFacts = Pick<Edition, 'meta' | 'lang' | 'slug'>
@@ -89,13 +90,13 @@ export async function pressDocument(pdf: PDFDocument, edition: PressFacts, optio
   const registration = registrationSpace(pdf.context, icc)
   pressCatalog(pdf, edition, options)
   pressPages(pdf, registration)
-  const saved = await pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false })
+  const saved = await savePdf(pdf)
   return asVersion16(saved)
 }
 
 /** Turn the finished regular PDF `bytes` into the press PDF. */
 export async function pressPdf(bytes: Uint8Array, edition: PressFacts, options: PressOptions): Promise<Uint8Array> {
-  return pressDocument(await PDFDocument.load(bytes, { updateMetadata: false }), edition, options)
+  return pressDocument(await loadPdf(bytes), edition, options)
 }
 
 const HEADER_17 = '%PDF-1.7'
