@@ -30,17 +30,12 @@ export const SEED_ARGS: readonly string[] = [SEED]
  * The four al-Muqtabas issues (Arabic: their front matter has no lang), every
  * format, in one build with one browser: corpora.test.ts checks them all;
  * ace and epub-render read issue 65's EPUB, epub-reading issue 49's,
- * print-pages issue 60's PDF, print and visual issue 29's PDF.
+ * print-pages and footnotes issue 60's PDF (the same bytes as issue 60 built
+ * alone), print and visual issue 29's PDF.
  * Each issue is a 60–90 page book: building one again for one more test
  * file costs 15–25 s of CPU.
  */
 export const MUQTABAS_ARGS: readonly string[] = ['--lang', 'ar', ...[29, 49, 60, 65].map(muqtabas)]
-/**
- * al-Muqtabas 60's PDF on its own (footnotes.test.ts): that test reads the
- * build's messages as issue 60's, and in the build of the four issues issue
- * 49 warns of a note that did not settle at the foot of its page.
- */
-export const MUQTABAS_60_PDF_ARGS: readonly string[] = ['--format', 'pdf', '--lang', 'ar', muqtabas(60)]
 
 /** Where shared builds live (git-ignored). */
 export const SHARED_DIR = path.join(ROOT, 'tests', '.tmp', 'builds')
@@ -107,4 +102,17 @@ export function sharedBuild(args: readonly string[]): SharedBuild {
       unlock(lock)
     }
   }
+}
+
+/**
+ * The reporter's messages about one source file in a build's `stderr`: the
+ * block under the line naming it (the reporter prints one block per file,
+ * its path relative to the build's folder), up to the next blank line.
+ */
+export function messagesFor(stderr: string, file: string): string {
+  const lines = stderr.split('\n')
+  const start = lines.findIndex((line) => line.trim().endsWith(path.basename(file)) && !/^\s/.test(line))
+  if (start < 0) return ''
+  const end = lines.findIndex((line, i) => i > start && line.trim() === '')
+  return lines.slice(start + 1, end < 0 ? undefined : end).join('\n')
 }
