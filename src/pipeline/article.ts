@@ -11,7 +11,7 @@ import { liftTitleHeading } from '../tree/opening-heading.ts'
 import { toHast } from '../tree/processor.ts'
 import { attachChapterCorrections, attachCorrections } from '../publication/corrections.ts'
 import { historyPath, type EditionRecord } from '../source/history.ts'
-import { makeEdition, type Edition } from '../publication/edition.ts'
+import { editionFacts, makeEdition, type Edition } from '../publication/edition.ts'
 import { buildEpub } from '../writers/epub/write.ts'
 import { coverSource } from '../writers/cover/render-cover.ts'
 import { pressCoverSource } from '../writers/cover/press-cover.ts'
@@ -91,17 +91,23 @@ function pressBytes(printed: BuiltPdfs, which: 'press' | 'pressCover'): Uint8Arr
  * previous edition, never a new EPUB beside an old PDF.
  */
 export async function buildArticle(source: string | VFile, config: Config, browsers: BrowserPool, signal?: AbortSignal): Promise<ArticleResult> {
-  const edition = await loadEdition(source, config)
-  const base = path.resolve(config.outDir, edition.slug)
-  const jobs: Promise<Built>[] = []
+  const file = typeof source === 'string' ? await readDocument(source, readOptions(config)) : source
   // One cover for the EPUB and the reader page, drawn (if it must be) on the first call.
   let coverDrawn = (): void => {}
   const tabFree = new Promise<void>((resolve) => (coverDrawn = resolve))
-  const cover = coverSource(edition, () => browsers.get(), { onDrawn: () => coverDrawn(), ...(signal ? { signal } : {}) })
-  // The cover first when anything shows it: its fonts are subset before the
-  // EPUB's, so Chromium draws it while Node subsets the rest (each job only
-  // picks up its own failure).
+  const cover = coverSource(editionFacts(file), () => browsers.get(), { onDrawn: () => coverDrawn(), ...(signal ? { signal } : {}) })
+  // The cover first when anything shows it (each job only picks up its own
+  // failure). A generated cover needs only the front matter: Chromium draws
+  // it while Node parses the text (a 50-chapter book: about a second it sat
+  // idle), and the PDF's first rendering need not wait for it. An image the
+  // front matter names is checked with the text, then read.
   const showsCover = config.formats.some((f) => f !== 'pdf')
+  if (showsCover && file.data.meta?.cover === undefined) cover().catch(() => undefined)
+  const edition = await editionOf(file, config)
+  // When the text was read and parsed, in ms since the process started (the cover logs when it was wanted).
+  if (process.env.CHAPKHANA_TIMING) process.stderr.write(`edition loaded: ${performance.now().toFixed(0)} ms\n`)
+  const base = path.resolve(config.outDir, edition.slug)
+  const jobs: Promise<Built>[] = []
   if (showsCover) cover().catch(() => undefined)
   if (config.formats.includes('epub')) jobs.push(timed(`${base}.epub`, () => buildEpub({ edition, generator: GENERATOR, cover, ...(signal ? { signal } : {}) })))
   if (config.formats.includes('pdf')) {

@@ -49,6 +49,20 @@ export function imageOf(edition: Edition, src: unknown): EditionImage | undefine
   return typeof src === 'string' ? edition.images.get(path.resolve(edition.baseDir, decodedPath(src))) : undefined
 }
 
+/**
+ * What the front matter alone decides, known as soon as the document is read
+ * (before its text is parsed): enough for its cover.
+ */
+export type EditionFacts = Pick<Edition, 'file' | 'meta' | 'lang' | 'dir' | 'slug' | 'locale' | 'words'>
+
+/** The facts of a file read by `readDocument` (its text need not be parsed yet). */
+export function editionFacts(file: VFile): EditionFacts {
+  const { meta, lang, dir, slug } = file.data
+  if (!meta || !lang || !dir || !slug) throw new TypeError('editionFacts: the file was not read with readDocument')
+  const locale = localeOfFile(file)
+  return { file, meta, lang, dir, slug, locale, words: locale.words }
+}
+
 /** Make an edition from a file that went through `toHast`. */
 export function makeEdition(
   file: VFile,
@@ -58,10 +72,7 @@ export function makeEdition(
   inputs: readonly string[] = [file.path],
   images: readonly ImageResource[] = []
 ): Edition {
-  const { meta, lang, dir, slug } = file.data
-  if (!meta || !lang || !dir || !slug) throw new TypeError('makeEdition: the file was not read with readDocument')
-  const locale = localeOfFile(file)
-  return { file, tree, meta, lang, dir, slug, locale, words: locale.words, headings: file.data.headings ?? [], baseDir, chapters, inputs, images: new Map(images.map((i) => [i.wanted, { file: i.file, mediaType: i.mediaType, ...(i.bytes ? { bytes: i.bytes } : {}) }])) }
+  return { ...editionFacts(file), tree, headings: file.data.headings ?? [], baseDir, chapters, inputs, images: new Map(images.map((i) => [i.wanted, { file: i.file, mediaType: i.mediaType, ...(i.bytes ? { bytes: i.bytes } : {}) }])) }
 }
 
 /** What writes numbers and labels: an edition, or one chapter's own locale (`chapterLocale`). */
@@ -75,14 +86,14 @@ export function localNumber({ locale }: HasLocale, n: number): string {
 }
 
 /** The edition date, written out in the document's language and digits. */
-export function dateLabel(edition: Edition): string {
+export function dateLabel(edition: Pick<Edition, 'locale' | 'meta'>): string {
   // In the document's digits: CLDR writes `ar` dates in Latin digits,
   // which would disagree with the edition number and page numbers beside them.
   return edition.locale.date(edition.meta.date)
 }
 
 /** "Edition 2" in the document's language. */
-export function editionLabel(edition: Edition): string {
+export function editionLabel(edition: Pick<Edition, 'locale' | 'meta' | 'words'>): string {
   return `${edition.words.edition} ${localNumber(edition, edition.meta.edition)}`
 }
 

@@ -10,7 +10,7 @@ import { h, s } from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
 import { BOOK_FONT, fontFaceCss, subsetFace, type FontFace } from '../../fonts/fonts.ts'
-import { dateLabel, editionLabel, type Edition } from '../../publication/edition.ts'
+import { dateLabel, editionLabel, type EditionFacts } from '../../publication/edition.ts'
 import { ramp, type Rgb } from './png.ts'
 
 /** Pixel size of the generated cover: the 1:1.6 most e-book stores ask for. */
@@ -38,7 +38,7 @@ export interface CoverTexts {
 }
 
 /** What the cover says, in the edition's language and digits. */
-export function coverTexts(edition: Edition): CoverTexts {
+export function coverTexts(edition: EditionFacts): CoverTexts {
   const { meta } = edition
   return {
     title: meta.title,

@@ -10,7 +10,7 @@ import type { Browser } from 'puppeteer'
 import { findChromium } from '../../browser/launch.ts'
 import { remembered } from '../../util/artifacts.ts'
 import { RENDER_VIEWPORT, withLockedPage, type LockedPage } from '../../browser/page.ts'
-import type { Edition } from '../../publication/edition.ts'
+import type { EditionFacts } from '../../publication/edition.ts'
 import type { CoverImage, CoverSource } from '../../publication/cover-image.ts'
 import { COVER_PALETTE, COVER_SIZE, coverHtml, coverTexts } from './cover-html.ts'
 import { COVER_ENCODING } from './png.ts'
@@ -131,7 +131,7 @@ export async function browserIdentity(): Promise<string | undefined> {
  * cover (the EPUB, the download page). `browser` is asked for only when the
  * cover is not remembered yet, so an EPUB-only rebuild starts no browser.
  */
-export async function renderCover(edition: Edition, browser: Browser | (() => Promise<Browser>), options: RenderCoverOptions = {}): Promise<CoverImage> {
+export async function renderCover(edition: EditionFacts, browser: Browser | (() => Promise<Browser>), options: RenderCoverOptions = {}): Promise<CoverImage> {
   const html = await coverHtml(coverTexts(edition), edition.lang, edition.dir)
   const get = typeof browser === 'function' ? browser : () => Promise.resolve(browser)
   const identity = await browserIdentity()
@@ -146,14 +146,18 @@ export async function renderCover(edition: Edition, browser: Browser | (() => Pr
 
 /**
  * The cover of `edition` for every writer that shows one: the article's own
- * image when its front matter names one (checked when it was read), else the
- * generated cover. Made once, on the first call; `browser` is asked for only
- * when the cover must be drawn.
+ * image when its front matter names one (checked with the text, before it is
+ * asked for), else the generated cover, which needs only the front matter.
+ * Made once, on the first call; `browser` is asked for only when the cover
+ * must be drawn.
  */
-export function coverSource(edition: Edition, browser: () => Promise<Browser>, options: RenderCoverOptions = {}): CoverSource {
+export function coverSource(edition: EditionFacts, browser: () => Promise<Browser>, options: RenderCoverOptions = {}): CoverSource {
   let made: Promise<CoverImage> | undefined
   const make = async (): Promise<CoverImage> => {
+    // When it was first asked for, in ms since the process started (pipeline/article.ts asks early).
+    if (process.env.CHAPKHANA_TIMING) process.stderr.write(`cover wanted: ${performance.now().toFixed(0)} ms\n`)
     const own = edition.file.data.cover
+    if (!own && edition.meta.cover !== undefined) throw new Error(`coverSource: the cover ${edition.meta.cover} was asked for before it was checked`)
     if (!own) return renderCover(edition, browser, options)
     const png = own.mediaType === 'image/png'
     return { bytes: await readFile(own.file), mediaType: png ? 'image/png' : 'image/jpeg', extension: png ? 'png' : 'jpg' }
