@@ -11,6 +11,7 @@ const launcher = (): Promise<typeof import('../browser/launch.ts')> => import('.
 /** Lazily launched, shared browser. */
 export class BrowserPool {
   #browser: Promise<Browser> | undefined
+  #closed = false
   readonly #renderTimeoutMs: number | undefined
 
   /** `renderTimeoutMs`: the longest a render may take, so the browser connection waits as long. */
@@ -18,8 +19,14 @@ export class BrowserPool {
     this.#renderTimeoutMs = renderTimeoutMs
   }
 
-  /** The shared browser, relaunched if it crashed. */
+  /**
+   * The shared browser, relaunched if it crashed. Refused once the pool is
+   * closed: work still under way when a build ends (a cover drawn while its
+   * text was parsed, the text then refused) must not launch a browser
+   * nobody closes, which kept the process from exiting.
+   */
   async get(): Promise<Browser> {
+    if (this.#closed) throw new Error('The build is over: no browser is started after it')
     if (this.#browser) {
       const browser = await this.#browser.catch(() => undefined)
       if (browser?.connected) return browser
@@ -46,8 +53,9 @@ export class BrowserPool {
     return (this.#launching ?? Promise.resolve()).catch(() => undefined)
   }
 
-  /** Close the browser, if one was started. */
+  /** Close the browser, if one was started; the pool starts none after. */
   async close(): Promise<void> {
+    this.#closed = true
     const pending = this.#browser
     this.#browser = undefined
     if (!pending) return

@@ -6,7 +6,7 @@
  * never from a duration.
  */
 import assert from 'node:assert/strict'
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { after, describe, it } from 'node:test'
 import { writeSeedBook } from '../helpers/books.ts'
@@ -35,4 +35,17 @@ describe('the generated cover', () => {
     assert.equal(mark(r.stderr, 'cover').length, 4)
     for (const name of ['book-cover.png', 'book.epub', 'book.pdf']) assert.ok(existsSync(path.join(project, 'out', name)), name)
   })
+
+  it('a text refused after its front matter was read (a remote image): the build reports it and exits, the cover it began given up', () => {
+    const dir = path.join(project, 'refused')
+    mkdirSync(dir)
+    const source = path.join(dir, 'remote.md')
+    writeFileSync(source, '---\ntitle: "وێنەی دوور"\nlang: ckb\ndate: 2026-11-24\n---\n\nدەق.\n\n![وێنە](https://example.org/a.png)\n')
+    // An EPUB shows the cover: it is wanted as soon as the front matter is read, before the image is refused.
+    const r = chapkhana(['build', '--format', 'epub', '--out', path.join(dir, 'out'), source], { cwd: dir, timeout: 60_000 })
+    assert.equal(r.code, 1, `exit ${r.code} (null: still running after 60 s)\n${r.stderr.slice(-2000)}`)
+    assert.match(r.stderr, /image-remote/)
+    assert.ok(!existsSync(path.join(dir, 'out', 'remote.epub')), 'nothing written')
+  })
 })
+
