@@ -60,9 +60,14 @@ export async function editionOf(file: VFile, config: Config, history?: readonly 
   return makeEdition(file, tree, baseDir, [], [file.path, historyPath(file.path), ...images.map((i) => i.file), ...(cover ? [cover.file] : [])], images)
 }
 
+/** `source` read (its front matter validated), or as given when it was read already. */
+async function readSource(source: string | VFile, config: Config): Promise<VFile> {
+  return typeof source === 'string' ? readDocument(source, readOptions(config)) : source
+}
+
 /** Read and parse `source` (an article or a book, or one already read) into an edition (no output yet). */
 export async function loadEdition(source: string | VFile, config: Config): Promise<Edition> {
-  return editionOf(typeof source === 'string' ? await readDocument(source, readOptions(config)) : source, config)
+  return editionOf(await readSource(source, config), config)
 }
 
 /** One output in memory, with the time it took to make. */
@@ -91,7 +96,7 @@ function pressBytes(printed: BuiltPdfs, which: 'press' | 'pressCover'): Uint8Arr
  * previous edition, never a new EPUB beside an old PDF.
  */
 export async function buildArticle(source: string | VFile, config: Config, browsers: BrowserPool, signal?: AbortSignal): Promise<ArticleResult> {
-  const file = typeof source === 'string' ? await readDocument(source, readOptions(config)) : source
+  const file = await readSource(source, config)
   // One cover for the EPUB and the reader page, drawn (if it must be) on the first call.
   let coverDrawn = (): void => {}
   const tabFree = new Promise<void>((resolve) => (coverDrawn = resolve))
