@@ -47,11 +47,15 @@ export interface SharedBuild {
   readonly stderr: string
 }
 
-function codeFingerprint(): string {
+/** What names the code of a build: every compiled file and stylesheet, its size and time. */
+export function codeFingerprint(): string {
   // The compiled modules and the bundle the CLI runs, and the stylesheets it
   // reads at run time (a change of style alone must not reuse an old build).
+  // Not what a run writes there: lint's V8 code cache (bin/code-cache.js,
+  // `lint.cjs.<size>-<time>.cache` and its `.cache.<pid>` part) appeared
+  // mid-run and renamed every build asked for after it, which was then made twice.
   const files = ['dist', 'styles']
-    .flatMap((dir) => readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)))
+    .flatMap((dir) => readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !/\.cache(\.\d+)?$/.test(e.name)).map((e) => path.join(e.parentPath, e.name)))
     .sort()
   return files.map((f) => `${f}:${statSync(f).size}:${statSync(f).mtimeMs}`).join('\n')
 }
