@@ -113,7 +113,7 @@ describe('the endnotes of a lang: en chapter in a ckb book, in print', () => {
     const html = await printHtml(edition, firstLayout(edition, 'end'))
     const english = html.slice(html.indexOf('<section class="chapter" id="chapter-2"'))
     assert.match(english, /<p class="endnotes-label"[^>]*>Notes<\/p>/)
-    assert.match(english, /<a class="endnote-number"[^>]*>1\.<\/a>/)
+    assert.match(english, /<span class="endnote-number"><a [^>]*>1<\/a>\.<\/span>/)
     const sorani = html.slice(html.indexOf('<section class="chapter" id="chapter-1"'), html.indexOf('<section class="chapter" id="chapter-2"'))
     assert.doesNotMatch(sorani, /Notes/)
   })

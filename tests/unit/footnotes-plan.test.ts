@@ -131,7 +131,7 @@ describe('footnote layout', () => {
     // (Marked as chapkhana's own by the private-use subtag of its language: tags.ts finds it by that.)
     // The links both ways are kept: reference → note, note number → reference.
     assert.match(html, /href="#fn-1" id="fnref-1"/)
-    assert.match(html, /class="endnote-number" href="#fnref-1"/)
+    assert.match(html, /class="endnote-number">\(<a href="#fnref-1"/)
   })
 
   it('prints endnotes when the front matter says notes: end', async () => {

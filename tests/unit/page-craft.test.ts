@@ -131,10 +131,13 @@ describe('code and notes', () => {
 
   it('note labels are «(١)» in print and in the EPUB, «1.» with Latin digits', async () => {
     const e = await edition('# الأول\n\nنص[^a].\n\n# الثاني\n\nنص.\n\n[^a]: حاشية.')
-    assert.match(toHtml(printChapters(e)[0]!.children), /<a class="endnote-number"[^>]*>\(١\)<\/a>/)
+    // In print the link back holds the number alone, the parentheses beside it: a link over «(١١)»
+    // spans three bidi runs, which Chromium wrote now as three link rectangles, now as one (under load,
+    // from the same HTML), so a rebuilt PDF was not always the same bytes.
+    assert.match(toHtml(printChapters(e)[0]!.children), /<span class="endnote-number">\(<a href="#fnref-a" role="doc-backlink"[^>]*>١<\/a>\)<\/span>/)
     // In the EPUB the label is also the link back to the reference.
     assert.match(toHtml(splitChapters(e)[0]!.children), /<a class="note-number" href="#fnref-a" role="doc-backlink"[^>]*>\(١\)<\/a>/)
     const latin = await edition('# One\n\nText[^a].\n\n# Two\n\nText.\n\n[^a]: Note.', 'en')
-    assert.match(toHtml(printChapters(latin)[0]!.children), /<a class="endnote-number"[^>]*>1\.<\/a>/)
+    assert.match(toHtml(printChapters(latin)[0]!.children), /<span class="endnote-number"><a href="#fnref-a" role="doc-backlink"[^>]*>1<\/a>\.<\/span>/)
   })
 })

@@ -8,7 +8,7 @@
  */
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import { localNumber, noteLabel, type Edition, type HasLocale } from '../../publication/edition.ts'
+import { localNumber, noteLabelOf, type Edition, type HasLocale } from '../../publication/edition.ts'
 import type { PrintChapter } from './chapters.ts'
 import { chapterLocale, detachBackrefs, placeNotesOf } from '../../publication/chapter-split.ts'
 
@@ -33,7 +33,7 @@ export function appendEndnotes(chapters: readonly PrintChapter[], notes: Element
     // GFM numbers notes in order of first reference: index + 1 is the number
     // printed at the reference, whatever the note's label in the source.
     li.properties.value = String(index + 1)
-    numberAsBacklink(li, noteLabel(own, index + 1), own)
+    numberAsBacklink(li, localNumber(own, index + 1), own)
     perChapter.set(chapter, [...(perChapter.get(chapter) ?? []), li])
   })
   for (const [chapter, lis] of perChapter) {
@@ -49,17 +49,25 @@ export function appendEndnotes(chapters: readonly PrintChapter[], notes: Element
 }
 
 /**
- * The note's label «(١)», at its start, becomes the link back to the reference,
- * as in printed books; GFM's trailing "↩" goes (no Arabic-script face has
- * that arrow, and Chromium would embed a fallback font just for it). A note
- * referenced more than once keeps one more link per extra reference,
- * labelled with its count, raised, in the document's digits.
+ * The note's number, at its start, becomes the link back to the reference,
+ * as in printed books, inside its label «(١)» (in bold); GFM's trailing "↩"
+ * goes (no Arabic-script face has that arrow, and Chromium would embed a
+ * fallback font just for it). The link holds the number alone: a link over
+ * «(١١)» spans three bidi runs (the parentheses right-to-left, the digits
+ * not), and Chromium printed such a link now as three rectangles, now as
+ * one, from the same HTML (al-Muqtabas 29, 49 and 65 under load), so a PDF
+ * built again was not the same bytes. A note referenced more than once keeps
+ * one more link per extra reference, labelled with its count, raised, in the
+ * document's digits.
  */
-function numberAsBacklink(li: Element, label: string, holder: HasLocale): void {
+function numberAsBacklink(li: Element, number: string, holder: HasLocale): void {
   const backrefs = detachBackrefs(li)
   const [first, ...more] = backrefs
   if (!first) return
-  const link = h('a.endnote-number', { href: first.properties.href, role: 'doc-backlink', ariaLabel: first.properties.ariaLabel }, label)
+  const label = noteLabelOf(holder, number)
+  const at = label.indexOf(number)
+  const link = h('a', { href: first.properties.href, role: 'doc-backlink', ariaLabel: first.properties.ariaLabel }, number)
+  const labelled = h('span.endnote-number', [label.slice(0, at), link, label.slice(at + number.length)].filter((part) => part !== ''))
   // Raised counts, not «(٢)»: in parentheses they would read as note labels.
   const extra: ElementContent[] = more.flatMap((ref, i) => [
     { type: 'text' as const, value: ' ' },
@@ -67,7 +75,7 @@ function numberAsBacklink(li: Element, label: string, holder: HasLocale): void {
   ])
   const paragraph = li.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p')
   const host = paragraph ?? li
-  host.children.unshift(link, { type: 'text', value: ' ' })
+  host.children.unshift(labelled, { type: 'text', value: ' ' })
   const last = li.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'p').at(-1) ?? li
   last.children.push(...extra)
 }
