@@ -62,7 +62,7 @@ const row = (file) => {
 const lines = existsSync(trace) ? readFileSync(trace, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []
 for (const e of lines) {
   const r = row(e.file)
-  if (e.kind === 'file') Object.assign(r, { wall: e.wall, cpu: r.cpu + e.cpu })
+  if (e.kind === 'file') Object.assign(r, { wall: e.wall, cpu: r.cpu + e.cpu, start: e.end === undefined ? undefined : e.end - e.wall * 1000 })
   else if (e.kind === 'cli') Object.assign(r, { cli: r.cli + 1, cliCpu: r.cliCpu + e.cpu })
   else if (e.kind === 'node') Object.assign(r, { node: r.node + 1, nodeCpu: r.nodeCpu + e.cpu })
   else if (e.kind === 'epubcheck') r.epubcheck += e.count
@@ -77,14 +77,16 @@ for (const l of timed) {
   r[`${m[1]}Cpu`] += Number(m[3]) + Number(m[4])
 }
 
+// When each file started, in seconds from the first: a long file started late ends the run alone.
+const t0 = Math.min(...[...rows.values()].map((r) => r.start ?? Infinity))
 const all = [...rows.values()].map((r) => ({ ...r, total: r.cpu + r.cliCpu + r.nodeCpu + r.chromiumCpu + r.javaCpu })).sort((a, b) => b.total - a.total)
 const f1 = (n) => n.toFixed(1)
 console.log(summary.join('\n'))
-console.log('\n| test file | wall s | CPU s (all) | test process | CLI runs (CPU) | other Node (CPU) | Chromium starts (CPU) | JVMs (CPU) | EPUBCheck checks | Ace EPUBs |')
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
+console.log('\n| test file | started s | wall s | CPU s (all) | test process | CLI runs (CPU) | other Node (CPU) | Chromium starts (CPU) | JVMs (CPU) | EPUBCheck checks | Ace EPUBs |')
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
 for (const r of all) {
-  console.log(`| ${r.file} | ${f1(r.wall)} | ${f1(r.total)} | ${f1(r.cpu)} | ${r.cli} (${f1(r.cliCpu)}) | ${r.node} (${f1(r.nodeCpu)}) | ${r.chromium} (${f1(r.chromiumCpu)}) | ${r.java} (${f1(r.javaCpu)}) | ${r.epubcheck} | ${r.ace} |`)
+  console.log(`| ${r.file} | ${r.start === undefined ? '' : f1((r.start - t0) / 1000)} | ${f1(r.wall)} | ${f1(r.total)} | ${f1(r.cpu)} | ${r.cli} (${f1(r.cliCpu)}) | ${r.node} (${f1(r.nodeCpu)}) | ${r.chromium} (${f1(r.chromiumCpu)}) | ${r.java} (${f1(r.javaCpu)}) | ${r.epubcheck} | ${r.ace} |`)
 }
 const sum = (k) => all.reduce((s, r) => s + r[k], 0)
-console.log(`| **all** | | ${f1(sum('total'))} | ${f1(sum('cpu'))} | ${sum('cli')} (${f1(sum('cliCpu'))}) | ${sum('node')} (${f1(sum('nodeCpu'))}) | ${sum('chromium')} (${f1(sum('chromiumCpu'))}) | ${sum('java')} (${f1(sum('javaCpu'))}) | ${sum('epubcheck')} | ${sum('ace')} |`)
+console.log(`| **all** | | | ${f1(sum('total'))} | ${f1(sum('cpu'))} | ${sum('cli')} (${f1(sum('cliCpu'))}) | ${sum('node')} (${f1(sum('nodeCpu'))}) | ${sum('chromium')} (${f1(sum('chromiumCpu'))}) | ${sum('java')} (${f1(sum('javaCpu'))}) | ${sum('epubcheck')} | ${sum('ace')} |`)
 process.exitCode = run.status ?? 1

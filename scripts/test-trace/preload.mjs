@@ -1,7 +1,8 @@
 // Loaded into every Node process of a traced test run (NODE_OPTIONS=--import,
 // set by scripts/test-profile.mjs): a test file names itself in the
 // environment its children inherit; every process appends, when it exits,
-// one JSON line (what it was, which test file it served, its wall and CPU time).
+// one JSON line (what it was, which test file it served, its wall and CPU time,
+// when it ended).
 import { appendFileSync } from 'node:fs'
 import path from 'node:path'
 import { isMainThread } from 'node:worker_threads'
@@ -21,6 +22,8 @@ if (trace && isMainThread) {
       file: process.env.CHAPKHANA_TEST_FILE ?? '',
       what: kind === 'file' ? '' : process.argv.slice(1, 4).map((a) => path.basename(a)).join(' '),
       wall: (Date.now() - started) / 1000,
+      // When it ended, in ms since the epoch: the profile's timeline (which files ran last, and alone).
+      end: Date.now(),
       cpu: (cpu.user + cpu.system) / 1e6
     }
     appendFileSync(trace, `${JSON.stringify(line)}\n`)
