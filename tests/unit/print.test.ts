@@ -61,7 +61,7 @@ describe('print chapters', () => {
     const { file, tree } = await render(doc('# أ\n\nنص[^a] آخر[^b]\n\n# ب\n\nنص[^c] وإعادة[^a]\n\n[^a]: الأولى.\n[^b]: الثانية.\n[^c]: الثالثة.'))
     const chapters = printChapters(makeEdition(file, tree, '.'))
     const html = chapters.map((c) => toHtml(c.children))
-    assert.match(html[0]!, /<section class="endnotes"[^>]*>.*<li id="fn-a" value="1">.*<a [^>]*href="#fnref-a"[^>]*>\(١\)<\/a>.*href="#fnref-a-2"[^>]*><sup>٢<\/sup><\/a>.*<li id="fn-b" value="2">/s)
+    assert.match(html[0]!, /<section class="endnotes"[^>]*>.*<li id="fn-a" value="1">.*<span class="endnote-number">\(<a [^>]*href="#fnref-a"[^>]*>١<\/a>\)<\/span>.*href="#fnref-a-2"[^>]*><sup>٢<\/sup><\/a>.*<li id="fn-b" value="2">/s)
     assert.doesNotMatch(html[0]!, /fn-c"/)
     assert.match(html[1]!, /<li id="fn-c" value="3">/)
     assert.doesNotMatch(html.join(''), /↩/)
