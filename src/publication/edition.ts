@@ -98,15 +98,11 @@ export function editionLabel(edition: Pick<Edition, 'locale' | 'meta' | 'words'>
 }
 
 /**
- * A note's label where the note is printed: «(١)» where the digits are
+ * A note's label where the note is printed, around its number `text` as
+ * written out (the text a note's reference shows): «(١)» where the digits are
  * Arabic-Indic or Persian, as Arabic-script books write it (a Latin full stop
  * after them, «١.», reads like «٠١» in Amiri), «1.» with Latin digits.
  */
-export function noteLabel(holder: HasLocale, n: number): string {
-  return noteLabelOf(holder, localNumber(holder, n))
-}
-
-/** `noteLabel` for a label already written out (the text a note's reference shows). */
 export function noteLabelOf({ locale }: HasLocale, text: string): string {
   return locale.digits === null ? `${text}.` : `(${text})`
 }
