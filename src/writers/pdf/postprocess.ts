@@ -1,13 +1,15 @@
 /**
  * Post-processing Chromium's PDF with pdf-lib: an exact A4 page box (Chromium
  * writes 594.96 × 841.92 pt), document metadata and language, dates from the
- * edition (never the clock, so builds repeat byte for byte), and the viewer
+ * edition (never the clock, so builds repeat byte for byte), structure ids
+ * in reading order (`element-ids.ts`, likewise), and the viewer
  * preference that makes two-page view open right-to-left books correctly.
  */
 import { PDFDocument, PDFName, PDFString, ReadingDirection } from 'pdf-lib'
 import type { Edition } from '../../publication/edition.ts'
 import { writeOutline, type Bookmark } from './outline.ts'
 import { joinContinued, tagFootNotes } from './footnotes/tags.ts'
+import { stableElementIds } from './element-ids.ts'
 import { modifiedDate } from '../../publication/modified.ts'
 import { loadPdf, savePdf } from './pdf-lib.ts'
 
@@ -55,6 +57,8 @@ export async function postprocessPdf(raw: Uint8Array | PDFDocument, edition: Edi
   // Notes at the page foot are tagged as notes (Chromium tags them as a list in an aside).
   tagFootNotes(pdf)
   joinContinued(pdf)
+  // Chromium's ids count the DOM nodes its renderer ever made: numbered again, in reading order.
+  stableElementIds(pdf)
   // A stable file identifier derived from the content, for reproducible bytes.
   const id = PDFString.of(options.fileId ?? `${edition.slug}-${meta.edition}-${meta.date}`)
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id])
