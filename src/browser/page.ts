@@ -106,11 +106,14 @@ export async function releaseLockedPage(browser: Browser, locked: LockedPage): P
  * page to tidy.
  */
 async function tidy(page: Page): Promise<void> {
+  const start = performance.now()
   try {
     await page.goto('about:blank')
     const session = await page.createCDPSession()
     await session.send('HeapProfiler.collectGarbage')
     await session.detach()
+    // Beside the renderings' marks (render.ts): whether the next rendering waits for this.
+    if (process.env.CHAPKHANA_TIMING) process.stderr.write(`tidy: ${start.toFixed(0)} → ${performance.now().toFixed(0)} ms\n`)
   } catch {
     // The page or the browser closed: nothing left to free.
   }

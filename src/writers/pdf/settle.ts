@@ -34,15 +34,14 @@ export interface Settled {
 }
 
 /**
- * Lay out and render from `first` until the layout holds. With `draft`
- * every rendering is a draft (a part of a book is rendered once more,
- * tagged, when its page numbers are known); otherwise only the first of
- * several is. A document with nothing to measure is rendered once.
+ * Lay out and render from `first` until the layout holds. The first of
+ * several renderings is a draft (only measured, `render.ts`); a document
+ * with nothing to measure is rendered once.
  */
-export async function settle(edition: Edition, first: PrintLayout, render: RenderHtml, draft = false): Promise<Settled> {
+export async function settle(edition: Edition, first: PrintLayout, render: RenderHtml): Promise<Settled> {
   let layout = first
   const measured = needsMeasuring(layout)
-  let bytes = await render(await printHtml(edition, layout), measured || draft)
+  let bytes = await render(await printHtml(edition, layout), measured)
   if (!measured) return { bytes, passes: 1, layout }
   // The rendering with the fewest notes off their page that prints its own contents numbers, in
   // case the layout never settles: one change moves the pages after it, and the last rendering
@@ -51,9 +50,9 @@ export async function settle(edition: Edition, first: PrintLayout, render: Rende
   for (let passes = 1; passes < MAX_PASSES; passes++) {
     const next = await nextLayout(edition, layout, bytes)
     if (passes > 1 && sameLayout(next.layout, layout)) return { bytes, passes, layout, pages: next.landed, count: next.count }
-    if (passes > 1 || draft) best = better(best, { bytes, passes, layout, pages: next.landed, count: next.count }, next)
+    if (passes > 1) best = better(best, { bytes, passes, layout, pages: next.landed, count: next.count }, next)
     layout = next.layout
-    bytes = await render(await printHtml(edition, layout), draft)
+    bytes = await render(await printHtml(edition, layout))
   }
   const last = await nextLayout(edition, layout, bytes)
   const chosen = better(best, { bytes, passes: MAX_PASSES, layout, pages: last.landed, count: last.count }, last) ?? { bytes, passes: MAX_PASSES, layout, pages: last.landed, count: last.count, stray: strayNotes(layout, last.positions) }
