@@ -9,6 +9,7 @@
  * follow: the same text, the same bytes.
  */
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib'
+import { nameTree } from './pdf-trees.ts'
 
 const name = PDFName.of
 
@@ -39,19 +40,22 @@ function attributes(pdf: PDFDocument, elem: PDFDict): PDFDict[] {
   return all.map((x) => (x instanceof PDFRef ? pdf.context.lookupMaybe(x, PDFDict) : x instanceof PDFDict ? x : undefined)).filter((x): x is PDFDict => x !== undefined)
 }
 
-/** Entries of the name tree `tree` (flat `/Names` or nested `/Kids`), its nodes below the root removed from the file. */
+/** Entries of the name tree `tree` as key and value, its nodes below the root removed from the file. */
 function takeNames(pdf: PDFDocument, tree: PDFDict): [string, PDFObject][] {
+  const flat = nameTree(pdf.context, tree)
   const out: [string, PDFObject][] = []
-  const names = tree.lookupMaybe(name('Names'), PDFArray)
-  for (let i = 0; names && i + 1 < names.size(); i += 2) {
-    const key = text(names.get(i))
-    if (key !== undefined) out.push([key, names.get(i + 1)])
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    const key = text(flat[i])
+    if (key !== undefined) out.push([key, flat[i + 1]!])
   }
-  for (const kid of tree.lookupMaybe(name('Kids'), PDFArray)?.asArray() ?? []) {
-    const node = pdf.context.lookupMaybe(kid, PDFDict)
-    if (node) out.push(...takeNames(pdf, node))
-    if (kid instanceof PDFRef) pdf.context.delete(kid)
+  const drop = (node: PDFDict): void => {
+    for (const kid of node.lookupMaybe(name('Kids'), PDFArray)?.asArray() ?? []) {
+      const child = pdf.context.lookupMaybe(kid, PDFDict)
+      if (child) drop(child)
+      if (kid instanceof PDFRef) pdf.context.delete(kid)
+    }
   }
+  drop(tree)
   return out
 }
 

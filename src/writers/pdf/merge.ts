@@ -18,6 +18,7 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRef, type PDFContext, type PDFObject } from 'pdf-lib'
 import { A4 } from './postprocess.ts'
 import { loadPdf } from './pdf-lib.ts'
+import { nameTree, numberTree } from './pdf-trees.ts'
 
 /** One part to merge: its PDF, and whether a blank verso goes before it. */
 export interface MergePart {
@@ -26,27 +27,6 @@ export interface MergePart {
 }
 
 const name = PDFName.of
-
-/** Entries of a number tree (flat `/Nums` or nested `/Kids`), in order. */
-function numberTree(context: PDFContext, tree: PDFDict | undefined, out: [number, PDFObject][] = []): [number, PDFObject][] {
-  const nums = tree?.lookupMaybe(name('Nums'), PDFArray)
-  for (let i = 0; nums && i + 1 < nums.size(); i += 2) {
-    const key = nums.get(i)
-    if (key instanceof PDFNumber) out.push([key.asNumber(), nums.get(i + 1)])
-  }
-  const kids = tree?.lookupMaybe(name('Kids'), PDFArray)
-  for (const kid of kids?.asArray() ?? []) numberTree(context, context.lookupMaybe(kid, PDFDict), out)
-  return out
-}
-
-/** Entries of a name tree (flat `/Names` or nested `/Kids`), in order. */
-function nameTree(context: PDFContext, tree: PDFDict | undefined, out: PDFObject[] = []): PDFObject[] {
-  const names = tree?.lookupMaybe(name('Names'), PDFArray)
-  if (names) out.push(...names.asArray())
-  const kids = tree?.lookupMaybe(name('Kids'), PDFArray)
-  for (const kid of kids?.asArray() ?? []) nameTree(context, context.lookupMaybe(kid, PDFDict), out)
-  return out
-}
 
 /** The structure root of `pdf` and its Document element (the root's only child). */
 function structure(pdf: PDFDocument): { root: PDFDict; document: PDFDict; documentRef: PDFRef } | undefined {
