@@ -88,7 +88,9 @@ export async function buildCommand(files: readonly string[], config: Config, opt
     })
   } finally {
     progress.finish()
+    const closing = performance.now()
     await browsers.close()
+    if (process.env.CHAPKHANA_TIMING) process.stderr.write(`browser closed: ${closing.toFixed(0)} → ${performance.now().toFixed(0)} ms\n`)
     await store.save()
   }
   await writeSiteIndex(config, log, options.quiet === true)
