@@ -18,15 +18,15 @@ const CHROMIUM_ID = /^node\d+$/
 
 const text = (value: PDFObject | undefined): string | undefined => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined)
 
-/** The structure elements under `root` (a dict with `/K`), depth first, in reading order, with their references. */
-function elements(pdf: PDFDocument, root: PDFDict): { ref?: PDFRef; elem: PDFDict }[] {
-  const found: { ref?: PDFRef; elem: PDFDict }[] = []
+/** The structure elements under `root` (a dict with `/K`), depth first, in reading order. */
+function elements(pdf: PDFDocument, root: PDFDict): PDFDict[] {
+  const found: PDFDict[] = []
   const visit = (item: PDFObject | undefined): void => {
     if (item instanceof PDFArray) return item.asArray().forEach(visit)
     const elem = item instanceof PDFRef ? pdf.context.lookupMaybe(item, PDFDict) : item instanceof PDFDict ? item : undefined
     // Marked-content and object references (`/Type /MCR`, `/OBJR`) end a branch.
     if (!elem || !elem.has(name('S'))) return
-    found.push({ ...(item instanceof PDFRef ? { ref: item } : {}), elem })
+    found.push(elem)
     visit(elem.get(name('K')))
   }
   visit(root.get(name('K')))
@@ -70,7 +70,7 @@ export function stableElementIds(pdf: PDFDocument): number {
   const all = elements(pdf, root)
   // An id printed twice (two parts rendered by different browsers) keeps its first element's new name.
   const renamed = new Map<string, string>()
-  for (const { elem } of all) {
+  for (const elem of all) {
     const id = text(elem.get(name('ID')))
     if (id === undefined || !CHROMIUM_ID.test(id)) continue
     const fresh = renamed.get(id) ?? `node${String(renamed.size + 1).padStart(8, '0')}`
@@ -78,11 +78,15 @@ export function stableElementIds(pdf: PDFDocument): number {
     elem.set(name('ID'), PDFString.of(fresh))
   }
   if (renamed.size === 0) return 0
-  for (const { elem } of all) {
+  for (const elem of all) {
     for (const attrs of attributes(pdf, elem)) {
       const headers = attrs.lookupMaybe(name('Headers'), PDFArray)
       if (!headers) continue
-      attrs.set(name('Headers'), pdf.context.obj(headers.asArray().map((h) => PDFString.of(renamed.get(text(h) ?? '') ?? text(h) ?? ''))))
+      const fresh = (h: PDFObject): PDFObject => {
+        const id = renamed.get(text(h) ?? '')
+        return id === undefined ? h : PDFString.of(id)
+      }
+      attrs.set(name('Headers'), pdf.context.obj(headers.asArray().map(fresh)))
     }
   }
   const tree = root.lookupMaybe(name('IDTree'), PDFDict)

@@ -40,7 +40,7 @@ const FONT_DIRS = [...new Set(ALL_FACES.map((f) => path.dirname(f.file)))]
 const HIDDEN_INK = '<style>*, *::before, *::after, *::marker { visibility: hidden !important; }</style>'
 
 /** `html` as a draft prints it: the same layout, its ink hidden. */
-export function draftHtml(html: string): string {
+function draftHtml(html: string): string {
   const head = html.indexOf('</head>')
   return head < 0 ? HIDDEN_INK + html : html.slice(0, head) + HIDDEN_INK + html.slice(head)
 }
