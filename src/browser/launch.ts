@@ -8,6 +8,7 @@ import { readdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import puppeteer, { type Browser } from 'puppeteer'
+import { fontconfigEnv } from './fontconfig.ts'
 import { keepStartingTabs } from './page.ts'
 import { failure } from '../util/failure.ts'
 
@@ -104,6 +105,8 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env, option
       executablePath,
       headless: isHeadlessShell(executablePath) ? 'shell' : true,
       args: LAUNCH_ARGS,
+      // chapkhana's faces as system fonts, beside the machine's (fontconfig.ts).
+      env: fontconfigEnv(userDataDir, env),
       userDataDir,
       // Over a pipe, Chromium exits as soon as chapkhana does, even after
       // `kill -9`: a WebSocket connection would leave it running forever.

@@ -13,6 +13,7 @@ import { h } from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
 import { BOOK_FONT, CODE_FONT, fontFaceCss } from '../../fonts/fonts.ts'
+import { SYSTEM_FACES } from '../../browser/fontconfig.ts'
 import { documentFaces } from '../../fonts/faces-used.ts'
 import { colophon, imageOf, titleBlock, type Edition } from '../../publication/edition.ts'
 import { stylesheet } from '../../publication/styles.ts'
@@ -94,7 +95,8 @@ export async function printHtml(edition: Edition, layout: PrintLayout = firstLay
   // A part of a book is printed as a book (named pages, running heads) even with one chapter.
   const several = part !== undefined || chapters.length > 1
   const css = [
-    fontFaceCss((face) => pathToFileURL(face.file).href, documentFaces(edition.tree, BOOK_FONT.faces, CODE_FONT.faces).faces),
+    // The browser has the faces as system fonts (browser/fontconfig.ts): asked for by name, they are decoded once, not once per document.
+    fontFaceCss((face) => pathToFileURL(face.file).href, documentFaces(edition.tree, BOOK_FONT.faces, CODE_FONT.faces).faces, { local: SYSTEM_FACES }),
     await stylesheet('base'),
     await stylesheet('print'),
     // A chapter part measures its pages from its own first page; its page counter goes on from `offset`.
