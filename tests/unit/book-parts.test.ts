@@ -31,13 +31,22 @@ async function fakePdf(count: number, dests: Record<string, number>): Promise<Ui
 }
 
 describe('a book in parts', () => {
-  it('groups whole chapters into parts of at least the size asked, an untitled preface with the chapter after it', async () => {
+  it('groups whole chapters into parts of about the size asked, an untitled preface with the chapter after it', async () => {
     const chapters = printChapters(await book())
     assert.deepEqual(chapterParts(chapters, 1).map((part) => part.map((c) => c.number)), [[1], [2], [3]])
     assert.deepEqual(chapterParts(chapters, 1_000_000).map((part) => part.map((c) => c.number)), [[1, 2, 3]])
     const prefaced = printChapters(await book('بسم الله\n\n'))
     assert.equal(prefaced[0]?.untitled, true)
     assert.deepEqual(chapterParts(prefaced, 1).map((part) => part.map((c) => c.number)), [[1, 2], [3], [4]])
+  })
+
+  it('shares the text evenly among the parts, so that no small last part costs renderings of its own', async () => {
+    // Seven chapters of the same length: parts of about three chapters were 3 + 3 + 1, of two 2 + 2 + 2 + 1.
+    const { file, tree } = await render(`---\ntitle: كتاب\nlang: ar\ndate: 2026-11-24\n---\n\n${Array.from({ length: 7 }, () => '# فصل\n\nنص من عشرين حرفا هنا\n').join('\n')}`)
+    const chapters = printChapters(makeEdition(file, tree, '.'))
+    const length = (await import('hast-util-to-string')).toString({ type: 'root', children: chapters[0]!.children }).length
+    assert.deepEqual(chapterParts(chapters, 3 * length).map((part) => part.length), [3, 4])
+    assert.deepEqual(chapterParts(chapters, 2 * length).map((part) => part.length), [2, 3, 2])
   })
 
   it('numbers a chapter part on from its offset, keeps the number of its first page and points links to other parts outside', async () => {

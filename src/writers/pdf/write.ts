@@ -32,7 +32,7 @@ export interface PdfArgs extends OutputArgs {
   /** Where notes print when the front matter does not say (default: at the foot of the page). */
   readonly notes?: NotesPlacement
   /**
-   * Lay a book out in parts of at least this many characters and merge them
+   * Lay a book out in parts of about this many characters and merge them
    * (`book.ts`; default `PART_CHARS`); 0: one document.
    */
   readonly bookParts?: number
