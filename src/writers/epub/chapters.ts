@@ -6,7 +6,7 @@
  * target. A title only in the front matter becomes the `<h1>` opening the text.
  */
 import type { Element, ElementContent } from 'hast'
-import { depthOf, splitTree } from '../../publication/chapter-split.ts'
+import { depthOf, noteRefsOf, splitTree } from '../../publication/chapter-split.ts'
 import { h } from 'hastscript'
 import { visit } from 'unist-util-visit'
 import type { Edition } from '../../publication/edition.ts'
@@ -39,7 +39,8 @@ export function splitChapters(edition: Edition): Chapter[] {
   // A title only in the front matter would leave the text without a heading:
   // readers open at the text on an untitled paragraph. It opens the text.
   if (!groups.some((g) => g.some((n) => depthOf(n) === 1))) chapters[0]!.children.unshift(h('h1.text-title', edition.meta.title), { type: 'text', value: '\n' })
-  for (const section of notes) placeNotes(chapters, section, edition)
+  const refs = noteRefsOf(chapters)
+  for (const section of notes) placeNotes(chapters, section, edition, refs)
   relink(chapters)
   return chapters
 }

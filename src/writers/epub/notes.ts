@@ -10,15 +10,18 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import { toString } from 'hast-util-to-string'
-import { chapterLocale, detachBackrefs, placeNotesOf } from '../../publication/chapter-split.ts'
+import { chapterLocale, detachBackrefs, placeNotesOf, type NoteRefs } from '../../publication/chapter-split.ts'
 import { localNumber, noteLabelOf, type Edition, type HasLocale } from '../../publication/edition.ts'
 import type { Chapter } from './chapters.ts'
 
-/** Move each note of `notes` (one GFM footnote section) to the chapter of its first reference, as an aside. */
-export function placeNotes(chapters: readonly Chapter[], notes: Element, edition: Edition): void {
-  const { items, refs, homeOf } = placeNotesOf(chapters, notes)
+/**
+ * Move each note of `notes` (one GFM footnote section) to the chapter of its
+ * first reference, as an aside (`refs`: the book's note references, found once for all its sections).
+ */
+export function placeNotes(chapters: readonly Chapter[], notes: Element, edition: Edition, refs: NoteRefs<Chapter>): void {
+  const { items, refs: mine, homeOf } = placeNotesOf(chapters, notes, refs)
   const labels = new Map<string, string>()
-  for (const { node } of refs) {
+  for (const { node } of mine) {
     node.properties['epub:type'] = 'noteref'
     node.properties.role = 'doc-noteref'
     delete node.properties.ariaDescribedBy

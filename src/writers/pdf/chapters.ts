@@ -6,7 +6,7 @@
  * EPUB-only markup (pop-up asides, links re-pointed to other files).
  */
 import type { Element, ElementContent } from 'hast'
-import { depthOf, splitTree } from '../../publication/chapter-split.ts'
+import { depthOf, noteRefsOf, splitTree } from '../../publication/chapter-split.ts'
 import { toString } from 'hast-util-to-string'
 import { visit } from 'unist-util-visit'
 import type { Edition } from '../../publication/edition.ts'
@@ -64,6 +64,7 @@ export function printChapters(edition: Edition): PrintChapter[] {
     return { number: i + 1, id: `chapter-${i + 1}`, title: first?.text ?? edition.meta.title, headings, children, untitled }
   })
   // An article has one notes section; a book one per chapter, numbered from one.
-  for (const section of notes) appendEndnotes(chapters, section, edition)
+  const refs = noteRefsOf(chapters)
+  for (const section of notes) appendEndnotes(chapters, section, edition, refs)
   return chapters
 }

@@ -10,16 +10,16 @@ import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import { localNumber, noteLabelOf, type Edition, type HasLocale } from '../../publication/edition.ts'
 import type { PrintChapter } from './chapters.ts'
-import { chapterLocale, detachBackrefs, placeNotesOf } from '../../publication/chapter-split.ts'
+import { chapterLocale, detachBackrefs, placeNotesOf, type NoteRefs } from '../../publication/chapter-split.ts'
 
 /** Id of the label over chapter `n`'s notes, which its references point to. */
 export const endnotesLabelId = (n: number): string => `footnote-label-${n}`
 
-/** Move the notes of one GFM footnote section into their chapters. */
-export function appendEndnotes(chapters: readonly PrintChapter[], notes: Element, edition: Edition): void {
-  const { items, refs, homeOf } = placeNotesOf(chapters, notes)
+/** Move the notes of one GFM footnote section into their chapters (`refs`: the book's note references, found once for all its sections). */
+export function appendEndnotes(chapters: readonly PrintChapter[], notes: Element, edition: Edition, refs: NoteRefs<PrintChapter>): void {
+  const { items, refs: mine, homeOf } = placeNotesOf(chapters, notes, refs)
   const byHref = new Map(items.map((li) => [`#${String(li.properties.id)}`, li]))
-  for (const { node } of refs) {
+  for (const { node } of mine) {
     // The reference is described by the label of the notes it leads to.
     const target = byHref.get(String(node.properties.href))
     node.properties.ariaDescribedBy = [endnotesLabelId(target ? homeOf(target).number : chapters.at(-1)!.number)]
