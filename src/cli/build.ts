@@ -83,14 +83,13 @@ export async function buildCommand(files: readonly string[], config: Config, opt
       config,
       browsers,
       jobs: config.jobs,
+      closeWhenDone: true,
       cache: { store, toolchain, force: options.force === true },
       onEvent: progress.onEvent
     })
   } finally {
     progress.finish()
-    const closing = performance.now()
     await browsers.close()
-    if (process.env.CHAPKHANA_TIMING) process.stderr.write(`browser closed: ${closing.toFixed(0)} → ${performance.now().toFixed(0)} ms\n`)
     await store.save()
   }
   await writeSiteIndex(config, log, options.quiet === true)

@@ -96,6 +96,16 @@ function pressBytes(printed: BuiltPdfs, which: 'press' | 'pressCover'): Uint8Arr
  * previous edition, never a new EPUB beside an old PDF.
  */
 export async function buildArticle(source: string | VFile, config: Config, browsers: BrowserPool, signal?: AbortSignal): Promise<ArticleResult> {
+  // Until the PDF's last rendering (or, without a PDF, the cover) is done: the browser may close then (browser-pool.ts).
+  const release = browsers.hold()
+  try {
+    return await buildWith(source, config, browsers, release, signal)
+  } finally {
+    release()
+  }
+}
+
+async function buildWith(source: string | VFile, config: Config, browsers: BrowserPool, release: () => void, signal?: AbortSignal): Promise<ArticleResult> {
   const file = await readSource(source, config)
   // One cover for the EPUB and the reader page, drawn (if it must be) on the first call.
   let coverDrawn = (): void => {}
@@ -127,13 +137,16 @@ export async function buildArticle(source: string | VFile, config: Config, brows
       if (showsCover) await Promise.race([cover().catch(() => undefined), tabFree])
       // The press cover: the EPUB's own cover image, or the generated one drawn at the press size.
       const pressCover = config.press ? { pressCover: pressCoverSource(edition, cover, () => browsers.get(), signal ? { signal } : {}) } : {}
-      return buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), ...pdfSettings(config), ...pressCover, ...(signal ? { signal } : {}) }, config.press === true)
+      return buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), ...pdfSettings(config), ...pressCover, rendered: release, ...(signal ? { signal } : {}) }, config.press === true)
     })()
     jobs.push(timed(`${base}.pdf`, async () => (await printed).pdf))
     if (config.press) jobs.push(timed(`${base}-press.pdf`, async () => pressBytes(await printed, 'press')))
     if (config.press) jobs.push(timed(`${base}-press-cover.pdf`, async () => pressBytes(await printed, 'pressCover')))
   }
   const settled = await Promise.allSettled(jobs)
+  // The reader page below shows the same cover, drawn once: then the browser may go.
+  if (showsCover) await cover().catch(() => undefined)
+  release()
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
   if (failed) throw failed.reason
   const built = settled.map((s) => (s as PromiseFulfilledResult<Built>).value)

@@ -29,6 +29,11 @@ export interface BatchOptions {
   readonly cache?: { readonly store: BuildCache; readonly toolchain: string; readonly force?: boolean }
   readonly onEvent?: (event: BatchEvent) => void
   readonly signal?: AbortSignal
+  /**
+   * Close the browser as soon as the last article has done its renderings
+   * (a build), instead of keeping it for more (`watch`).
+   */
+  readonly closeWhenDone?: boolean
 }
 
 /** The outcome of a batch. */
@@ -68,10 +73,15 @@ export async function runBatch(sources: readonly string[], options: BatchOptions
   const worker = async (): Promise<void> => {
     for (let source = queue.shift(); source !== undefined; source = queue.shift()) {
       options.signal?.throwIfAborted()
+      // Held until the article holds the browser itself (or is found up to date): the last
+      // article closes it once its renderings are done, and no other may be left without it.
+      const waiting = options.browsers.hold()
+      if (queue.length === 0 && options.closeWhenDone) options.browsers.closeWhenIdle()
       const key = cacheKey(source, config)
       if (cache && !cache.force && (await cache.store.upToDate(key, cache.toolchain))) {
         fresh++
         onEvent({ kind: 'fresh', source })
+        waiting()
         continue
       }
       onEvent({ kind: 'start', source })
@@ -85,12 +95,15 @@ export async function runBatch(sources: readonly string[], options: BatchOptions
         const read = await readDocument(source, readOptions(config))
         if (config.formats.includes('pdf')) await options.browsers.warm()
         const { buildArticle } = await import('./article.ts')
-        const result = await buildArticle(read, config, options.browsers, options.signal)
+        const building = buildArticle(read, config, options.browsers, options.signal)
+        waiting()
+        const result = await building
         files.push(...result.files)
         built++
         await cache?.store.record(key, cache.toolchain, result.inputs, result.written.map((w) => w.path))
         onEvent({ kind: 'built', source, written: result.written, inputs: result.inputs, ms: performance.now() - start })
       } catch (error) {
+        waiting()
         cache?.store.forget(key)
         errors.push({ source, error })
         onEvent({ kind: 'failed', source, error })

@@ -53,13 +53,55 @@ export class BrowserPool {
     return (this.#launching ?? Promise.resolve()).catch(() => undefined)
   }
 
-  /** Close the browser, if one was started; the pool starts none after. */
-  async close(): Promise<void> {
+  #holders = 0
+  #closeWhenIdle = false
+  #closing: Promise<void> | undefined
+
+  /**
+   * Say that work will still ask for the browser; the returned function (safe
+   * to call more than once) says it no longer will. See `closeWhenIdle`.
+   */
+  hold(): () => void {
+    this.#holders++
+    let held = true
+    return () => {
+      if (!held) return
+      held = false
+      this.#holders--
+      this.#closeIfIdle()
+    }
+  }
+
+  /**
+   * No more work will start: close the browser as soon as nothing holds it.
+   * A build's last article says so once its last rendering is done, and the
+   * merge, the EPUB and the reader page then run without Chromium's ~190 MiB
+   * and its last tidy (docs/benchmarks.md).
+   */
+  closeWhenIdle(): void {
+    this.#closeWhenIdle = true
+    this.#closeIfIdle()
+  }
+
+  #closeIfIdle(): void {
+    if (this.#closeWhenIdle && this.#holders === 0) this.close().catch(() => undefined)
+  }
+
+  /** Close the browser, if one was started (once: a second call waits for the first); the pool starts none after. */
+  close(): Promise<void> {
+    this.#closing ??= this.#shutdown()
+    return this.#closing
+  }
+
+  async #shutdown(): Promise<void> {
+    const start = performance.now()
     this.#closed = true
     const pending = this.#browser
     this.#browser = undefined
     if (!pending) return
     const browser = await pending.catch(() => undefined)
     if (browser) await (await launcher()).closeBrowser(browser)
+    // When Chromium went, in ms since the process started: with the last rendering, or at the end of the build.
+    if (process.env.CHAPKHANA_TIMING) process.stderr.write(`browser closed: ${start.toFixed(0)} → ${performance.now().toFixed(0)} ms\n`)
   }
 }

@@ -58,9 +58,10 @@ const numbered = (layout: PrintLayout, offset: number): PrintLayout => ({ ...lay
 
 /**
  * Print a book of several chapters part by part and merge the parts: the
- * merged document (links resolved, not yet saved).
+ * merged document (links resolved, not yet saved). `rendered` is called
+ * after the last rendering, before the merge.
  */
-export async function paginateBook(edition: Edition, chapters: readonly PrintChapter[], render: RenderHtml, notes: NotesPlacement = 'foot', size = PART_CHARS): Promise<PDFDocument> {
+export async function paginateBook(edition: Edition, chapters: readonly PrintChapter[], render: RenderHtml, notes: NotesPlacement = 'foot', size = PART_CHARS, rendered?: () => void): Promise<PDFDocument> {
   // Within a build a part whose HTML did not change is not rendered again.
   const cache = new Map<string, Promise<Uint8Array>>()
   const cached: RenderHtml = (html, draft = false) => {
@@ -101,6 +102,7 @@ export async function paginateBook(edition: Edition, chapters: readonly PrintCha
     }
   }
   cache.clear()
+  rendered?.()
   let end = frontCount
   const merged = await mergeParts([
     { bytes: frontBytes, blankBefore: false },

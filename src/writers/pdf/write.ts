@@ -38,6 +38,8 @@ export interface PdfArgs extends OutputArgs {
   readonly bookParts?: number
   /** The press cover's artwork, from the pipeline: with `press`, the press cover is made from it. */
   readonly pressCover?: PressCoverSource
+  /** Called once the browser is no longer needed: the last rendering (and the press cover's drawing) is done. */
+  readonly rendered?: () => void
 }
 
 /**
@@ -82,18 +84,23 @@ async function pressCover(edition: Edition, art: PressCoverSource, producer: str
  * Build the regular PDF and, with `press`, the PDF/X-4 press edition from the
  * same rendering, and its cover when the pipeline passes the artwork.
  */
-export async function buildPdfs({ edition, browser, timeoutMs, generator, signal, notes, bookParts = PART_CHARS, pressCover: art }: Omit<PdfArgs, 'target'>, press = false): Promise<BuiltPdfs> {
+export async function buildPdfs({ edition, browser, timeoutMs, generator, signal, notes, bookParts = PART_CHARS, pressCover: art, rendered }: Omit<PdfArgs, 'target'>, press = false): Promise<BuiltPdfs> {
   const render = (html: string, draft = false) => renderPdf({ browser, html, roots: [edition.baseDir], timeoutMs, draft, ...(signal ? { signal } : {}) })
   // What print must shrink, break or would print coarse, said once per build.
   await printWarnings(edition)
   const chapters = printChapters(edition)
   // A book is laid out part by part and merged; an article (one chapter) in one document.
-  const raw = chapters.length >= 2 && bookParts > 0 ? await paginateBook(edition, chapters, render, notes, bookParts) : (await paginate(edition, render, notes, chapters)).bytes
+  // The browser may go as soon as the last rendering is done (before a book's merge), unless the press cover is still to draw.
+  const done = !press || !art ? rendered : undefined
+  const raw = chapters.length >= 2 && bookParts > 0 ? await paginateBook(edition, chapters, render, notes, bookParts, done) : (await paginate(edition, render, notes, chapters)).bytes
+  done?.()
   const pdf = await postprocessPdf(raw, edition, { producer: generator, bookmarks: bookmarksOf(chapters) })
   if (!press) return { pdf }
   const interior = await pressPdf(pdf, edition, { producer: generator })
   // After the interior, in the tab it used: the cover is drawn only now.
-  return { pdf, press: interior, ...(art ? { pressCover: await pressCover(edition, art, generator) } : {}) }
+  const cover = art ? await pressCover(edition, art, generator) : undefined
+  rendered?.()
+  return { pdf, press: interior, ...(cover ? { pressCover: cover } : {}) }
 }
 
 /** Build the finished PDF bytes. */
