@@ -32,22 +32,23 @@ import { MAX_PASSES, settle, type RenderHtml } from './settle.ts'
 import type { PageMap } from './toc.ts'
 import { loadPdf } from './pdf-lib.ts'
 
-/** A part as printed: its layout (a chapter part's pages counted from its own page 1), its final bytes and page count. */
+/**
+ * A part as printed: its layout (a chapter part's pages counted from its own
+ * page 1), its final bytes, page count and, when measured, those bytes as
+ * parsed (unchanged: the merge takes them instead of parsing again).
+ */
 interface PrintedPart {
   readonly layout: PrintLayout
   readonly bytes: Uint8Array
   readonly count: number
   readonly pages: PageMap
+  readonly pdf?: PDFDocument
 }
 
-async function pageCount(bytes: Uint8Array): Promise<number> {
-  return (await loadPdf(bytes)).getPageCount()
-}
-
-/** A rendering's page count and, unless known already, where its ids landed: one parse of the PDF. */
-async function measured(bytes: Uint8Array, known?: PageMap): Promise<{ count: number; pages: PageMap }> {
+/** A rendering's page count and, unless known already, where its ids landed: one parse of the PDF, which it returns. */
+async function measured(bytes: Uint8Array, known?: PageMap): Promise<{ count: number; pages: PageMap; pdf: PDFDocument }> {
   const pdf = await loadPdf(bytes)
-  return { count: pdf.getPageCount(), pages: known ?? new Map(namedDestinations(pdf).map((d) => [d.name, d.page])) }
+  return { count: pdf.getPageCount(), pages: known ?? new Map(namedDestinations(pdf).map((d) => [d.name, d.page])), pdf }
 }
 
 /** The first page of the part after one that starts after `offset` and has `count` pages: the next odd page. */
@@ -81,23 +82,26 @@ export async function paginateBook(edition: Edition, chapters: readonly PrintCha
     const first: PrintLayout = { chapters: group, pages: new Map(), part: { front: false, offset, book: chapters }, ...(foot && hasNotes(group) ? { foot: { cuts: [] } } : {}) }
     const done = await settle(edition, first, cached)
     // A measured part was parsed once already, by the layout loop.
-    const { count, pages } = done.count !== undefined && done.pages ? { count: done.count, pages: done.pages } : await measured(done.bytes, done.pages)
-    parts.push({ layout: done.layout, bytes: done.bytes, count, pages })
+    const { count, pages, pdf } = done.count !== undefined && done.pages ? { count: done.count, pages: done.pages, pdf: done.pdf } : await measured(done.bytes, done.pages)
+    parts.push({ layout: done.layout, bytes: done.bytes, count, pages, ...(pdf ? { pdf } : {}) })
     offset = nextOffset(offset, count)
   }
   let frontBytes = draft
+  let frontPdf: PDFDocument | undefined
   for (let round = 0; round < MAX_PASSES; round++) {
     // Where every id of the book landed: each part's own pages moved on by its first page.
     const pages: PageMap = new Map([...frontPages, ...parts.flatMap((part) => [...shiftedPages(part.pages, part.layout.part!.offset)])])
     frontBytes = await cached(await printHtml(edition, { ...front, pages }))
-    const count = await pageCount(frontBytes)
+    frontPdf = await loadPdf(frontBytes)
+    const count = frontPdf.getPageCount()
     if (count === frontCount) break
     // The contents printed a page more or less: every part moves.
     frontCount = count
     offset = nextOffset(0, count)
     for (const [i, part] of parts.entries()) {
       const layout = numbered(part.layout, offset)
-      parts[i] = { ...part, layout, bytes: await cached(await printHtml(edition, layout)) }
+      // New bytes: the parse of the old ones no longer holds.
+      parts[i] = { layout, bytes: await cached(await printHtml(edition, layout)), count: part.count, pages: part.pages }
       offset = nextOffset(offset, part.count)
     }
   }
@@ -105,11 +109,11 @@ export async function paginateBook(edition: Edition, chapters: readonly PrintCha
   rendered?.()
   let end = frontCount
   const merged = await mergeParts([
-    { bytes: frontBytes, blankBefore: false },
+    { bytes: frontBytes, blankBefore: false, ...(frontPdf ? { pdf: frontPdf } : {}) },
     ...parts.map((part) => {
       const blankBefore = end % 2 === 1
       end = part.layout.part!.offset + part.count
-      return { bytes: part.bytes, blankBefore }
+      return { bytes: part.bytes, blankBefore, ...(part.pdf ? { pdf: part.pdf } : {}) }
     })
   ])
   const missing = resolvePartLinks(merged)

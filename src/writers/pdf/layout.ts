@@ -5,6 +5,7 @@
  * references and notes give the page feet (`footnotes/plan.ts`). A layout
  * that prints what the rendering showed is final.
  */
+import type { PDFDocument } from 'pdf-lib'
 import type { Edition } from '../../publication/edition.ts'
 import { placeFootnotes } from './footnotes/place.ts'
 import { padFeet, planFeet, planHolds, samePlan, type PageFrame } from './footnotes/plan.ts'
@@ -27,8 +28,8 @@ export function needsMeasuring(layout: PrintLayout): boolean {
  * the pages things `landed` on in it (the layout's own `pages` are where they
  * will land once its blank versos change), and its page `count`.
  */
-export async function nextLayout(edition: Edition, layout: PrintLayout, bytes: Uint8Array): Promise<{ layout: PrintLayout; positions: PositionMap; landed: PageMap; count: number }> {
-  const { positions, count } = await landing(bytes)
+export async function nextLayout(edition: Edition, layout: PrintLayout, bytes: Uint8Array): Promise<{ layout: PrintLayout; positions: PositionMap; landed: PageMap; count: number; pdf: PDFDocument }> {
+  const { positions, count, pdf } = await landing(bytes)
   const landed: PageMap = new Map([...positions].map(([id, p]) => [id, p.page]))
   const book = layout.chapters.length >= 2
   const blanks = book ? versoBlanks(layout.chapters, landed, layout.blanks ?? new Set()) : undefined
@@ -42,7 +43,7 @@ export async function nextLayout(edition: Edition, layout: PrintLayout, bytes: U
     const measured = (foot.measure?.length ?? 0) > 0
     foot = !measured && planHolds(foot, flow, positions) ? padFeet(foot, positions, FRAME) : planFeet(flow, foot, positions, FRAME)
   }
-  return { layout: { ...layout, pages, ...(blanks ? { blanks } : {}), ...(foot ? { foot } : {}) }, positions, landed, count }
+  return { layout: { ...layout, pages, ...(blanks ? { blanks } : {}), ...(foot ? { foot } : {}) }, positions, landed, count, pdf }
 }
 
 const sameSet = (a: ReadonlySet<number> = new Set(), b: ReadonlySet<number> = new Set()): boolean => a.size === b.size && [...a].every((x) => b.has(x))

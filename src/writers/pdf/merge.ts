@@ -23,6 +23,8 @@ import { nameTree, numberTree } from './pdf-trees.ts'
 /** One part to merge: its PDF, and whether a blank verso goes before it. */
 export interface MergePart {
   readonly bytes: Uint8Array
+  /** `bytes` parsed already and unchanged (the layout loop measured them): not parsed again. */
+  readonly pdf?: PDFDocument
   readonly blankBefore: boolean
 }
 
@@ -66,7 +68,7 @@ function mergeDict(context: PDFContext, into: PDFDict, key: string, entries: Ite
 
 /** Append `part` to `base`: pages, structure, destinations (see the file comment). */
 async function appendPart(base: PDFDocument, part: MergePart, nextKey: number): Promise<number> {
-  const src = await loadPdf(part.bytes)
+  const src = part.pdf ?? (await loadPdf(part.bytes))
   const copier = PDFObjectCopier.for(src.context, base.context)
   if (part.blankBefore) base.addPage([A4.width, A4.height])
   // Pages first, by reference: every later reference to a page then finds its copy.
@@ -124,7 +126,7 @@ async function appendPart(base: PDFDocument, part: MergePart, nextKey: number): 
 export async function mergeParts(parts: readonly MergePart[]): Promise<PDFDocument> {
   const [first, ...rest] = parts
   if (!first) throw new Error('merge: no parts')
-  const base = await loadPdf(first.bytes)
+  const base = first.pdf ?? (await loadPdf(first.bytes))
   const root = structure(base)?.root
   // The base's ParentTree becomes one flat /Nums, the form the parts are appended to.
   if (root) {

@@ -5,7 +5,7 @@
  * included, so a hidden list of links to the blocks, notes and markers the
  * layout needs to know about makes them all measurable.
  */
-import { PDFNumber } from 'pdf-lib'
+import { PDFNumber, type PDFDocument } from 'pdf-lib'
 import { namedDestinations } from './destinations.ts'
 import { loadPdf } from './pdf-lib.ts'
 
@@ -18,15 +18,19 @@ export interface Position {
 /** Destination name (the element id) → its position. */
 export type PositionMap = ReadonlyMap<string, Position>
 
-/** Every named destination of `bytes` with its page and height, and its page count: one parse of the PDF. */
-export async function landing(bytes: Uint8Array): Promise<{ positions: PositionMap; count: number }> {
+/**
+ * Every named destination of `bytes` with its page and height, and its page
+ * count: one parse of the PDF, which it returns unchanged (a book's merge or
+ * the finishing of an article takes it instead of parsing the bytes again).
+ */
+export async function landing(bytes: Uint8Array): Promise<{ positions: PositionMap; count: number; pdf: PDFDocument }> {
   const pdf = await loadPdf(bytes)
   const found = new Map<string, Position>()
   for (const { name, page, dest } of namedDestinations(pdf)) {
     const y = dest.get(3)
     if (y instanceof PDFNumber) found.set(name, { page, y: y.asNumber() })
   }
-  return { positions: found, count: pdf.getPageCount() }
+  return { positions: found, count: pdf.getPageCount(), pdf }
 }
 
 /** Every named destination of `bytes` with its page and height. */

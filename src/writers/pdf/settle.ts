@@ -5,6 +5,7 @@
  * versos and the notes at the foot of their pages; repeat until the layout
  * prints what the rendering showed, `MAX_PASSES` renderings at most.
  */
+import type { PDFDocument } from 'pdf-lib'
 import type { Edition } from '../../publication/edition.ts'
 import { printHtml, type PrintLayout } from './print-html.ts'
 import { needsMeasuring, nextLayout, sameLayout, samePages, strayNotes } from './layout.ts'
@@ -31,6 +32,8 @@ export interface Settled {
   readonly pages?: PageMap
   /** Its page count, when measured (read in the same parse). */
   readonly count?: number
+  /** The rendering as that parse left it, unchanged: not parsed again by the merge or the finishing. */
+  readonly pdf?: PDFDocument
 }
 
 /**
@@ -49,13 +52,13 @@ export async function settle(edition: Edition, first: PrintLayout, render: Rende
   let best: (Settled & { stray: string[] }) | undefined
   for (let passes = 1; passes < MAX_PASSES; passes++) {
     const next = await nextLayout(edition, layout, bytes)
-    if (passes > 1 && sameLayout(next.layout, layout)) return { bytes, passes, layout, pages: next.landed, count: next.count }
-    if (passes > 1) best = better(best, { bytes, passes, layout, pages: next.landed, count: next.count }, next)
+    if (passes > 1 && sameLayout(next.layout, layout)) return { bytes, passes, layout, pages: next.landed, count: next.count, pdf: next.pdf }
+    if (passes > 1) best = better(best, { bytes, passes, layout, pages: next.landed, count: next.count, pdf: next.pdf }, next)
     layout = next.layout
     bytes = await render(await printHtml(edition, layout))
   }
   const last = await nextLayout(edition, layout, bytes)
-  const chosen = better(best, { bytes, passes: MAX_PASSES, layout, pages: last.landed, count: last.count }, last) ?? { bytes, passes: MAX_PASSES, layout, pages: last.landed, count: last.count, stray: strayNotes(layout, last.positions) }
+  const chosen = better(best, { bytes, passes: MAX_PASSES, layout, pages: last.landed, count: last.count, pdf: last.pdf }, last) ?? { bytes, passes: MAX_PASSES, layout, pages: last.landed, count: last.count, pdf: last.pdf, stray: strayNotes(layout, last.positions) }
   const { stray, ...settled } = chosen
   if (stray.length > 0) edition.file.message(`${stray.length} note(s) did not settle at the foot of their page after ${MAX_PASSES} layouts: ${stray.slice(0, 5).join(', ')}; \`notes: end\` in the front matter prints them at the end of each chapter`, { ruleId: 'pdf-footnote-place', source: 'chapkhana' })
   return settled

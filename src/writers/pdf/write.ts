@@ -7,6 +7,7 @@
  * (a longer table of contents), lay out again, `MAX_PASSES` renderings in all.
  */
 import path from 'node:path'
+import type { PDFDocument } from 'pdf-lib'
 import type { Browser } from 'puppeteer'
 import { writeFileAtomic } from '../../util/atomic.ts'
 import type { Edition } from '../../publication/edition.ts'
@@ -58,9 +59,9 @@ export { MAX_PASSES } from './settle.ts'
  * foot of their pages); the raw PDF and the passes it took. An edition with
  * nothing to measure is rendered once.
  */
-export async function paginate(edition: Edition, render: RenderHtml, notes: NotesPlacement = 'foot', chapters?: readonly PrintChapter[]): Promise<{ bytes: Uint8Array; passes: number; layout: PrintLayout }> {
-  const { bytes, passes, layout } = await settle(edition, firstLayout(edition, notes, chapters), render)
-  return { bytes, passes, layout }
+export async function paginate(edition: Edition, render: RenderHtml, notes: NotesPlacement = 'foot', chapters?: readonly PrintChapter[]): Promise<{ bytes: Uint8Array; passes: number; layout: PrintLayout; pdf?: PDFDocument }> {
+  const { bytes, passes, layout, pdf } = await settle(edition, firstLayout(edition, notes, chapters), render)
+  return { bytes, passes, layout, ...(pdf ? { pdf } : {}) }
 }
 
 /** The PDFs of one edition: the regular one, and the press one and its cover when asked for. */
@@ -92,7 +93,12 @@ export async function buildPdfs({ edition, browser, timeoutMs, generator, signal
   // A book is laid out part by part and merged; an article (one chapter) in one document.
   // The browser may go as soon as the last rendering is done (before a book's merge), unless the press cover is still to draw.
   const done = !press || !art ? rendered : undefined
-  const raw = chapters.length >= 2 && bookParts > 0 ? await paginateBook(edition, chapters, render, notes, bookParts, done) : (await paginate(edition, render, notes, chapters)).bytes
+  // A measured rendering is finished from the layout loop's parse of it, not parsed again.
+  const single = async () => {
+    const { bytes, pdf } = await paginate(edition, render, notes, chapters)
+    return pdf ?? bytes
+  }
+  const raw = chapters.length >= 2 && bookParts > 0 ? await paginateBook(edition, chapters, render, notes, bookParts, done) : await single()
   done?.()
   const pdf = await postprocessPdf(raw, edition, { producer: generator, bookmarks: bookmarksOf(chapters) })
   if (!press) return { pdf }
