@@ -4,7 +4,6 @@
  * every character checked against the bundled faces. Loaded only by
  * `loadBuildMode()` (processor.ts), so lint never imports the HTML stack.
  */
-import rehypeRaw from 'rehype-raw'
 import rehypeSanitize from 'rehype-sanitize'
 import remarkRehype from 'remark-rehype'
 import rehypeFontCoverage from '../fonts/coverage.ts'
@@ -19,6 +18,7 @@ import rehypeCollectImages from './plugins/rehype-collect-images.ts'
 import rehypeFootnoteDigits from './plugins/rehype-footnote-digits.ts'
 import rehypeHeadingIds from './plugins/rehype-heading-ids.ts'
 import rehypeLocalLinks from './plugins/rehype-local-links.ts'
+import rehypeRawIfAny from './plugins/rehype-raw-if-any.ts'
 import rehypeReportHtml from './plugins/rehype-report-html.ts'
 import rehypeReportUnsafe from './plugins/rehype-report-unsafe.ts'
 import rehypeVerse from './plugins/rehype-verse.ts'
@@ -41,7 +41,7 @@ export function buildProcessor(base: MdastProcessor, options: BuildProcessorOpti
     })
     .use(rehypeRawNestingLimit)
     .use(rehypeReportHtml)
-    .use(rehypeRaw)
+    .use(rehypeRawIfAny)
     .use(rehypeReportUnsafe)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeXmlChars)

@@ -1,0 +1,39 @@
+/**
+ * rehype-raw, only for a tree that holds raw HTML. rehype-raw sends the whole
+ * tree through an HTML parser (parse5) to turn raw nodes into elements; a
+ * tree without raw HTML comes out of it as it went in but for one thing
+ * (done here too: a `data-*` property set to `true`, as GFM's footnotes are,
+ * comes back as the empty string the parser reads), and the trip cost the
+ * 50-chapter book about 90 ms of its parse (docs/benchmarks.md).
+ */
+import type { Element, Root } from 'hast'
+import rehypeRaw from 'rehype-raw'
+import type { VFile } from 'vfile'
+import { EXIT, visit } from 'unist-util-visit'
+
+/** Does `tree` hold a raw HTML node? */
+function holdsRaw(tree: Root): boolean {
+  let found = false
+  visit(tree, 'raw', () => {
+    found = true
+    return EXIT
+  })
+  return found
+}
+
+/** `data-*` properties set to `true` as the HTML parser gives them back: the empty string. */
+function parsedData(tree: Root): void {
+  visit(tree, 'element', (node: Element) => {
+    for (const [name, value] of Object.entries(node.properties)) if (value === true && /^data[A-Z]/.test(name)) node.properties[name] = ''
+  })
+}
+
+/** The rehype plugin: rehype-raw's transformer, run only when there is raw HTML. */
+export default function rehypeRawIfAny(): (tree: Root, file: VFile) => Root | undefined {
+  const transform = rehypeRaw() as (tree: Root, file: VFile) => Root
+  return (tree, file) => {
+    if (holdsRaw(tree)) return transform(tree, file)
+    parsedData(tree)
+    return undefined
+  }
+}
