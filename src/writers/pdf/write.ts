@@ -105,7 +105,8 @@ export async function buildPdfs({ edition, browser, timeoutMs, generator, signal
   const interior = await pressPdf(pdf, edition, { producer: generator })
   // After the interior, in the tab it used: the cover is drawn only now.
   const cover = art ? await pressCover(edition, art, generator) : undefined
-  rendered?.()
+  // Without artwork the browser was let go after the last rendering already.
+  if (art) rendered?.()
   return { pdf, press: interior, ...(cover ? { pressCover: cover } : {}) }
 }
 
