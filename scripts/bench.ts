@@ -22,6 +22,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeSeedBook } from '../tests/helpers/books.ts'
 import { measure, median, type Run } from './bench/measure.ts'
+import { cpuMethod } from './bench/cpu-account.ts'
 import { watchLatency } from './bench/watch-latency.ts'
 import { typstReference } from './bench/typst.ts'
 import { targetLines, type Target } from './bench/targets.ts'
@@ -112,7 +113,7 @@ const say = (line = '') => {
   process.stdout.write(`${line}\n`)
 }
 
-say(`chapkhana bench: median of ${RUNS} runs (curve and al-Muqtabas: 1 run) on ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`)
+say(`chapkhana bench: median of ${RUNS} runs (curve and al-Muqtabas: 1 run) on ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; CPU time counted by ${cpuMethod()}`)
 say(`peers: ${pandoc ? 'pandoc ' + (spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? '') : 'pandoc not installed (apt-get install pandoc)'}; ${chromium ? spawnSync(chromium, ['--version'], { encoding: 'utf8' }).stdout.trim() : 'no Chromium'}`)
 say(`chapkhana's browser: ${findChromium() ?? 'none'}; the pair's: ${chromium ?? 'none'}${headlessShell ? ' (and, as a reference line, the headless shell)' : ''}`)
 say()

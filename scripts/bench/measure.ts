@@ -8,9 +8,8 @@
  * sampled, never both (docs/benchmarks.md).
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
+import { cpuAccount } from './cpu-account.ts'
 
 /** One measured run. */
 export interface Run {
@@ -18,15 +17,13 @@ export interface Run {
   /** Peak of the summed PSS of the tree, MiB (NaN where /proc is missing, or when not sampled). */
   readonly peakMiB: number
   /**
-   * CPU time (user + system) of the whole tree, every process that ended
-   * included, ms (NaN without /usr/bin/time). On a shared machine this moves
-   * far less with the load than the wall-clock time does.
+   * CPU time (user + system) of the whole tree, every process it started
+   * included, ms (cpu-account.ts says how it is counted; NaN when it cannot
+   * be). On a shared machine this moves far less with the load than the
+   * wall-clock time does.
    */
   readonly cpuMs: number
 }
-
-/** GNU time reports the rusage of the command and every descendant it waited for. */
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
 
 function children(): Map<number, number[]> {
   const tree = new Map<number, number[]>()
@@ -62,15 +59,8 @@ function treePssKiB(root: number): number {
 
 /** Run `cmd args` to completion; reject on a non-zero exit. */
 export function measure(cmd: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; memory?: boolean } = {}): Promise<Run> {
-  const timing = TIME ? mkdtempSync(path.join(os.tmpdir(), 'chapkhana-time-')) : undefined
-  const report = timing ? path.join(timing, 'cpu') : ''
-  const [file, argv] = TIME && timing ? [TIME, ['-f', '%U %S', '-o', report, cmd, ...args]] : [cmd, [...args]]
-  const cpu = (): number => {
-    if (!timing) return NaN
-    const [user, system] = (readFileSync(report, 'utf8').trim().split('\n').at(-1) ?? '').split(' ').map(Number)
-    rmSync(timing, { recursive: true, force: true })
-    return ((user ?? NaN) + (system ?? NaN)) * 1000
-  }
+  const account = cpuAccount()
+  const [file, argv] = account.wrap(cmd, args)
   return new Promise((resolve, reject) => {
     const start = performance.now()
     const child = spawn(file, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] })
@@ -84,9 +74,10 @@ export function measure(cmd: string, args: readonly string[], options: { cwd?: s
     child.on('close', (code) => {
       clearInterval(timer)
       const ms = performance.now() - start
-      const cpuMs = cpu()
-      if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${stderr.slice(-2000)}`))
-      else resolve({ ms, peakMiB: peak / 1024, cpuMs })
+      void account.read().then((cpuMs) => {
+        if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${stderr.slice(-2000)}`))
+        else resolve({ ms, peakMiB: peak / 1024, cpuMs })
+      }, reject)
     })
   })
 }
