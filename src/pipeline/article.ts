@@ -110,9 +110,7 @@ async function buildWith(source: string | VFile, config: Config, browsers: Brows
   // One cover for the EPUB and the reader page, drawn (if it must be) on the first call.
   let coverDrawn = (): void => {}
   const tabFree = new Promise<void>((resolve) => (coverDrawn = resolve))
-  // The cover is made small once the text is parsed (cover 1.0-1.6 s of CPU beside the parse of a 50-chapter book).
-  let loading: Promise<unknown> = Promise.resolve()
-  const cover = coverSource(editionFacts(file), () => browsers.get(), { onDrawn: () => coverDrawn(), encodeAfter: () => loading, ...(signal ? { signal } : {}) })
+  const cover = coverSource(editionFacts(file), () => browsers.get(), { onDrawn: () => coverDrawn(), ...(signal ? { signal } : {}) })
   // The cover first when anything shows it (each job only picks up its own
   // failure). A generated cover needs only the front matter: Chromium draws
   // it while Node parses the text (a 50-chapter book: about a second it sat
@@ -120,9 +118,7 @@ async function buildWith(source: string | VFile, config: Config, browsers: Brows
   // front matter names is checked with the text, then read.
   const showsCover = config.formats.some((f) => f !== 'pdf')
   if (showsCover && file.data.meta?.cover === undefined) cover().catch(() => undefined)
-  const parsing = editionOf(file, config)
-  loading = parsing
-  const edition = await parsing
+  const edition = await editionOf(file, config)
   // When the text was read and parsed, in ms since the process started (the cover logs when it was wanted).
   if (process.env.CHAPKHANA_TIMING) process.stderr.write(`edition loaded: ${performance.now().toFixed(0)} ms\n`)
   const base = path.resolve(config.outDir, edition.slug)

@@ -18,17 +18,19 @@ function workerModule(): URL | undefined {
   return ['png-worker.mjs', 'png-worker.js', 'png-worker.ts'].map((name) => new URL(`./${name}`, import.meta.url)).find((url) => url.protocol === 'file:' && existsSync(url))
 }
 
-/** A cover encoder, started when its image is there. */
+/** A cover encoder started ahead of its image. */
 export interface PngThread {
   /** Whether a thread was started (else `encode` works in this one). */
   readonly threaded: boolean
   /** `indexedPngOf(png, palette)`, byte for byte, made on the thread when it started. */
   encode(png: Uint8Array, palette: readonly Rgb[]): Promise<Buffer>
+  /** End the thread unused (the screenshot failed). */
+  cancel(): void
 }
 
 /**
- * Start a thread for one cover (it loads its modules while it is handed the
- * image); `encode` falls back to this thread. `module`: the worker's module, found
+ * Start a thread for one cover (its modules load while Chromium draws);
+ * `encode` falls back to this thread. `module`: the worker's module, found
  * beside this one unless given (tests; `undefined`: none).
  */
 export function startPngThread(options: { readonly module?: URL | undefined } = {}): PngThread {
@@ -69,6 +71,10 @@ export function startPngThread(options: { readonly module?: URL | undefined } = 
       } finally {
         void thread.terminate()
       }
+    },
+    cancel() {
+      void worker?.terminate()
+      worker = undefined
     }
   }
 }

@@ -29,13 +29,6 @@ export interface RenderCoverOptions {
    * waiting for that tab can print while Node works (`pipeline/article.ts`).
    */
   readonly onDrawn?: () => void
-  /**
-   * What the screenshot is made small after (in Node): the screenshot is
-   * taken at once, while Chromium would otherwise wait, but the encoding
-   * waits for the text's parse, which it would slow on two cores
-   * (`pipeline/article.ts`). Should that fail, the cover is given up with it.
-   */
-  readonly encodeAfter?: () => Promise<unknown>
 }
 
 /**
@@ -46,13 +39,18 @@ export interface RenderCoverOptions {
  * sharp letters; the seed EPUB must stay under 150 KB.
  */
 export async function renderCoverHtml(browser: Browser, html: string, options: RenderCoverOptions = {}): Promise<Buffer> {
-  const image = await screenshotCover(browser, html, options)
-  options.onDrawn?.()
-  options.signal?.throwIfAborted()
-  await options.encodeAfter?.()
-  options.signal?.throwIfAborted()
-  // On a thread of its own: the main thread stays free for the PDF's requests.
-  return startPngThread().encode(image, COVER_PALETTE)
+  // The encoder's thread loads while Chromium draws; the main thread stays free for the PDF's requests.
+  const encoder = startPngThread()
+  let image: Uint8Array
+  try {
+    image = await screenshotCover(browser, html, options)
+    options.onDrawn?.()
+    options.signal?.throwIfAborted()
+  } catch (error) {
+    encoder.cancel()
+    throw error
+  }
+  return encoder.encode(image, COVER_PALETTE)
 }
 
 /** Chromium's own PNG of the cover page; the tab goes back to the pool as soon as it is taken. */
