@@ -94,3 +94,6 @@ export const CODE_FONT: FontFamily = {
 
 /** Every face chapkhana may set text in. */
 export const ALL_FACES: readonly FontFace[] = [...BOOK_FONT.faces, ...CODE_FONT.faces]
+
+/** The folders the faces' files are in: what a locked page may read when it names them (`browser/page.ts`). */
+export const FACE_DIRS: readonly string[] = [...new Set(ALL_FACES.map((f) => path.dirname(f.file)))]

@@ -9,7 +9,7 @@ import subsetFont from 'subset-font'
 import { remembered } from '../util/artifacts.ts'
 import { ALL_FACES, type FontFace } from './faces.ts'
 
-export { ALL_FACES, BOOK_FONT, CODE_FONT, type FontFace, type FontFamily } from './faces.ts'
+export { ALL_FACES, BOOK_FONT, CODE_FONT, FACE_DIRS, type FontFace, type FontFamily } from './faces.ts'
 
 /**
  * harfbuzz (subset-font's WebAssembly, the only WebAssembly chapkhana runs)

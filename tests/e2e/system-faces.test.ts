@@ -13,7 +13,10 @@ import { pathToFileURL } from 'node:url'
 import { after, describe, it } from 'node:test'
 import subsetFont from 'subset-font'
 import { closeBrowser, launchBrowser } from '../../src/browser/launch.ts'
-import { ALL_FACES, BOOK_FONT, CODE_FONT, fontBytes, fontFaceCss } from '../../src/fonts/fonts.ts'
+import { withLockedPage } from '../../src/browser/page.ts'
+import { ALL_FACES, BOOK_FONT, CODE_FONT, FACE_DIRS, fontBytes, fontFaceCss } from '../../src/fonts/fonts.ts'
+import { COVER_FACES, COVER_SIZE, coverHtml } from '../../src/writers/cover/cover-html.ts'
+import { loadCover } from '../../src/writers/cover/render-cover.ts'
 import { tempDir } from '../helpers/paths.ts'
 import { pdffonts, pdftotext } from '../helpers/tools.ts'
 
@@ -76,5 +79,37 @@ describe('the faces in print', () => {
     assert.deepEqual(fileRequests, [])
     assert.deepEqual(fonts, EVERY_FACE)
     assert.match(text, new RegExp(TEXT))
+  })
+})
+
+describe('the faces on the generated cover', () => {
+  it('are named, not embedded, and draw the same pixels as the faces embedded in the page', async () => {
+    const texts = { title: 'ناتۆ و سەرکردایەتیی هاوپەیمانی', author: 'نووسەر', date: '٢٤ی تشرینی دووەمی ٢٠٢٦', edition: 'چاپی ١' }
+    const named = await coverHtml(texts, 'ckb', 'rtl')
+    assert.doesNotMatch(named, /data:font/)
+    // The same page with each face's whole file embedded, as the cover was made before.
+    let embedded = named
+    for (const face of COVER_FACES) {
+      const rule = new RegExp(`src: local\\("${face.postscript}"\\), url\\("[^"]+"\\)`)
+      assert.match(embedded, rule)
+      embedded = embedded.replace(rule, `src: url("data:font/ttf;base64,${(await fontBytes(face)).toString('base64')}")`)
+    }
+    const browser = await launchBrowser()
+    try {
+      const shot = (html: string) =>
+        withLockedPage(browser, FACE_DIRS, async (locked) => {
+          const requests: string[] = []
+          locked.page.on('request', (request) => requests.push(request.url()))
+          await locked.page.setViewport({ ...COVER_SIZE, deviceScaleFactor: 1 })
+          await loadCover(locked, html, 60_000)
+          const png = await locked.page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...COVER_SIZE } })
+          return { png: Buffer.from(png), fontFiles: requests.filter((url) => url.endsWith('.ttf')) }
+        })
+      const [byName, byData] = [await shot(named), await shot(embedded)]
+      assert.deepEqual(byName.fontFiles, [], 'the page read a font file: the system faces were not found')
+      assert.ok(byName.png.equals(byData.png), 'the cover drawn with the named faces differs from the one with the faces embedded')
+    } finally {
+      await closeBrowser(browser)
+    }
   })
 })

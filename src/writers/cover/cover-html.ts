@@ -1,15 +1,23 @@
 /**
  * The cover as an HTML page, made only from the edition's facts: title,
  * author, date and edition line in the document's language, direction and
- * digits, set in the book's own face. The page reads nothing but `data:`
- * URLs (the fonts are embedded, subset to the cover's letters), so the
- * screenshot is the same on every machine and never touches the network.
+ * digits, set in the book's own face. The page reads nothing but the
+ * faces chapkhana ships: by their PostScript names from the browser's own
+ * fontconfig (`browser/fontconfig.ts`, which refuses any other font of those
+ * names), else from their files. So the screenshot is the same on every
+ * machine and never touches the network. The faces were embedded as `data:`
+ * URLs subset to the cover's letters: the same pixels, but the subsetting
+ * (harfbuzz's WebAssembly compiled and run on Node's only thread) held the
+ * cover back ~0.15 s on a cold build, where the cover is on the article's
+ * critical path (docs/benchmarks.md).
  */
 import type { Element, Root } from 'hast'
 import { h, s } from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
-import { BOOK_FONT, fontFaceCss, subsetFace, type FontFace } from '../../fonts/fonts.ts'
+import { pathToFileURL } from 'node:url'
+import { SYSTEM_FACES } from '../../browser/fontconfig.ts'
+import { BOOK_FONT, fontFaceCss, type FontFace } from '../../fonts/fonts.ts'
 import { dateLabel, editionLabel, type EditionFacts } from '../../publication/edition.ts'
 import { ramp, type Rgb } from './png.ts'
 
@@ -125,18 +133,15 @@ h1 {
 }
 
 /** The faces the cover sets text in. */
-const COVER_FACES: readonly FontFace[] = BOOK_FONT.faces.filter((f) => f.style === 'normal')
+export const COVER_FACES: readonly FontFace[] = BOOK_FONT.faces.filter((f) => f.style === 'normal')
 
 /**
  * The complete cover HTML for `texts`, direction `dir` and language `lang`,
- * with the faces embedded as `data:` URLs subset to the cover's letters, laid
- * out at `layout` (by default the e-book cover's `COVER_SIZE`).
+ * with the faces asked for by name, then by file (the page must be allowed
+ * `FACE_DIRS`), laid out at `layout` (by default the e-book cover's `COVER_SIZE`).
  */
 export async function coverHtml(texts: CoverTexts, lang: string, dir: 'rtl' | 'ltr', layout: CoverLayout = COVER_SIZE): Promise<string> {
-  const all = [texts.title, texts.author ?? '', texts.publisher ?? '', texts.date ?? '', texts.edition].join(' ')
-  const data = new Map<FontFace, string>()
-  for (const face of COVER_FACES) data.set(face, `data:font/ttf;base64,${(await subsetFace(face, all)).toString('base64')}`)
-  const fonts = fontFaceCss((face) => data.get(face) ?? '', COVER_FACES)
+  const fonts = fontFaceCss((face) => pathToFileURL(face.file).href, COVER_FACES, { local: SYSTEM_FACES })
   const doc: Root = {
     type: 'root',
     children: [

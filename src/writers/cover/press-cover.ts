@@ -13,11 +13,12 @@
 import { createHash } from 'node:crypto'
 import type { Browser } from 'puppeteer'
 import { withLockedPage } from '../../browser/page.ts'
+import { FACE_DIRS } from '../../fonts/fonts.ts'
 import { PRESS_COVER_MM, type CoverSource, type PressCoverSource } from '../../publication/cover-image.ts'
 import type { Edition } from '../../publication/edition.ts'
 import { remembered } from '../../util/artifacts.ts'
 import { COVER_SIZE, coverHtml, coverTexts, type CoverLayout } from './cover-html.ts'
-import { browserIdentity, loadCover, type RenderCoverOptions } from './render-cover.ts'
+import { browserIdentity, coverFacesIdentity, loadCover, type RenderCoverOptions } from './render-cover.ts'
 
 /**
  * The press cover's layout: the e-book cover's 1600 px width (its type sizes
@@ -39,7 +40,8 @@ const PRINT = { preferCSSPageSize: true, printBackground: true, pageRanges: '1',
 /** Print `html` (a cover laid out at `PRESS_COVER_LAYOUT`) to a one-page PDF of the press cover's size. */
 export async function printCoverHtml(browser: Browser, html: string, options: RenderCoverOptions = {}): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? 60_000
-  return withLockedPage(browser, [], async (locked) => {
+  // The page may read the faces' files: it asks for them by name first (cover-html.ts).
+  return withLockedPage(browser, FACE_DIRS, async (locked) => {
     options.signal?.throwIfAborted()
     await loadCover(locked, html, timeout)
     const pdf = await locked.page.pdf({ ...PRINT, timeout })
@@ -53,7 +55,7 @@ export async function renderPressCover(edition: Edition, browser: () => Promise<
   const html = await coverHtml(coverTexts(edition), edition.lang, edition.dir, PRESS_COVER_LAYOUT)
   const identity = await browserIdentity()
   if (identity === undefined) return printCoverHtml(await browser(), html, options)
-  const key = createHash('sha256').update('press-cover\0').update(identity).update('\0').update(JSON.stringify(PRINT)).update('\0').update(html).digest('hex')
+  const key = createHash('sha256').update('press-cover\0').update(identity).update('\0').update(coverFacesIdentity()).update('\0').update(JSON.stringify(PRINT)).update('\0').update(html).digest('hex')
   return new Uint8Array(await remembered(key, async () => Buffer.from(await printCoverHtml(await browser(), html, options))))
 }
 

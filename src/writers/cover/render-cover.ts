@@ -1,10 +1,11 @@
 /**
  * Rendering the cover HTML to an image in headless Chromium: a locked page
- * (JavaScript off, only `data:` URLs), a fixed viewport at scale 1, and a
- * check that the book's faces really loaded, so no system font can ever
- * stand in on a cover.
+ * (JavaScript off, nothing read but `data:` URLs and the faces' folders), a
+ * fixed viewport at scale 1, and a check that the book's faces really loaded,
+ * so no other font can ever stand in on a cover.
  */
 import { createHash } from 'node:crypto'
+import { statSync } from 'node:fs'
 import { readFile, realpath, stat } from 'node:fs/promises'
 import type { Browser } from 'puppeteer'
 import { findChromium } from '../../browser/launch.ts'
@@ -12,7 +13,8 @@ import { remembered } from '../../util/artifacts.ts'
 import { RENDER_VIEWPORT, withLockedPage, type LockedPage } from '../../browser/page.ts'
 import type { EditionFacts } from '../../publication/edition.ts'
 import type { CoverImage, CoverSource } from '../../publication/cover-image.ts'
-import { COVER_PALETTE, COVER_SIZE, coverHtml, coverTexts } from './cover-html.ts'
+import { FACE_DIRS } from '../../fonts/fonts.ts'
+import { COVER_FACES, COVER_PALETTE, COVER_SIZE, coverHtml, coverTexts } from './cover-html.ts'
 import { COVER_ENCODING } from './png.ts'
 import { startPngThread } from './png-thread.ts'
 import { failure } from '../../util/failure.ts'
@@ -90,7 +92,8 @@ export async function loadCover({ page, refused }: LockedPage, html: string, tim
 async function screenshotCover(browser: Browser, html: string, options: RenderCoverOptions): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? 60_000
   const asked = performance.now()
-  return withLockedPage(browser, [], async (locked) => {
+  // The page may read the faces' files: it asks for them by name first (cover-html.ts).
+  return withLockedPage(browser, FACE_DIRS, async (locked) => {
     const { page } = locked
     const tab = performance.now()
     options.signal?.throwIfAborted()
@@ -106,6 +109,17 @@ async function screenshotCover(browser: Browser, html: string, options: RenderCo
     await page.setViewport(RENDER_VIEWPORT)
     return image
   })
+}
+
+/**
+ * What a cover's pixels depend on besides its page: the faces' files (the page
+ * names them, it does not hold them), by path, size and modification time.
+ */
+export function coverFacesIdentity(): string {
+  return COVER_FACES.map((face) => {
+    const info = statSync(face.file)
+    return `${face.file}:${info.size}:${info.mtimeMs}`
+  }).join('\0')
 }
 
 /**
@@ -139,7 +153,7 @@ export async function renderCover(edition: EditionFacts, browser: Browser | (() 
   if (identity === undefined) return { bytes: await renderCoverHtml(await get(), html, options), mediaType: 'image/png', extension: 'png', ...COVER_SIZE }
   // A cover depends only on its page and the browser that draws it, and a
   // correction in the text rarely changes it: render each page once.
-  const key = createHash('sha256').update('cover\0').update(identity).update('\0').update(COVER_ENCODING).update('\0').update(html).digest('hex')
+  const key = createHash('sha256').update('cover\0').update(identity).update('\0').update(coverFacesIdentity()).update('\0').update(COVER_ENCODING).update('\0').update(html).digest('hex')
   const bytes = await remembered(key, async () => renderCoverHtml(await get(), html, options))
   return { bytes, mediaType: 'image/png', extension: 'png', ...COVER_SIZE }
 }

@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser } from 'puppeteer'
-import { ALL_FACES } from '../../fonts/fonts.ts'
+import { FACE_DIRS } from '../../fonts/fonts.ts'
 import { withLockedPage } from '../../browser/page.ts'
 import { failure, isFailure } from '../../util/failure.ts'
 
@@ -26,8 +26,6 @@ export interface RenderOptions {
    */
   readonly draft?: boolean
 }
-
-const FONT_DIRS = [...new Set(ALL_FACES.map((f) => path.dirname(f.file)))]
 
 /**
  * A draft is read only for its page count and named destinations. Hidden
@@ -55,7 +53,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 }
 
 async function renderOnce(options: RenderOptions, htmlPath: string): Promise<Uint8Array> {
-  return withLockedPage(options.browser, [path.dirname(htmlPath), ...FONT_DIRS, ...options.roots], async ({ page, refused }) => {
+  return withLockedPage(options.browser, [path.dirname(htmlPath), ...FACE_DIRS, ...options.roots], async ({ page, refused }) => {
     await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: options.timeoutMs })
     // Load every declared face, then insist all of them did.
     const fonts = await page.evaluate(async () => {
