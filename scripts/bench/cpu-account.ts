@@ -3,9 +3,9 @@
  * started included, from a control group of its own.
  *
  * Why not `/usr/bin/time`: it reports the rusage of the descendants that
- * were waited for. Chromium's renderers are children of its zygote, and
- * whether the zygote reaps them before the browser exits depends on the
- * shutdown's timing: three cold builds of the same book measured 8.2, 5.0
+ * were waited for. Chromium's renderers are children of its browser process
+ * (of its zygote, where it has one), and whether they are reaped before the
+ * browser exits depends on the shutdown's timing: three cold builds of the same book measured 8.2, 5.0
  * and 8.1 s of CPU (docs/benchmarks.md). A control group accounts for every
  * process placed in it and every process they fork, waited for or not. The
  * command is started by a shell that first moves itself into the group, so
