@@ -14,6 +14,7 @@ import { ALL_FACES } from '../fonts/fonts.ts'
 import { STYLES_DIR } from '../publication/styles.ts'
 import { writeFileAtomic } from '../util/atomic.ts'
 import { GENERATOR } from '../version.ts'
+import { fileStamp } from '../util/file-stamp.ts'
 
 /** What one edition was built from and into. */
 export interface CacheEntry {
@@ -59,9 +60,7 @@ async function statsOf(dir: string, filter: (name: string) => boolean): Promise<
   const out: string[] = []
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
     if (!entry.isFile() || !filter(entry.name)) continue
-    const file = path.join(entry.parentPath, entry.name)
-    const info = await stat(file)
-    out.push(`${file}:${info.size}:${info.mtimeMs}`)
+    out.push(await fileStamp(path.join(entry.parentPath, entry.name)))
   }
   return out.sort()
 }

@@ -19,6 +19,7 @@ import { pathToFileURL } from 'node:url'
 import { SYSTEM_FACES } from '../../browser/fontconfig.ts'
 import { BOOK_FONT, fontFaceCss, type FontFace } from '../../fonts/fonts.ts'
 import { dateLabel, editionLabel, type EditionFacts } from '../../publication/edition.ts'
+import { fileStamp } from '../../util/file-stamp.ts'
 import { ramp, type Rgb } from './png.ts'
 
 /** Pixel size of the generated cover: the 1:1.6 most e-book stores ask for. */
@@ -134,6 +135,14 @@ h1 {
 
 /** The faces the cover sets text in. */
 export const COVER_FACES: readonly FontFace[] = BOOK_FONT.faces.filter((f) => f.style === 'normal')
+
+/**
+ * What a cover's pixels depend on besides its page: the faces' files (the page
+ * names them, it does not hold them), for the remembered cover's key.
+ */
+export async function coverFacesIdentity(): Promise<string> {
+  return (await Promise.all(COVER_FACES.map((face) => fileStamp(face.file)))).join('\0')
+}
 
 /**
  * The complete cover HTML for `texts`, direction `dir` and language `lang`,

@@ -17,8 +17,8 @@ import { FACE_DIRS } from '../../fonts/fonts.ts'
 import { PRESS_COVER_MM, type CoverSource, type PressCoverSource } from '../../publication/cover-image.ts'
 import type { Edition } from '../../publication/edition.ts'
 import { remembered } from '../../util/artifacts.ts'
-import { COVER_SIZE, coverHtml, coverTexts, type CoverLayout } from './cover-html.ts'
-import { browserIdentity, coverFacesIdentity, loadCover, type RenderCoverOptions } from './render-cover.ts'
+import { COVER_SIZE, coverFacesIdentity, coverHtml, coverTexts, type CoverLayout } from './cover-html.ts'
+import { browserIdentity, loadCover, type RenderCoverOptions } from './render-cover.ts'
 
 /**
  * The press cover's layout: the e-book cover's 1600 px width (its type sizes
@@ -55,7 +55,7 @@ export async function renderPressCover(edition: Edition, browser: () => Promise<
   const html = await coverHtml(coverTexts(edition), edition.lang, edition.dir, PRESS_COVER_LAYOUT)
   const identity = await browserIdentity()
   if (identity === undefined) return printCoverHtml(await browser(), html, options)
-  const key = createHash('sha256').update('press-cover\0').update(identity).update('\0').update(coverFacesIdentity()).update('\0').update(JSON.stringify(PRINT)).update('\0').update(html).digest('hex')
+  const key = createHash('sha256').update('press-cover\0').update(identity).update('\0').update(await coverFacesIdentity()).update('\0').update(JSON.stringify(PRINT)).update('\0').update(html).digest('hex')
   return new Uint8Array(await remembered(key, async () => Buffer.from(await printCoverHtml(await browser(), html, options))))
 }
 

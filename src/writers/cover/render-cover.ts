@@ -5,8 +5,7 @@
  * so no other font can ever stand in on a cover.
  */
 import { createHash } from 'node:crypto'
-import { statSync } from 'node:fs'
-import { readFile, realpath, stat } from 'node:fs/promises'
+import { readFile, realpath } from 'node:fs/promises'
 import type { Browser } from 'puppeteer'
 import { findChromium } from '../../browser/launch.ts'
 import { remembered } from '../../util/artifacts.ts'
@@ -14,7 +13,8 @@ import { RENDER_VIEWPORT, withLockedPage, type LockedPage } from '../../browser/
 import type { EditionFacts } from '../../publication/edition.ts'
 import type { CoverImage, CoverSource } from '../../publication/cover-image.ts'
 import { FACE_DIRS } from '../../fonts/fonts.ts'
-import { COVER_FACES, COVER_PALETTE, COVER_SIZE, coverHtml, coverTexts } from './cover-html.ts'
+import { COVER_PALETTE, COVER_SIZE, coverFacesIdentity, coverHtml, coverTexts } from './cover-html.ts'
+import { fileStamp } from '../../util/file-stamp.ts'
 import { COVER_ENCODING } from './png.ts'
 import { startPngThread } from './png-thread.ts'
 import { failure } from '../../util/failure.ts'
@@ -112,17 +112,6 @@ async function screenshotCover(browser: Browser, html: string, options: RenderCo
 }
 
 /**
- * What a cover's pixels depend on besides its page: the faces' files (the page
- * names them, it does not hold them), by path, size and modification time.
- */
-export function coverFacesIdentity(): string {
-  return COVER_FACES.map((face) => {
-    const info = statSync(face.file)
-    return `${face.file}:${info.size}:${info.mtimeMs}`
-  }).join('\0')
-}
-
-/**
  * Which browser would draw a cover, without starting it: the executable the
  * build launches, by its real path, size and modification time (an upgrade
  * changes them). `undefined` when there is none.
@@ -131,9 +120,7 @@ export async function browserIdentity(): Promise<string | undefined> {
   const executable = findChromium(process.env)
   if (!executable) return undefined
   try {
-    const real = await realpath(executable)
-    const info = await stat(real)
-    return `${real}:${info.size}:${info.mtimeMs}`
+    return await fileStamp(await realpath(executable))
   } catch {
     return undefined
   }
@@ -153,7 +140,7 @@ export async function renderCover(edition: EditionFacts, browser: Browser | (() 
   if (identity === undefined) return { bytes: await renderCoverHtml(await get(), html, options), mediaType: 'image/png', extension: 'png', ...COVER_SIZE }
   // A cover depends only on its page and the browser that draws it, and a
   // correction in the text rarely changes it: render each page once.
-  const key = createHash('sha256').update('cover\0').update(identity).update('\0').update(coverFacesIdentity()).update('\0').update(COVER_ENCODING).update('\0').update(html).digest('hex')
+  const key = createHash('sha256').update('cover\0').update(identity).update('\0').update(await coverFacesIdentity()).update('\0').update(COVER_ENCODING).update('\0').update(html).digest('hex')
   const bytes = await remembered(key, async () => renderCoverHtml(await get(), html, options))
   return { bytes, mediaType: 'image/png', extension: 'png', ...COVER_SIZE }
 }
