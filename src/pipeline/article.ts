@@ -17,7 +17,8 @@ import { coverSource } from '../writers/cover/render-cover.ts'
 import { pressCoverSource } from '../writers/cover/press-cover.ts'
 import { buildPdfs, pdfSettings, type BuiltPdfs } from '../writers/pdf/write.ts'
 import { writeFilesAtomic } from '../util/atomic.ts'
-import { writeArticlePage } from '../writers/site/article-page.ts'
+import { Lull } from '../util/lull.ts'
+import { prepareArticlePage, writeArticlePage } from '../writers/site/article-page.ts'
 import { GENERATOR } from '../version.ts'
 import type { BrowserPool } from './browser-pool.ts'
 import { hastOptions, loadBook } from './book.ts'
@@ -124,7 +125,14 @@ async function buildWith(source: string | VFile, config: Config, browsers: Brows
   const base = path.resolve(config.outDir, edition.slug)
   const jobs: Promise<Built>[] = []
   if (showsCover) cover().catch(() => undefined)
-  if (config.formats.includes('epub')) jobs.push(timed(`${base}.epub`, () => buildEpub({ edition, generator: GENERATOR, cover, ...(signal ? { signal } : {}) })))
+  // The PDF's renderings are the longest chain of the build, and each waits
+  // for Node to prepare it: the EPUB is made while Chromium prints, in the
+  // time Node would otherwise wait for it (util/lull.ts, docs/benchmarks.md).
+  const lull = new Lull()
+  // So is the reader page's text and its fonts (it is written last, with the sizes of the files).
+  const prepared = config.formats.includes('html') ? prepareArticlePage(edition, lull) : undefined
+  prepared?.catch(() => undefined)
+  if (config.formats.includes('epub')) jobs.push(timed(`${base}.epub`, () => buildEpub({ edition, generator: GENERATOR, cover, lull, ...(signal ? { signal } : {}) })))
   if (config.formats.includes('pdf')) {
     // One rendering gives both PDFs; a press PDF that fails fails the edition.
     const printed = (async () => {
@@ -137,12 +145,13 @@ async function buildWith(source: string | VFile, config: Config, browsers: Brows
       if (showsCover) await Promise.race([cover().catch(() => undefined), tabFree])
       // The press cover: the EPUB's own cover image, or the generated one drawn at the press size.
       const pressCover = config.press ? { pressCover: pressCoverSource(edition, cover, () => browsers.get(), signal ? { signal } : {}) } : {}
-      return buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), ...pdfSettings(config), ...pressCover, rendered: release, ...(signal ? { signal } : {}) }, config.press === true)
+      return buildPdfs({ edition, generator: GENERATOR, browser: await browsers.get(), ...pdfSettings(config), ...pressCover, rendered: release, lull, ...(signal ? { signal } : {}) }, config.press === true)
     })()
+    printed.catch(() => undefined).finally(() => lull.end())
     jobs.push(timed(`${base}.pdf`, async () => (await printed).pdf))
     if (config.press) jobs.push(timed(`${base}-press.pdf`, async () => pressBytes(await printed, 'press')))
     if (config.press) jobs.push(timed(`${base}-press-cover.pdf`, async () => pressBytes(await printed, 'pressCover')))
-  }
+  } else lull.end()
   const settled = await Promise.allSettled(jobs)
   // The reader page below shows the same cover, drawn once: then the browser may go.
   if (showsCover) await cover().catch(() => undefined)
@@ -156,6 +165,6 @@ async function buildWith(source: string | VFile, config: Config, browsers: Brows
   const writing = performance.now() - start
   const written = built.map((b) => ({ path: b.target, bytes: b.bytes.length, ms: b.ms + writing }))
   // The reader page comes last: it shows the sizes of the files just written.
-  const page = config.formats.includes('html') ? await writeArticlePage({ edition, written, outDir: config.outDir, cover, ...(signal ? { signal } : {}) }) : []
+  const page = config.formats.includes('html') ? await writeArticlePage({ edition, written, outDir: config.outDir, cover, ...(prepared ? { prepared } : {}), ...(signal ? { signal } : {}) }) : []
   return { files: [edition.file, ...edition.chapters], inputs: edition.inputs, written: [...written, ...page] }
 }

@@ -29,6 +29,7 @@ import { conformance, PACKAGE_PREFIXES, spineOf } from './package-meta.ts'
 import { modifiedDate } from '../../publication/modified.ts'
 import * as templates from './templates.ts'
 import { xhtmlDocument } from './xhtml.ts'
+import { NO_LULL, type Lull } from '../../util/lull.ts'
 
 /** epub-gen-memory keeps its zip protected; chapkhana adds fonts and fixes dates in it. */
 class ChapkhanaEpub extends EPub {
@@ -67,10 +68,13 @@ function bookText(edition: Edition, parts: readonly string[]): string {
 export interface EpubArgs extends OutputArgs {
   /** The edition's cover (drawn by the cover writer only when the article has none of its own). */
   readonly cover: CoverSource
+  /** When to do the work (between its pieces): while the PDF's Chromium prints, in a build that makes one. */
+  readonly lull?: Pick<Lull, 'wait'>
 }
 
 /** Build the EPUB bytes for `edition`. */
-export async function buildEpub({ edition, generator, cover: coverImage }: Omit<EpubArgs, 'target'>): Promise<Buffer> {
+export async function buildEpub({ edition, generator, cover: coverImage, lull = NO_LULL }: Omit<EpubArgs, 'target'>): Promise<Buffer> {
+  await lull.wait()
   const chapters = splitChapters(edition)
   // The cover may still be drawing (or its image being made small on its own
   // thread): everything that does not show it, the font subsets above all, is
@@ -83,21 +87,29 @@ export async function buildEpub({ edition, generator, cover: coverImage }: Omit<
   const titleXhtml = xhtmlDocument(edition, [h('section', { 'epub:type': 'titlepage', className: ['title-page'] }, titleChildren)], { title: edition.meta.title, bodyType: 'frontmatter' })
   const colophonXhtml = xhtmlDocument(edition, [colophon(edition)], { title: edition.meta.title, bodyType: 'backmatter' })
   const entries = tocEntries(edition, chapters)
-  const chapterFiles = chapters.map((c) => {
+  const chapterFiles: { id: string; filename: string; title: string; xhtml: string }[] = []
+  for (const c of chapters) {
     // A chapter in another language than the book is that language's document.
     const language = chapterLanguage(c.children)
-    return {
+    chapterFiles.push({
       id: c.id,
       filename: c.filename,
       title: c.title,
       xhtml: xhtmlDocument(edition, [h('section', { 'epub:type': 'chapter', role: 'doc-chapter', ariaLabel: c.title, ...language }, c.children)], { title: c.title, bodyType: 'bodymatter', ...(language ? { language } : {}) })
-    }
-  })
+    })
+    // A book's chapters are a run of 100+ ms: made while Chromium prints (util/lull.ts).
+    await lull.wait()
+  }
 
   const text = bookText(edition, [edition.meta.title, toString(titleBlock(edition)), toString(colophon(edition)), ...Object.values(edition.words)])
   // Code has its own face, subset to the code's own characters.
   const { faces, codeText } = documentFaces(edition.tree, BOOK_FONT.faces, CODE_FONT.faces)
-  const fonts = await Promise.all(faces.map(async (face) => ({ face, bytes: await subsetFace(face, face.family === CODE_FONT.family ? codeText : text) })))
+  const fonts: { face: (typeof faces)[number]; bytes: Buffer }[] = []
+  for (const face of faces) {
+    await lull.wait()
+    fonts.push({ face, bytes: await subsetFace(face, face.family === CODE_FONT.family ? codeText : text) })
+  }
+  await lull.wait()
   // `@namespace` must precede every other rule, or the `epub|type` selectors
   // of epub.css (footnotes) are dropped as invalid.
   const css = [EPUB_NAMESPACE, fontFaceCss((face) => `fonts/${face.name}`, faces), await stylesheet('base'), await stylesheet('epub')].join('\n')
@@ -169,6 +181,7 @@ export async function buildEpub({ edition, generator, cover: coverImage }: Omit<
     },
     pages.map((p) => ({ title: p.title, filename: p.filename, content: '<p></p>', ...({ xhtml: p.xhtml } as object) }))
   )
+  await lull.wait()
   await epub.render()
   const zip = epub.archive
   const oebps = zip.folder('OEBPS')!
@@ -179,6 +192,7 @@ export async function buildEpub({ edition, generator, cover: coverImage }: Omit<
   zip.forEach((_path, entry) => {
     entry.date = date
   })
+  await lull.wait()
   return zip.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 } })
 }
 

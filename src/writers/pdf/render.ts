@@ -11,6 +11,7 @@ import type { Browser } from 'puppeteer'
 import { FACE_DIRS } from '../../fonts/fonts.ts'
 import { withLockedPage } from '../../browser/page.ts'
 import { failure, isFailure } from '../../util/failure.ts'
+import type { Lull } from '../../util/lull.ts'
 
 /** What a render needs. */
 export interface RenderOptions {
@@ -25,6 +26,8 @@ export interface RenderOptions {
    * (they cost time on long books and are thrown away).
    */
   readonly draft?: boolean
+  /** Told while Chromium prints (the longest step, when Node has nothing to answer): other work may run then. */
+  readonly lull?: Lull
 }
 
 /**
@@ -62,7 +65,7 @@ async function renderOnce(options: RenderOptions, htmlPath: string): Promise<Uin
     })
     const failed = fonts.filter((f) => !f.endsWith(': loaded'))
     if (failed.length > 0 || fonts.length === 0) throw failure('render-fonts', `Fonts did not load in the browser: ${failed.join('; ') || 'none declared'}`)
-    const pdf = await page.pdf({
+    const printing = page.pdf({
       preferCSSPageSize: true,
       printBackground: true,
       tagged: !options.draft,
@@ -70,6 +73,7 @@ async function renderOnce(options: RenderOptions, htmlPath: string): Promise<Uin
       outline: false,
       timeout: options.timeoutMs
     })
+    const pdf = await (options.lull ? options.lull.during(printing) : printing)
     if (refused.length > 0) throw failure('render-refused-request', `The page asked for ${refused.length} resource(s) outside the build and was refused: ${refused.slice(0, 3).join(', ')}`)
     return pdf
   })

@@ -13,6 +13,7 @@ import { writeFileAtomic } from '../../util/atomic.ts'
 import type { Edition } from '../../publication/edition.ts'
 import type { OutputArgs } from '../../publication/output-args.ts'
 import { printWarnings } from './fit.ts'
+import { NO_LULL, type Lull } from '../../util/lull.ts'
 import { bookmarksOf } from './outline.ts'
 import { postprocessPdf } from './postprocess.ts'
 import { firstLayout, type PrintLayout } from './print-html.ts'
@@ -41,6 +42,8 @@ export interface PdfArgs extends OutputArgs {
   readonly pressCover?: PressCoverSource
   /** Called once the browser is no longer needed: the last rendering (and the press cover's drawing) is done. */
   readonly rendered?: () => void
+  /** Told while each rendering prints, so that work waiting for Chromium to be busy (the EPUB) runs then; ended by the caller. */
+  readonly lull?: Lull
 }
 
 /**
@@ -85,10 +88,12 @@ async function pressCover(edition: Edition, art: PressCoverSource, producer: str
  * Build the regular PDF and, with `press`, the PDF/X-4 press edition from the
  * same rendering, and its cover when the pipeline passes the artwork.
  */
-export async function buildPdfs({ edition, browser, timeoutMs, generator, signal, notes, bookParts = PART_CHARS, pressCover: art, rendered }: Omit<PdfArgs, 'target'>, press = false): Promise<BuiltPdfs> {
-  const render = (html: string, draft = false) => renderPdf({ browser, html, roots: [edition.baseDir], timeoutMs, draft, ...(signal ? { signal } : {}) })
-  // What print must shrink, break or would print coarse, said once per build.
-  await printWarnings(edition)
+export async function buildPdfs({ edition, browser, timeoutMs, generator, signal, notes, bookParts = PART_CHARS, pressCover: art, rendered, lull }: Omit<PdfArgs, 'target'>, press = false): Promise<BuiltPdfs> {
+  const render = (html: string, draft = false) => renderPdf({ browser, html, roots: [edition.baseDir], timeoutMs, draft, ...(signal ? { signal } : {}), ...(lull ? { lull } : {}) })
+  // What print must shrink, break or would print coarse, said once per build:
+  // only messages, looked for while Chromium prints the first rendering.
+  const warned = (lull ?? NO_LULL).wait().then(() => printWarnings(edition))
+  warned.catch(() => undefined)
   const chapters = printChapters(edition)
   // A book is laid out part by part and merged; an article (one chapter) in one document.
   // The browser may go as soon as the last rendering is done (before a book's merge), unless the press cover is still to draw.
@@ -100,6 +105,7 @@ export async function buildPdfs({ edition, browser, timeoutMs, generator, signal
   }
   const raw = chapters.length >= 2 && bookParts > 0 ? await paginateBook(edition, chapters, render, notes, bookParts, done) : await single()
   done?.()
+  await warned
   const pdf = await postprocessPdf(raw, edition, { producer: generator, bookmarks: bookmarksOf(chapters) })
   if (!press) return { pdf }
   const interior = await pressPdf(pdf, edition, { producer: generator })

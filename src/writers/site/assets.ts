@@ -33,7 +33,7 @@ const woffs = new WeakMap<Buffer, Buffer>()
  * A WOFF of `face` holding the glyphs of `text`: the subset TTF (remembered
  * by the letters used, like every subset), wrapped by Node's zlib.
  */
-async function woff(face: FontFace, text: string): Promise<Buffer> {
+export async function pageFont(face: FontFace, text: string): Promise<Buffer> {
   const sfnt = await subsetFace(face, text + ALWAYS)
   const known = woffs.get(sfnt)
   if (known) return known
@@ -53,7 +53,7 @@ export async function writePageFonts(outDir: string, prefix: string, text: strin
   for (const face of faces) {
     const name = `${prefix}-${face.name.replace(/\.ttf$/, '')}.woff`
     const href = `${ASSETS}/${name}`
-    files.push(await writeFileAtomic(path.join(outDir, ASSETS, name), await woff(face, text)))
+    files.push(await writeFileAtomic(path.join(outDir, ASSETS, name), await pageFont(face, text)))
     rules.push(`@font-face { font-family: "${face.family}"; font-weight: ${face.weight}; font-style: ${face.style}; font-display: swap; src: url("${href}") format("woff"); }`)
   }
   return { css: rules.join('\n'), files }
