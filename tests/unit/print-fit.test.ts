@@ -9,7 +9,8 @@ import path from 'node:path'
 import { describe, it } from 'node:test'
 import { loadEdition } from '../../src/pipeline/article.ts'
 import { resolveConfig } from '../../src/config/schema.ts'
-import { markWide, printWarnings } from '../../src/writers/pdf/fit.ts'
+import fc from 'fast-check'
+import { hasOverlongWord, LONG_WORD, markWide, printWarnings } from '../../src/writers/pdf/fit.ts'
 import { printHtml } from '../../src/writers/pdf/print-html.ts'
 import { tempDir } from '../helpers/paths.ts'
 import { greyPng } from '../helpers/png.ts'
@@ -62,6 +63,23 @@ describe('wide content in print', () => {
     assert.equal(markWide({ type: 'root', children: [tableOf(['a', 'b'])] }), 0)
     assert.equal(markWide({ type: 'root', children: [tableOf(['a', 'x'.repeat(200)])] }), 1)
     assert.equal(markWide({ type: 'root', children: [tableOf(Array.from({ length: 8 }, () => 'a'))] }), 1)
+  })
+})
+
+describe('finding an overlong word', () => {
+  it('agrees with the Unicode pattern on any text: astral letters, lone surrogates, every kind of space', () => {
+    const unicode = new RegExp(`[^\\s]{${LONG_WORD + 1},}`, 'u')
+    const unit = fc.constantFrom('ب', 'a', '\u200c', '\u064e', ' ', '\u00a0', '\u2009', '\n', '\t', '𝕏', '😀', '\ud83d', '\ude00')
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 0, maxLength: 200 }), fc.nat({ max: 120 }), (text, run) => {
+        // A run of one letter near the limit, in the middle of the text.
+        const value = text.slice(0, 50) + 'س'.repeat(run) + text.slice(50)
+        assert.equal(hasOverlongWord(value), unicode.test(value))
+      }),
+      { numRuns: 1000 }
+    )
+    assert.equal(hasOverlongWord('😀'.repeat(LONG_WORD)), false, '80 astral letters are 160 units, and still one printable word of 80')
+    assert.equal(hasOverlongWord('😀'.repeat(LONG_WORD + 1)), true)
   })
 })
 
