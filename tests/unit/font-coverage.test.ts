@@ -9,8 +9,12 @@ import path from 'node:path'
 import { describe, it } from 'node:test'
 import { loadEdition } from '../../src/pipeline/article.ts'
 import { resolveConfig } from '../../src/config/schema.ts'
-import { charsetTable, facePoints, scriptOf } from '../../src/fonts/coverage.ts'
-import { ALL_FACES } from '../../src/fonts/fonts.ts'
+import type { Element, ElementContent, Root, Text } from 'hast'
+import fc from 'fast-check'
+import { visitParents } from 'unist-util-visit-parents'
+import { charsetTable, facePoints, scriptOf, uncoveredCharacters, type Uncovered } from '../../src/fonts/coverage.ts'
+import { BOLD, ITALIC } from '../../src/fonts/faces-used.ts'
+import { ALL_FACES, BOOK_FONT, type FontFace } from '../../src/fonts/fonts.ts'
 import { CORPORA, ROOT, SEED, tempDir } from '../helpers/paths.ts'
 
 const coverage = async (file: string, lang?: string) => {
@@ -66,4 +70,71 @@ describe('characters no bundled face covers', () => {
     assert.equal(scriptOf('Ω'), 'Greek')
     assert.equal(scriptOf('∰'), 'symbol')
   })
+
+  it('finds the same characters, counts and places as a walk that looks at every text\'s ancestors, on real and random trees', async () => {
+    for (const [file, lang] of [
+      [path.join(ROOT, 'tests', 'fixtures', 'font-coverage', 'article.md'), undefined],
+      [SEED, undefined],
+      [path.join(CORPORA, 'muqtabas', 'al-muqtabas-issue-49.md'), 'ar'],
+      [path.join(ROOT, 'tests', 'fixtures', 'books', 'mixed-language', 'book.md'), undefined]
+    ] as const) {
+      const copy = path.join(tempDir(), path.basename(file))
+      copyFileSync(file, copy)
+      const { tree } = await loadEdition(file.endsWith('book.md') ? file : copy, resolveConfig(lang ? { lang } : {}))
+      assert.deepEqual(uncoveredCharacters(tree), byAncestors(tree), file)
+    }
+    const text = fc.string({ unit: fc.constantFrom('a', 'ب', 'ש', 'Ω', '😀', '∰', ' ', '\n', '\u200c', '\ufe0f'), maxLength: 12 }).map((value): Text => ({ type: 'text', value, position: { start: { line: 3, column: 5 }, end: { line: 3, column: 5 + value.length } } }))
+    const { node } = fc.letrec<{ node: ElementContent }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        text,
+        fc.record({
+          type: fc.constant('element' as const),
+          tagName: fc.constantFrom('p', 'strong', 'em', 'h2', 'a', 'span', 'th', 'cite'),
+          properties: fc.constantFrom({}, { dataFootnoteBackref: '' }),
+          children: fc.array(tie('node'), { maxLength: 4 })
+        }) as fc.Arbitrary<ElementContent>
+      )
+    }))
+    fc.assert(
+      fc.property(fc.array(node, { maxLength: 5 }), (children) => {
+        const tree: Root = { type: 'root', children }
+        assert.deepEqual(uncoveredCharacters(tree), byAncestors(tree))
+      }),
+      { numRuns: 300 }
+    )
+  })
 })
+
+/** The walk `uncoveredCharacters` was until it carried the face down: each text's face from its ancestors. */
+function byAncestors(tree: Root, faces: readonly FontFace[] = BOOK_FONT.faces): Uncovered[] {
+  const groups = new Map<string, Uncovered>()
+  const sets = new Map<FontFace, Set<number>>()
+  visitParents(tree, 'text', (node: Text, ancestors) => {
+    if (ancestors.some((a) => a.type === 'element' && a.properties.dataFootnoteBackref !== undefined)) return
+    const tags = ancestors.filter((a): a is Element => a.type === 'element').map((a) => a.tagName)
+    const weight = tags.some((t) => BOLD.has(t)) ? 700 : 400
+    const style = tags.some((t) => ITALIC.has(t)) ? 'italic' : 'normal'
+    const face = faces.find((f) => f.weight === weight && f.style === style) ?? faces[0]!
+    const has = sets.get(face) ?? new Set(facePoints(face))
+    sets.set(face, has)
+    let offset = 0
+    for (const c of node.value) {
+      const here = offset
+      offset += c.length
+      if (has.has(c.codePointAt(0)!) || /[\s\p{Cc}\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u.test(c)) continue
+      const script = scriptOf(c)
+      let group = groups.get(script)
+      if (!group) {
+        const start = node.position?.start
+        const before = node.value.slice(0, here).split('\n')
+        const place = start ? (before.length === 1 ? { line: start.line, column: start.column + here } : { line: start.line + before.length - 1, column: before.at(-1)!.length + 1 }) : (ancestors.at(-1) as Element | undefined)?.position?.start
+        group = { script, chars: [], count: 0, ...(place ? { place: { line: place.line, column: place.column } } : {}) }
+        groups.set(script, group)
+      }
+      if (!group.chars.includes(c)) group.chars.push(c)
+      group.count++
+    }
+  })
+  return [...groups.values()]
+}

@@ -18,8 +18,14 @@ import { stylesheet } from '../../publication/styles.ts'
 /** Folder, inside the output folder, of the shared files. */
 export const ASSETS = 'assets'
 
-/** Digits of every style and the page's punctuation, so no label misses a glyph. */
-const ALWAYS = `${allDigits()}.,،:·-–—()«» kBMBEPUDF`
+/**
+ * Digits of every style and the page's punctuation, so no label misses a
+ * glyph. Made on first use, not when the module loads: the digits come from
+ * ICU's number formatters (~20 ms to make), and a build loads this module
+ * while it parses the text, when both cores are busy.
+ */
+let always: string | undefined
+const ALWAYS = (): string => (always ??= `${allDigits()}.,،:·-–—()«» kBMBEPUDF`)
 
 /**
  * The WOFF of each subset this process made a page with. A subset is
@@ -34,7 +40,7 @@ const woffs = new WeakMap<Buffer, Buffer>()
  * by the letters used, like every subset), wrapped by Node's zlib.
  */
 export async function pageFont(face: FontFace, text: string): Promise<Buffer> {
-  const sfnt = await subsetFace(face, text + ALWAYS)
+  const sfnt = await subsetFace(face, text + ALWAYS())
   const known = woffs.get(sfnt)
   if (known) return known
   const made = sfntToWoff(sfnt)
