@@ -2,10 +2,13 @@
  * Node's idle time while Chromium prints, for work that must not delay the
  * printing. A book's PDF is a chain of renderings, each prepared by Node
  * (its HTML, the layout measured from the one before) and then waited for:
- * work done on Node's one thread while a rendering is being prepared delays
- * every rendering after it, the same work done while Chromium prints costs
- * nothing (Chromium has the other core). The EPUB and the reader page's
- * fonts wait for such a lull between their pieces.
+ * work done on Node's one thread while a rendering is being prepared, or
+ * while Chromium waits for Node's answer during a page's load, delays every
+ * rendering after it; done while Chromium prints, it overlaps the printing.
+ * It still shares the machine's cores with Chromium, so it is not free
+ * (docs/benchmarks.md measures how little it gains on two cores). The EPUB,
+ * the print warnings and the reader page's fonts wait for such a lull
+ * between their pieces.
  */
 
 /** Resolve after the event loop's next turn: I/O callbacks (Chromium's answers among them) run first. */
