@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import puppeteer, { type Browser } from 'puppeteer'
 import { fontconfigEnv } from './fontconfig.ts'
+import { DRAW_ON_REQUEST_ARGS, markDrawsOnRequest } from './frames.ts'
 import { keepStartingTabs } from './page.ts'
 import { failure } from '../util/failure.ts'
 
@@ -85,8 +86,21 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
   return SYSTEM.find((p) => existsSync(p))
 }
 
+/** How to launch. */
+export interface LaunchOptions {
+  /** The longest a render may take, so the browser connection waits as long. */
+  readonly renderTimeoutMs?: number
+  /**
+   * Draw frames only when asked (`frames.ts`): for a browser that prints and
+   * takes screenshots with `screenshotPng`, never one that shows pages to a
+   * reading engine or waits for animation frames. Only the headless shell
+   * can; another browser draws as usual.
+   */
+  readonly drawOnRequest?: boolean
+}
+
 /** Launch a headless browser, or throw a `browser-missing` failure with the fix. */
-export async function launchBrowser(env: NodeJS.ProcessEnv = process.env, options: { readonly renderTimeoutMs?: number } = {}): Promise<Browser> {
+export async function launchBrowser(env: NodeJS.ProcessEnv = process.env, options: LaunchOptions = {}): Promise<Browser> {
   const executablePath = findChromium(env)
   if (!executablePath) {
     const which = env.PUPPETEER_EXECUTABLE_PATH ? `PUPPETEER_EXECUTABLE_PATH=${env.PUPPETEER_EXECUTABLE_PATH} does not exist` : 'No Chromium or Chrome was found'
@@ -100,11 +114,12 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env, option
   const stale = removeStaleProfiles().catch(() => undefined)
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`))
   liveProfiles.add(userDataDir)
+  const onRequest = options.drawOnRequest === true && isHeadlessShell(executablePath)
   try {
     const browser = await puppeteer.launch({
       executablePath,
       headless: isHeadlessShell(executablePath) ? 'shell' : true,
-      args: LAUNCH_ARGS,
+      args: onRequest ? [...LAUNCH_ARGS, ...DRAW_ON_REQUEST_ARGS] : LAUNCH_ARGS,
       // chapkhana's faces as system fonts, beside the machine's (fontconfig.ts).
       env: fontconfigEnv(userDataDir, env),
       userDataDir,
@@ -125,6 +140,7 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env, option
       timeout: 120_000
     })
     profiles.set(browser, userDataDir)
+    if (onRequest) markDrawsOnRequest(browser)
     // The first, empty tab is the first page to render in: closing it and
     // opening another costs Chromium far more than using it (page.ts).
     keepStartingTabs(browser, await browser.pages())

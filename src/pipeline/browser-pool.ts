@@ -33,7 +33,8 @@ export class BrowserPool {
       // A crashed browser: reap it and its profile before starting another.
       if (browser) await (await launcher()).closeBrowser(browser)
     }
-    const options = this.#renderTimeoutMs === undefined ? {} : { renderTimeoutMs: this.#renderTimeoutMs }
+    // A build only prints and takes the cover's screenshot: no frames for a screen (browser/frames.ts).
+    const options = { drawOnRequest: true, ...(this.#renderTimeoutMs === undefined ? {} : { renderTimeoutMs: this.#renderTimeoutMs }) }
     this.#launching = launcher().then(() => undefined)
     this.#browser = launcher().then(({ launchBrowser }) => launchBrowser(process.env, options))
     return this.#browser

@@ -10,6 +10,7 @@ import type { Browser } from 'puppeteer'
 import { findChromium } from '../../browser/launch.ts'
 import { remembered } from '../../util/artifacts.ts'
 import { RENDER_VIEWPORT, withLockedPage, type LockedPage } from '../../browser/page.ts'
+import { screenshotPng } from '../../browser/frames.ts'
 import type { EditionFacts } from '../../publication/edition.ts'
 import type { CoverImage, CoverSource } from '../../publication/cover-image.ts'
 import { FACE_DIRS } from '../../fonts/fonts.ts'
@@ -100,7 +101,7 @@ async function screenshotCover(browser: Browser, html: string, options: RenderCo
     await page.setViewport({ ...COVER_SIZE, deviceScaleFactor: 1 })
     await loadCover(locked, html, timeout)
     const loaded = performance.now()
-    const image = await oneAtATime(browser, () => page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...COVER_SIZE }, captureBeyondViewport: false, optimizeForSpeed: true }))
+    const image = await oneAtATime(browser, () => screenshotPng(page, COVER_SIZE))
     // As the renderings log theirs (pdf/render.ts): asked, tab ready, page loaded, screenshot taken.
     if (process.env.CHAPKHANA_TIMING) process.stderr.write(`cover: ${[asked, tab, loaded, performance.now()].map((t) => t.toFixed(0)).join(' → ')} ms\n`)
     options.signal?.throwIfAborted()
