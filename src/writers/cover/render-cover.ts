@@ -10,7 +10,7 @@ import type { Browser } from 'puppeteer'
 import { findChromium } from '../../browser/launch.ts'
 import { remembered } from '../../util/artifacts.ts'
 import { RENDER_VIEWPORT, withLockedPage, type LockedPage } from '../../browser/page.ts'
-import { screenshotPng } from '../../browser/frames.ts'
+import { dropScreenshotFrame, screenshotPng } from '../../browser/frames.ts'
 import type { EditionFacts } from '../../publication/edition.ts'
 import type { CoverImage, CoverSource } from '../../publication/cover-image.ts'
 import { FACE_DIRS } from '../../fonts/fonts.ts'
@@ -108,6 +108,7 @@ async function screenshotCover(browser: Browser, html: string, options: RenderCo
     // Back to the viewport every other render has, then the tab serves the
     // next render: a new tab costs Chromium more than the cover itself.
     await page.setViewport(RENDER_VIEWPORT)
+    await dropScreenshotFrame(page)
     return image
   })
 }
