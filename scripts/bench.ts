@@ -21,7 +21,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeSeedBook } from '../tests/helpers/books.ts'
-import { measure, median, type Run } from './bench/measure.ts'
+import { measure, median, medianRun, type Run } from './bench/measure.ts'
 import { cpuMethod } from './bench/cpu-account.ts'
 import { watchLatency } from './bench/watch-latency.ts'
 import { typstReference } from './bench/typst.ts'
@@ -92,16 +92,14 @@ async function peers(files: readonly string[], lang: string, browser = chromium,
   return { epub, pdf: { ms: toHtml.ms + print.ms, peakMiB: Math.max(toHtml.peakMiB, print.peakMiB), cpuMs: toHtml.cpuMs + print.cpuMs } }
 }
 
+/** The pair's medians over `runs` (its EPUB and its PDF each taken separately). */
+const peersMedianOf = (runs: readonly { epub: Run; pdf: Run }[]): { epub: Run; pdf: Run } => ({ epub: medianRun(runs.map((r) => r.epub)), pdf: medianRun(runs.map((r) => r.pdf)) })
+
 async function peersMedian(files: readonly string[], lang: string, browser = chromium): Promise<{ epub: Run; pdf: Run } | undefined> {
   if (!pandoc || !browser) return undefined
   const runs: { epub: Run; pdf: Run }[] = []
   for (let i = 0; i < RUNS; i++) runs.push((await peers(files, lang, browser))!)
-  const mid = (pick: (r: { epub: Run; pdf: Run }) => Run): Run => {
-    const at = Math.floor(runs.length / 2)
-    const sorted = (key: keyof Run): number => runs.map((r) => pick(r)[key]).sort((a, b) => a - b)[at]!
-    return { ms: sorted('ms'), peakMiB: sorted('peakMiB'), cpuMs: sorted('cpuMs') }
-  }
-  return { epub: mid((r) => r.epub), pdf: mid((r) => r.pdf) }
+  return peersMedianOf(runs)
 }
 
 // ---- measurements ---------------------------------------------------------
@@ -113,7 +111,7 @@ const say = (line = '') => {
   process.stdout.write(`${line}\n`)
 }
 
-say(`chapkhana bench: median of ${RUNS} runs (curve and al-Muqtabas: 1 run) on ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; CPU time counted by ${cpuMethod()}`)
+say(`chapkhana bench: median of ${RUNS} runs, chapkhana and the pandoc pair alternating (curve and al-Muqtabas: 1 run) on ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; CPU time counted by ${cpuMethod()}`)
 say(`peers: ${pandoc ? 'pandoc ' + (spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? '') : 'pandoc not installed (apt-get install pandoc)'}; ${chromium ? spawnSync(chromium, ['--version'], { encoding: 'utf8' }).stdout.trim() : 'no Chromium'}`)
 say(`chapkhana's browser: ${findChromium() ?? 'none'}; the pair's: ${chromium ?? 'none'}${headlessShell ? ' (and, as a reference line, the headless shell)' : ''}`)
 say()
@@ -121,8 +119,18 @@ say('| work | chapkhana EPUB + PDF | peak memory | pandoc EPUB | pandoc → Chro
 say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
 
 const table = async (name: string, source: string, files: readonly string[], lang: string, runs = RUNS): Promise<Run & { peers: number; peersCpu: number }> => {
-  const timed = await median(runs, () => chapkhanaCold(source))
-  const timedPeer = runs === RUNS ? await peersMedian(files, lang) : await peers(files, lang)
+  // chapkhana and the pair run by run, one after the other: a slow stretch of the host (the
+  // fifteenth session saw chapkhana's book CPU move by 15 % between two bench runs) then falls on
+  // both sides of a ratio, not on three runs of one side (docs/benchmarks.md).
+  const ourRuns: Run[] = []
+  const peerRuns: { epub: Run; pdf: Run }[] = []
+  for (let i = 0; i < runs; i++) {
+    ourRuns.push(await chapkhanaCold(source))
+    const peer = await peers(files, lang)
+    if (peer) peerRuns.push(peer)
+  }
+  const timed = medianRun(ourRuns)
+  const timedPeer = peerRuns.length > 0 ? peersMedianOf(peerRuns) : undefined
   // Memory from one run each with the sampler on (it slows what it samples).
   const ours = { ...timed, peakMiB: (await chapkhanaCold(source, undefined, true)).peakMiB }
   const peerMemory = timedPeer ? await peers(files, lang, chromium, true) : undefined

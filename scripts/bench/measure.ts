@@ -86,6 +86,11 @@ export function measure(cmd: string, args: readonly string[], options: { cwd?: s
 export async function median(runs: number, work: () => Promise<Run>): Promise<Run> {
   const samples: Run[] = []
   for (let i = 0; i < runs; i++) samples.push(await work())
-  const mid = <T>(xs: T[]): T => xs[Math.floor(xs.length / 2)]!
-  return { ms: mid(samples.map((s) => s.ms).sort((a, b) => a - b)), peakMiB: mid(samples.map((s) => s.peakMiB).sort((a, b) => a - b)), cpuMs: mid(samples.map((s) => s.cpuMs).sort((a, b) => a - b)) }
+  return medianRun(samples)
+}
+
+/** The medians of `samples` (time, memory and CPU each taken separately). */
+export function medianRun(samples: readonly Run[]): Run {
+  const mid = (key: keyof Run): number => samples.map((s) => s[key]).sort((a, b) => a - b)[Math.floor(samples.length / 2)]!
+  return { ms: mid('ms'), peakMiB: mid('peakMiB'), cpuMs: mid('cpuMs') }
 }
