@@ -12,6 +12,7 @@
  * it, pixel for pixel the same PNG.
  */
 import type { Browser, Page } from 'puppeteer'
+import { RENDER_VIEWPORT } from './page.ts'
 
 /**
  * The headless shell's switches for it: frames only on request, and every
@@ -45,16 +46,35 @@ export interface Size {
  */
 const FRAME_TRIES = 8
 
+/** The last screenshot asked of each browser; the next one starts after it. */
+const screenshots = new WeakMap<Browser, Promise<unknown>>()
+
 /**
- * A PNG screenshot of `page`, whose viewport is `size` at one device pixel
- * per CSS pixel, taken fast (`optimizeForSpeed`: a cover's PNG is made small
- * in Node anyway). In a browser that draws on request, the frame is asked
- * for here: a frame is always the whole viewport.
+ * Run `shoot` after every screenshot already asked of `browser`. Headless
+ * Chromium over CDP can leave a tab's screenshot unanswered when several tabs
+ * capture at once (puppeteer issue #12712): a batch of articles drawing their
+ * covers together hit puppeteer's 180 s protocol limit ("Page.captureScreenshot
+ * timed out") on a loaded machine. Drawing on request, a frame asked of one
+ * tab while another tab's frame was under way was never answered (a batch of
+ * four al-Muqtabas issues waited for its second cover): every frame of a
+ * screenshot, the last small one included, is asked inside its turn. A
+ * capture takes a fraction of a second; the pages are still laid out in
+ * parallel.
  */
-export async function screenshotPng(page: Page, size: Size): Promise<Uint8Array> {
-  if (!drawsOnRequest(page.browser())) return page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...size }, captureBeyondViewport: false, optimizeForSpeed: true })
+function oneAtATime<T>(browser: Browser, shoot: () => Promise<T>): Promise<T> {
+  const turn = (screenshots.get(browser) ?? Promise.resolve()).catch(() => undefined).then(shoot)
+  screenshots.set(browser, turn)
+  return turn
+}
+
+/** A frame of `page` drawn now; with `png`, its image, once a frame carries one. */
+async function drawFrame(page: Page, png: boolean): Promise<Uint8Array | undefined> {
   const session = await page.createCDPSession()
   try {
+    if (!png) {
+      await session.send('HeadlessExperimental.beginFrame', {})
+      return undefined
+    }
     for (let tries = 0; tries < FRAME_TRIES; tries++) {
       const frame = await session.send('HeadlessExperimental.beginFrame', { screenshot: { format: 'png', optimizeForSpeed: true } })
       if (frame.screenshotData) return Buffer.from(frame.screenshotData, 'base64')
@@ -66,17 +86,20 @@ export async function screenshotPng(page: Page, size: Size): Promise<Uint8Array>
 }
 
 /**
- * After a screenshot and the viewport made small again: draw one frame at
- * the new size, so that the compositor lets go of the screenshot's surfaces.
- * Without it the last frame stays the one drawn, and the cover's (1600 ×
- * 2560 pixels) kept the browser process 44 MiB larger for the whole build.
+ * A PNG screenshot of `page`, whose viewport is `size` at one device pixel
+ * per CSS pixel, taken fast (`optimizeForSpeed`: a cover's PNG is made small
+ * in Node anyway); then the page is set back to `RENDER_VIEWPORT`, for the
+ * next render in its tab. In a browser that draws on request the frame is
+ * asked for here (a frame is always the whole viewport), and one more at the
+ * small viewport: the last frame drawn stays, and the cover's (1600 × 2560
+ * pixels) kept the browser process 44 MiB larger for the whole build.
  */
-export async function dropScreenshotFrame(page: Page): Promise<void> {
-  if (!drawsOnRequest(page.browser())) return
-  const session = await page.createCDPSession()
-  try {
-    await session.send('HeadlessExperimental.beginFrame', {})
-  } finally {
-    await session.detach().catch(() => undefined)
-  }
+export function screenshotPng(page: Page, size: Size): Promise<Uint8Array> {
+  const onRequest = drawsOnRequest(page.browser())
+  return oneAtATime(page.browser(), async () => {
+    const png = onRequest ? (await drawFrame(page, true))! : await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...size }, captureBeyondViewport: false, optimizeForSpeed: true })
+    await page.setViewport(RENDER_VIEWPORT)
+    if (onRequest) await drawFrame(page, false)
+    return png
+  })
 }

@@ -81,6 +81,14 @@ describe('a browser that draws only when asked', { skip: !shell && 'only the hea
     assert.ok(browserMiB(onRequest) < before + 20, `the browser process grew from ${before.toFixed(0)} to ${browserMiB(onRequest).toFixed(0)} MiB`)
   })
 
+  it('draws three covers at once in one browser, as a batch of articles does', { timeout: 90_000 }, async () => {
+    // A frame asked of one tab while another tab's frame was under way was never answered: a batch
+    // of four al-Muqtabas issues waited for its second cover until the test runner's time ran out.
+    const expected = await cover(drawing)
+    const covers = await Promise.all([cover(onRequest), cover(onRequest), cover(onRequest)])
+    for (const png of covers) assert.deepEqual(png, expected)
+  })
+
   it('prints the seed article as the same tagged PDF as a browser that draws', async () => {
     const edition = await loadEdition(SEED, resolveConfig({}))
     const html = await printHtml(edition, firstLayout(edition, 'foot'))

@@ -9,8 +9,8 @@ import { readFile, realpath } from 'node:fs/promises'
 import type { Browser } from 'puppeteer'
 import { findChromium } from '../../browser/launch.ts'
 import { remembered } from '../../util/artifacts.ts'
-import { RENDER_VIEWPORT, withLockedPage, type LockedPage } from '../../browser/page.ts'
-import { dropScreenshotFrame, screenshotPng } from '../../browser/frames.ts'
+import { withLockedPage, type LockedPage } from '../../browser/page.ts'
+import { screenshotPng } from '../../browser/frames.ts'
 import type { EditionFacts } from '../../publication/edition.ts'
 import type { CoverImage, CoverSource } from '../../publication/cover-image.ts'
 import { FACE_DIRS } from '../../fonts/fonts.ts'
@@ -56,24 +56,6 @@ export async function renderCoverHtml(browser: Browser, html: string, options: R
   return encoder.encode(image, COVER_PALETTE)
 }
 
-/** Chromium's own PNG of the cover page; the tab goes back to the pool as soon as it is taken. */
-/** The last screenshot asked of each browser; the next one starts after it. */
-const screenshots = new WeakMap<Browser, Promise<unknown>>()
-
-/**
- * Run `shoot` after every screenshot already asked of `browser`. Headless
- * Chromium over CDP can leave a tab's screenshot unanswered when several tabs
- * capture at once (puppeteer issue #12712): a batch of articles drawing their
- * covers together hit puppeteer's 180 s protocol limit ("Page.captureScreenshot
- * timed out") on a loaded machine. A cover's capture takes a fraction of a
- * second; the pages are still laid out in parallel.
- */
-function oneAtATime<T>(browser: Browser, shoot: () => Promise<T>): Promise<T> {
-  const turn = (screenshots.get(browser) ?? Promise.resolve()).catch(() => undefined).then(shoot)
-  screenshots.set(browser, turn)
-  return turn
-}
-
 /**
  * Set the cover's HTML in a locked page and wait for its fonts: a font that
  * did not load, or a request refused, fails the cover rather than drawing it
@@ -90,6 +72,7 @@ export async function loadCover({ page, refused }: LockedPage, html: string, tim
   if (refused.length > 0) throw failure('cover-refused-request', `The cover asked for resources outside itself: ${refused.slice(0, 3).join(', ')}`)
 }
 
+/** Chromium's own PNG of the cover page; the tab goes back to the pool as soon as it is taken. */
 async function screenshotCover(browser: Browser, html: string, options: RenderCoverOptions): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? 60_000
   const asked = performance.now()
@@ -101,14 +84,11 @@ async function screenshotCover(browser: Browser, html: string, options: RenderCo
     await page.setViewport({ ...COVER_SIZE, deviceScaleFactor: 1 })
     await loadCover(locked, html, timeout)
     const loaded = performance.now()
-    const image = await oneAtATime(browser, () => screenshotPng(page, COVER_SIZE))
+    // One screenshot of the browser's at a time; the tab then back at the render viewport (frames.ts).
+    const image = await screenshotPng(page, COVER_SIZE)
     // As the renderings log theirs (pdf/render.ts): asked, tab ready, page loaded, screenshot taken.
     if (process.env.CHAPKHANA_TIMING) process.stderr.write(`cover: ${[asked, tab, loaded, performance.now()].map((t) => t.toFixed(0)).join(' → ')} ms\n`)
     options.signal?.throwIfAborted()
-    // Back to the viewport every other render has, then the tab serves the
-    // next render: a new tab costs Chromium more than the cover itself.
-    await page.setViewport(RENDER_VIEWPORT)
-    await dropScreenshotFrame(page)
     return image
   })
 }
