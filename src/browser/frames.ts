@@ -67,23 +67,28 @@ function oneAtATime<T>(browser: Browser, shoot: () => Promise<T>): Promise<T> {
   return turn
 }
 
-/** A frame of `page` drawn now; with `png`, its image, once a frame carries one. */
-async function drawFrame(page: Page, png: boolean): Promise<Uint8Array | undefined> {
+/** Run `use` with `beginFrame`, which asks `page` for a frame, over a DevTools session of its own. */
+async function withSession<T>(page: Page, use: (send: (params: { screenshot?: { format: 'png'; optimizeForSpeed: boolean } }) => Promise<{ screenshotData?: string }>) => Promise<T>): Promise<T> {
   const session = await page.createCDPSession()
   try {
-    if (!png) {
-      await session.send('HeadlessExperimental.beginFrame', {})
-      return undefined
-    }
-    for (let tries = 0; tries < FRAME_TRIES; tries++) {
-      const frame = await session.send('HeadlessExperimental.beginFrame', { screenshot: { format: 'png', optimizeForSpeed: true } })
-      if (frame.screenshotData) return Buffer.from(frame.screenshotData, 'base64')
-    }
-    throw new Error(`Chromium drew ${FRAME_TRIES} frames without an image`)
+    return await use((params) => session.send('HeadlessExperimental.beginFrame', params))
   } finally {
     await session.detach().catch(() => undefined)
   }
 }
+
+/** The image of the first frame of `page` that carries one. */
+const framePng = (page: Page): Promise<Uint8Array> =>
+  withSession(page, async (beginFrame) => {
+    for (let tries = 0; tries < FRAME_TRIES; tries++) {
+      const frame = await beginFrame({ screenshot: { format: 'png', optimizeForSpeed: true } })
+      if (frame.screenshotData) return Buffer.from(frame.screenshotData, 'base64')
+    }
+    throw new Error(`Chromium drew ${FRAME_TRIES} frames without an image`)
+  })
+
+/** One frame of `page`, drawn now, without an image. */
+const drawFrame = (page: Page): Promise<void> => withSession(page, async (beginFrame) => void (await beginFrame({})))
 
 /**
  * A PNG screenshot of `page`, whose viewport is `size` at one device pixel
@@ -97,9 +102,9 @@ async function drawFrame(page: Page, png: boolean): Promise<Uint8Array | undefin
 export function screenshotPng(page: Page, size: Size): Promise<Uint8Array> {
   const onRequest = drawsOnRequest(page.browser())
   return oneAtATime(page.browser(), async () => {
-    const png = onRequest ? (await drawFrame(page, true))! : await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...size }, captureBeyondViewport: false, optimizeForSpeed: true })
+    const png = onRequest ? await framePng(page) : await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...size }, captureBeyondViewport: false, optimizeForSpeed: true })
     await page.setViewport(RENDER_VIEWPORT)
-    if (onRequest) await drawFrame(page, false)
+    if (onRequest) await drawFrame(page)
     return png
   })
 }
