@@ -11,7 +11,7 @@ import type { ElementContent, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
 import { h } from 'hastscript'
 import type { CoverSource } from '../../publication/cover-image.ts'
-import { BOOK_FONT } from '../../fonts/fonts.ts'
+import { BOOK_FONT, type FontFace } from '../../fonts/fonts.ts'
 import { facesUsed } from '../../fonts/faces-used.ts'
 import { writeFileAtomic } from '../../util/atomic.ts'
 import { correctionsBlock, dateLabel, dateline, editionLabel, separator, type Edition } from '../../publication/edition.ts'
@@ -48,6 +48,8 @@ export interface ArticlePageArgs {
 export interface PreparedPage {
   /** A clone of the edition's tree, its notes' ways back as carets (images not copied yet). */
   readonly tree: Root
+  /** The faces its text is set in. */
+  readonly faces: readonly FontFace[]
 }
 
 /** The edition's text as the page shows it, on a tree of its own. */
@@ -77,11 +79,12 @@ export async function prepareArticlePage(edition: Edition, lull: Pick<Lull, 'wai
   const cover = { name: '' }
   const content = body(edition, cover, downloadList([], edition.lang), [], tree.children.filter((c): c is ElementContent => c.type !== 'doctype'))
   const text = pageText(edition, content)
-  for (const face of facesUsed(edition.tree, BOOK_FONT.faces)) {
+  const faces = facesUsed(edition.tree, BOOK_FONT.faces)
+  for (const face of faces) {
     await lull.wait()
     await pageFont(face, text)
   }
-  return { tree }
+  return { tree, faces }
 }
 
 /** The body of the page: header with the edition's facts and downloads, then the text. */
@@ -123,7 +126,7 @@ const timedFile = async (file: string, start: number): Promise<SiteWritten> => (
 export async function writeArticlePage({ edition, written, outDir, cover: coverImage, signal, prepared }: ArticlePageArgs): Promise<SiteWritten[]> {
   const start = performance.now()
   const formats = written.map((w) => path.extname(w.path).slice(1))
-  const tree = prepared ? (await prepared).tree : pageTree(edition)
+  const { tree, faces } = prepared ? await prepared : { tree: pageTree(edition), faces: facesUsed(edition.tree, BOOK_FONT.faces) }
   const cover = await writePageCover(edition, outDir, coverImage)
   const coverDone = await timedFile(cover.file, start)
   await copyImages(tree, edition, outDir)
@@ -132,7 +135,7 @@ export async function writeArticlePage({ edition, written, outDir, cover: coverI
   const editions = editionsSection(await earlierEditions(outDir, edition.slug, edition.meta.edition), edition.lang, edition.words.edition)
   const content = body(edition, cover, downloadList(available, edition.lang), editions, tree.children.filter((c): c is ElementContent => c.type !== 'doctype'))
   const text = pageText(edition, content)
-  const fonts = await writePageFonts(outDir, edition.slug, text, facesUsed(edition.tree, BOOK_FONT.faces))
+  const fonts = await writePageFonts(outDir, edition.slug, text, faces)
   await writeSiteCss(outDir)
   const teaser = edition.file.data.teaser ?? ''
   const html = renderPage(
