@@ -15,12 +15,14 @@
 // sfnt only (scripts/fontverter-sfnt.cjs): the real one compiles WOFF2
 // WebAssembly on import, ~0.1 s of every cold build, for a format chapkhana
 // never writes.
-// Two more stand-ins, each for one importer only (`standIns` below):
+// More stand-ins, each for one importer only (`standIns` below):
 // string-width for vfile-reporter (scripts/string-width-fast.mjs: no emoji
 // pattern where no emoji can be) and pako for JSZip (scripts/pako-zlib.cjs:
 // the EPUB zip deflated by Node's zlib instead of JavaScript); and one for
 // @puppeteer/browsers: proxy-agent, needed only to download a browser
-// (scripts/proxy-agent-none.mjs). unist-util-visit-parents is loaded without
+// (scripts/proxy-agent-none.mjs); and one for puppeteer-core: debug, whose
+// logger for a namespace is made once instead of once per DevTools message
+// (scripts/debug-once.mjs). unist-util-visit-parents is loaded without
 // the per-node naming of its visitors (scripts/visit-unnamed.mjs).
 import { build } from 'esbuild'
 import { rmSync, writeFileSync } from 'node:fs'
@@ -34,14 +36,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const STAND_INS = {
   'string-width': [path.join(root, 'node_modules', 'vfile-reporter') + path.sep, path.join(root, 'scripts', 'string-width-fast.mjs')],
   pako: [path.join(root, 'node_modules', 'jszip') + path.sep, path.join(root, 'scripts', 'pako-zlib.cjs')],
-  'proxy-agent': [path.join(root, 'node_modules', '@puppeteer', 'browsers') + path.sep, path.join(root, 'scripts', 'proxy-agent-none.mjs')]
+  'proxy-agent': [path.join(root, 'node_modules', '@puppeteer', 'browsers') + path.sep, path.join(root, 'scripts', 'proxy-agent-none.mjs')],
+  debug: [path.join(root, 'node_modules', 'puppeteer-core') + path.sep, path.join(root, 'scripts', 'debug-once.mjs')]
 }
 
 /** Redirects a package to its stand-in for one importer only; every other importer keeps the package. */
 const standIns = {
   name: 'stand-ins',
   setup(build) {
-    build.onResolve({ filter: /^(string-width|pako|proxy-agent)$/ }, (args) => {
+    build.onResolve({ filter: /^(string-width|pako|proxy-agent|debug)$/ }, (args) => {
       const [importer, standIn] = STAND_INS[args.path]
       return args.importer.startsWith(importer) ? { path: standIn } : undefined
     })
