@@ -17,12 +17,14 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { V8_FLAGS } from '../bin/v8-flags.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-// The files' processes are started with this process's flags: stack traces through the bundles' source maps.
+// The files' processes are started with this process's flags: stack traces through the bundles' source maps,
+// and the CLI's V8 flags (bin/v8-flags.js: a test file is a short process too).
 if (!process.execArgv.includes('--enable-source-maps')) {
-  const again = spawnSync(process.execPath, ['--enable-source-maps', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })
+  const again = spawnSync(process.execPath, ['--enable-source-maps', V8_FLAGS, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })
   process.exit(again.status ?? 1)
 }
 
