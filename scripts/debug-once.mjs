@@ -4,9 +4,9 @@
 // each message; making one asks whether stderr is a terminal (an ioctl) and
 // copies the logger's options: 52 ms of the main thread in a profile of the
 // 50-chapter book's build, for logs nobody enabled. One logger per
-// namespace, made on its first use, logs the same (`DEBUG=puppeteer:*` still
-// works: a logger reads what is enabled when it is made, and every one is
-// made after the environment is read).
+// namespace, made on its first use, logs the same: `DEBUG=puppeteer:*` still
+// works, and a kept logger checks again what is enabled whenever
+// `debug.enable()` changes it.
 import createDebug from 'debug'
 
 const loggers = new Map()

@@ -33,3 +33,19 @@ test('an enabled namespace logs its messages, a disabled one does not', () => {
     createDebug.enable(before)
   }
 })
+
+test('a kept logger follows a later change of what is enabled', () => {
+  const before = createDebug.disable()
+  try {
+    const lines: string[] = []
+    const logger = debug('chapkhana-test:later')
+    logger.log = (...args: unknown[]) => void lines.push(args.map(String).join(' '))
+    logger('while disabled')
+    createDebug.enable('chapkhana-test:*')
+    debug('chapkhana-test:later')('once enabled')
+    assert.equal(lines.length, 1)
+    assert.match(lines[0]!, /once enabled/)
+  } finally {
+    createDebug.enable(before)
+  }
+})
