@@ -22,7 +22,9 @@
 // @puppeteer/browsers: proxy-agent, needed only to download a browser
 // (scripts/proxy-agent-none.mjs); and one for puppeteer-core: debug, whose
 // logger for a namespace is made once instead of once per DevTools message
-// (scripts/debug-once.mjs). unist-util-visit-parents is loaded without
+// (scripts/debug-once.mjs); and one for epub-gen-memory: node-fetch, which it
+// calls only for an image or face given by address, never by chapkhana
+// (scripts/node-fetch-none.cjs). unist-util-visit-parents is loaded without
 // the per-node naming of its visitors (scripts/visit-unnamed.mjs).
 import { build } from 'esbuild'
 import { rmSync, writeFileSync } from 'node:fs'
@@ -37,14 +39,15 @@ const STAND_INS = {
   'string-width': [path.join(root, 'node_modules', 'vfile-reporter') + path.sep, path.join(root, 'scripts', 'string-width-fast.mjs')],
   pako: [path.join(root, 'node_modules', 'jszip') + path.sep, path.join(root, 'scripts', 'pako-zlib.cjs')],
   'proxy-agent': [path.join(root, 'node_modules', '@puppeteer', 'browsers') + path.sep, path.join(root, 'scripts', 'proxy-agent-none.mjs')],
-  debug: [path.join(root, 'node_modules', 'puppeteer-core') + path.sep, path.join(root, 'scripts', 'debug-once.mjs')]
+  debug: [path.join(root, 'node_modules', 'puppeteer-core') + path.sep, path.join(root, 'scripts', 'debug-once.mjs')],
+  'node-fetch': [path.join(root, 'node_modules', 'epub-gen-memory') + path.sep, path.join(root, 'scripts', 'node-fetch-none.cjs')]
 }
 
 /** Redirects a package to its stand-in for one importer only; every other importer keeps the package. */
 const standIns = {
   name: 'stand-ins',
   setup(build) {
-    build.onResolve({ filter: /^(string-width|pako|proxy-agent|debug)$/ }, (args) => {
+    build.onResolve({ filter: /^(string-width|pako|proxy-agent|debug|node-fetch)$/ }, (args) => {
       const [importer, standIn] = STAND_INS[args.path]
       return args.importer.startsWith(importer) ? { path: standIn } : undefined
     })

@@ -123,6 +123,14 @@ Module._load = function (request, ...rest) {
     assert.ok(bundled * 4 < compiled, `bundle resolved ${bundled} files, compiled modules ${compiled}`)
   })
 
+  it('carries no HTTP client: epub-gen-memory\'s node-fetch (with whatwg-url and tr46) is a stand-in that refuses', () => {
+    const inputs = JSON.parse(readFileSync(path.join(path.dirname(BUNDLE), 'inputs.json'), 'utf8')) as Record<string, string[]>
+    const all = Object.values(inputs).flat()
+    assert.ok(all.some((p) => p.includes('node_modules/epub-gen-memory/')), 'the EPUB packager is bundled')
+    assert.ok(all.some((p) => p.endsWith('scripts/node-fetch-none.cjs')), 'its stand-in for node-fetch is bundled')
+    assert.deepEqual(all.filter((p) => /node_modules\/(node-fetch|whatwg-url|tr46)\//.test(p)), [])
+  })
+
   it('prints the same help as the compiled modules', () => {
     assert.equal(run(BUNDLE, ['--help']).stdout, run(CLI, ['--help']).stdout)
   })
