@@ -81,8 +81,9 @@ export async function openLockedPage(browser: Browser, roots: readonly string[])
  * Hand a page back after a render that went well, for the next render in the
  * same browser (JavaScript stays off, the request lock stays on, the folders
  * are set anew). After a failure, close the page instead: it may be hung.
+ * `small`: the page held a document too small to be worth a tidy (below).
  */
-export async function releaseLockedPage(browser: Browser, locked: LockedPage): Promise<void> {
+export async function releaseLockedPage(browser: Browser, locked: LockedPage, small = false): Promise<void> {
   const pool = idle.get(browser) ?? []
   idle.set(browser, pool)
   if (pool.length >= 4 || locked.page.isClosed() || !browser.connected) {
@@ -90,7 +91,8 @@ export async function releaseLockedPage(browser: Browser, locked: LockedPage): P
     return
   }
   const pooled = locked as PooledPage
-  pooled.tidying = tidy(pooled.page)
+  if (small) delete pooled.tidying
+  else pooled.tidying = tidy(pooled.page)
   pool.push(pooled)
 }
 
@@ -122,9 +124,11 @@ async function tidy(page: Page): Promise<void> {
 /**
  * Run `use` in a locked page of `browser` that may read files under `roots`:
  * handed back for the next render when `use` succeeds, closed when it fails
- * (a failed page may be hung).
+ * (a failed page may be hung). `small`: the document `use` loads is a few
+ * kilobytes (a cover): the next render's navigation replaces it, and a tidy
+ * first (a navigation and a collection, ~30 ms) would only delay that render.
  */
-export async function withLockedPage<T>(browser: Browser, roots: readonly string[], use: (locked: LockedPage) => Promise<T>): Promise<T> {
+export async function withLockedPage<T>(browser: Browser, roots: readonly string[], use: (locked: LockedPage) => Promise<T>, small = false): Promise<T> {
   const locked = await openLockedPage(browser, roots)
   let result: T
   try {
@@ -133,6 +137,6 @@ export async function withLockedPage<T>(browser: Browser, roots: readonly string
     await locked.page.close().catch(() => undefined)
     throw error
   }
-  await releaseLockedPage(browser, locked)
+  await releaseLockedPage(browser, locked, small)
   return result
 }

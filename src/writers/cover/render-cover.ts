@@ -90,7 +90,8 @@ async function screenshotCover(browser: Browser, html: string, options: RenderCo
     if (process.env.CHAPKHANA_TIMING) process.stderr.write(`cover: ${[asked, tab, loaded, performance.now()].map((t) => t.toFixed(0)).join(' → ')} ms\n`)
     options.signal?.throwIfAborted()
     return image
-  })
+    // A cover's page is a few kilobytes: the PDF's rendering, next in this tab, need not wait for a tidy.
+  }, true)
 }
 
 /**
