@@ -118,7 +118,13 @@ say()
 say('| work | chapkhana EPUB + PDF | peak memory | pandoc EPUB | pandoc → Chromium PDF | peers together | ratio chapkhana/peers | peers\' peak memory | CPU time chapkhana / peers | CPU ratio |')
 say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
 
-const table = async (name: string, source: string, files: readonly string[], lang: string, runs = RUNS): Promise<Run & { peers: number; peersCpu: number }> => {
+/** Each run's ratio of chapkhana to the pair, in time and in CPU time (a run and the pair's run right after it). */
+interface RunRatios {
+  readonly ratios: readonly number[]
+  readonly cpuRatios: readonly number[]
+}
+
+const table = async (name: string, source: string, files: readonly string[], lang: string, runs = RUNS): Promise<Run & RunRatios & { peers: number; peersCpu: number }> => {
   // chapkhana and the pair run by run, one after the other: a slow stretch of the host (the
   // fifteenth session saw chapkhana's book CPU move by 15 % between two bench runs) then falls on
   // both sides of a ratio, not on three runs of one side (docs/benchmarks.md).
@@ -138,17 +144,19 @@ const table = async (name: string, source: string, files: readonly string[], lan
   const together = peer ? peer.epub.ms + peer.pdf.ms : NaN
   const peersCpu = peer ? peer.epub.cpuMs + peer.pdf.cpuMs : NaN
   say(`| ${name} | ${s(ours.ms)} | ${mib(ours.peakMiB)} | ${peer ? s(peer.epub.ms) : '–'} | ${peer ? s(peer.pdf.ms) : '–'} | ${peer ? s(together) : '–'} | ${peer ? (ours.ms / together).toFixed(2) : '–'} | ${peer ? mib(Math.max(peer.epub.peakMiB, peer.pdf.peakMiB)) : '–'} | ${s(ours.cpuMs)} / ${s(peersCpu)} | ${(ours.cpuMs / peersCpu).toFixed(2)} |`)
-  return { ...ours, peers: together, peersCpu }
+  const ratios = peerRuns.map((p, i) => ourRuns[i]!.ms / (p.epub.ms + p.pdf.ms))
+  const cpuRatios = peerRuns.map((p, i) => ourRuns[i]!.cpuMs / (p.epub.cpuMs + p.pdf.cpuMs))
+  return { ...ours, peers: together, peersCpu, ratios, cpuRatios }
 }
 
 const targets: Target[] = []
 const articleRun = await table('article (seed)', article, [article], 'ckb')
 const book50 = SEED_ONLY ? undefined : await table('50-chapter book (seed ×50)', books.get(50)!, chapterFiles(books.get(50)!), 'ckb')
-targets.push({ name: 'seed article, cold: chapkhana / pandoc pair', value: articleRun.ms / articleRun.peers, limit: 1.0, unit: '×' })
-targets.push({ name: '50-chapter book, cold: chapkhana / pandoc pair', value: book50 ? book50.ms / book50.peers : NaN, limit: 0.8, unit: '×' })
+targets.push({ name: 'seed article, cold: chapkhana / pandoc pair', value: articleRun.ms / articleRun.peers, limit: 1.0, unit: '×', runs: articleRun.ratios })
+targets.push({ name: '50-chapter book, cold: chapkhana / pandoc pair', value: book50 ? book50.ms / book50.peers : NaN, limit: 0.8, unit: '×', ...(book50 ? { runs: book50.ratios } : {}) })
 // The same ratios in CPU time: what the work costs, whatever else the machine is doing.
-targets.push({ name: 'seed article, cold, CPU time: chapkhana / pandoc pair', value: articleRun.cpuMs / articleRun.peersCpu, limit: 1.0, unit: '×' })
-targets.push({ name: '50-chapter book, cold, CPU time: chapkhana / pandoc pair', value: book50 ? book50.cpuMs / book50.peersCpu : NaN, limit: 0.8, unit: '×' })
+targets.push({ name: 'seed article, cold, CPU time: chapkhana / pandoc pair', value: articleRun.cpuMs / articleRun.peersCpu, limit: 1.0, unit: '×', runs: articleRun.cpuRatios })
+targets.push({ name: '50-chapter book, cold, CPU time: chapkhana / pandoc pair', value: book50 ? book50.cpuMs / book50.peersCpu : NaN, limit: 0.8, unit: '×', ...(book50 ? { runs: book50.cpuRatios } : {}) })
 targets.push({ name: '50-chapter book: peak memory of all processes', value: book50?.peakMiB ?? NaN, limit: 400, unit: 'MiB' })
 if (headlessShell && pandoc) {
   const strict = async (name: string, files: readonly string[], ours: Run): Promise<void> => {
