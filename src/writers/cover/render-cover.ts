@@ -72,6 +72,9 @@ export async function loadCover({ page, refused }: LockedPage, html: string, tim
   if (refused.length > 0) throw failure('cover-refused-request', `The cover asked for resources outside itself: ${refused.slice(0, 3).join(', ')}`)
 }
 
+/** A cover's page is a few kilobytes: the PDF's rendering, next in its tab, need not wait for a tidy (`withLockedPage`). */
+const COVER_PAGE_IS_SMALL = true
+
 /** Chromium's own PNG of the cover page; the tab goes back to the pool as soon as it is taken. */
 async function screenshotCover(browser: Browser, html: string, options: RenderCoverOptions): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? 60_000
@@ -90,8 +93,7 @@ async function screenshotCover(browser: Browser, html: string, options: RenderCo
     if (process.env.CHAPKHANA_TIMING) process.stderr.write(`cover: ${[asked, tab, loaded, performance.now()].map((t) => t.toFixed(0)).join(' → ')} ms\n`)
     options.signal?.throwIfAborted()
     return image
-    // A cover's page is a few kilobytes: the PDF's rendering, next in this tab, need not wait for a tidy.
-  }, true)
+  }, COVER_PAGE_IS_SMALL)
 }
 
 /**
