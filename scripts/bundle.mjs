@@ -47,7 +47,8 @@ const STAND_INS = {
 const standIns = {
   name: 'stand-ins',
   setup(build) {
-    build.onResolve({ filter: /^(string-width|pako|proxy-agent|debug|node-fetch)$/ }, (args) => {
+    // The filter names exactly the packages above, so that a stand-in added there is never left out here.
+    build.onResolve({ filter: new RegExp(`^(${Object.keys(STAND_INS).join('|')})$`) }, (args) => {
       const [importer, standIn] = STAND_INS[args.path]
       return args.importer.startsWith(importer) ? { path: standIn } : undefined
     })
