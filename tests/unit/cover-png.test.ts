@@ -38,15 +38,15 @@ function chunk(type: string, data: Uint8Array): Buffer {
 
 /**
  * An 8-bit PNG of `samples` (`channels` a pixel) whose row `y` uses filter
- * `y % 5` (None, Sub, Up, Average, Paeth), each applied as PNG §9 says, the
+ * `filterOf(y)`, by default `y % 5` (None, Sub, Up, Average, Paeth), each applied as PNG §9 says, the
  * image data split over two IDAT chunks as browsers write it.
  */
-function filteredPng(width: number, height: number, channels: 3 | 4, samples: Uint8Array): Buffer {
+function filteredPng(width: number, height: number, channels: 3 | 4, samples: Uint8Array, filterOf = (y: number): number => y % 5): Buffer {
   const row = width * channels
   const at = (x: number, y: number): number => (x < 0 || y < 0 ? 0 : samples[y * row + x]!)
   const rows: number[] = []
   for (let y = 0; y < height; y++) {
-    const filter = y % 5
+    const filter = filterOf(y)
     rows.push(filter)
     for (let i = 0; i < row; i++) {
       const [a, b, c] = [at(i - channels, y), at(i, y - 1), at(i - channels, y - 1)]
@@ -135,6 +135,21 @@ describe('cover PNG codec', () => {
     const indexed = encodeIndexedPng(pixels(4, 3, (x) => PALETTE[x % 3]!), PALETTE)
     assert.ok((await indexedPngOf(indexed, PALETTE)).equals(indexed))
     await assert.rejects(indexedPngOf(Buffer.from('not a png'), PALETTE))
+  })
+
+  it("reads and packs a screenshot's flat rows (Up with nothing added: the row above again) like any other", async () => {
+    // Chromium filters every row Up; most of a cover's rows repeat the one above.
+    const [width, height] = [5, 8]
+    const distinct = [0, 3, 6].map((seed) => Array.from({ length: width * 3 }, (_, i) => (i * 41 + seed * 77) & 0xff))
+    const rows = [0, 0, 0, 1, 1, 2, 2, 2].map((k) => distinct[k]!)
+    const samples = Uint8Array.from(rows.flat())
+    const png = filteredPng(width, height, 3, samples, () => 2)
+    const expected = [...samples].flatMap((v, i) => (i % 3 === 2 ? [v, 255] : [v]))
+    assert.deepEqual([...decodePng(png).rgba], expected)
+    // Each pixel of the small PNG is the palette colour nearest the screenshot's.
+    const nearest = (r: number, g: number, b: number): Rgb => PALETTE.reduce((best, c) => ((r - c[0]) ** 2 + (g - c[1]) ** 2 + (b - c[2]) ** 2 < (r - best[0]) ** 2 + (g - best[1]) ** 2 + (b - best[2]) ** 2 ? c : best))
+    const { rgba } = decodePng(await indexedPngOf(png, PALETTE))
+    for (let p = 0; p < width * height; p++) assert.deepEqual([...rgba.subarray(p * 4, p * 4 + 3)], [...nearest(samples[p * 3]!, samples[p * 3 + 1]!, samples[p * 3 + 2]!)], `pixel ${p}`)
   })
 
   it('refuses an empty palette or one of more than 16 colours', () => {

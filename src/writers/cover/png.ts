@@ -99,7 +99,14 @@ function quantize({ width, height, channels, data }: Raster, palette: readonly R
   const memo = new Map<number, number>()
   let lastKey = -1
   let lastIndex = 0
+  const row = width * channels
+  const samples = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
   for (let y = 0; y < height; y++) {
+    // A row the same as the one above packs the same: copy it (most of a flat cover's rows).
+    if (y > 0 && samples.compare(samples, (y - 1) * row, y * row, y * row, (y + 1) * row) === 0) {
+      packed.copyWithin(y * stride, (y - 1) * stride, y * stride)
+      continue
+    }
     for (let x = 0; x < width; x++) {
       const p = (y * width + x) * channels
       const r = data[p]!
