@@ -74,7 +74,9 @@ export async function buildCommand(files: readonly string[], config: Config, opt
 
   const started = performance.now()
   const store = await BuildCache.open()
-  const toolchain = await toolchainKey(config)
+  // Taken while the first edition starts (runBatch waits for it only where the record knows an edition).
+  const toolchain = toolchainKey(config)
+  toolchain.catch(() => undefined)
   const progress = progressReporter(sources.length, sink, options.quiet)
   const browsers = new BrowserPool(config.renderTimeoutMs)
   let result

@@ -25,8 +25,12 @@ export interface BatchOptions {
   readonly browsers: BrowserPool
   /** Articles in flight at once (each renders one PDF page at a time). */
   readonly jobs: number
-  /** The build record, consulted (unless `force`) and kept up to date; without one every article is built. */
-  readonly cache?: { readonly store: BuildCache; readonly toolchain: string; readonly force?: boolean }
+  /**
+   * The build record, consulted (unless `force`) and kept up to date; without
+   * one every article is built. `toolchain` may still be being taken: it is
+   * waited for only by an edition the record knows, and by the recording.
+   */
+  readonly cache?: { readonly store: BuildCache; readonly toolchain: string | Promise<string>; readonly force?: boolean }
   readonly onEvent?: (event: BatchEvent) => void
   readonly signal?: AbortSignal
   /**

@@ -56,13 +56,11 @@ export async function fingerprint(file: string): Promise<string> {
   }
 }
 
+/** The stamps of the files under `dir` that `filter` takes, asked for together (one by one, the bundled build's ~360 cost ~30 ms). */
 async function statsOf(dir: string, filter: (name: string) => boolean): Promise<string[]> {
-  const out: string[] = []
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
-    if (!entry.isFile() || !filter(entry.name)) continue
-    out.push(await fileStamp(path.join(entry.parentPath, entry.name)))
-  }
-  return out.sort()
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])
+  const files = entries.filter((entry) => entry.isFile() && filter(entry.name))
+  return (await Promise.all(files.map((entry) => fileStamp(path.join(entry.parentPath, entry.name))))).sort()
 }
 
 /**
@@ -98,10 +96,15 @@ export class BuildCache {
     return cache
   }
 
-  /** True when the edition at `key` was built from these inputs and its outputs are as written. */
-  async upToDate(key: string, toolchain: string): Promise<boolean> {
+  /**
+   * True when the edition at `key` was built from these inputs, by this
+   * `toolchain`, and its outputs are as written. The fingerprint is waited
+   * for only when the record knows the edition: a cold build starts at once,
+   * while the fingerprint's few hundred file stats are taken beside it.
+   */
+  async upToDate(key: string, toolchain: string | Promise<string>): Promise<boolean> {
     const entry = this.#entries[key]
-    if (!entry || entry.toolchain !== toolchain || Object.keys(entry.outputs).length === 0) return false
+    if (!entry || Object.keys(entry.outputs).length === 0 || entry.toolchain !== (await toolchain)) return false
     for (const [file, seen] of Object.entries(entry.outputs)) {
       const info = await stat(file).catch(() => undefined)
       if (!info || info.size !== seen.size || info.mtimeMs !== seen.mtimeMs) return false
@@ -112,8 +115,8 @@ export class BuildCache {
     return true
   }
 
-  /** Record a finished edition. */
-  async record(key: string, toolchain: string, inputs: readonly string[], outputs: readonly string[]): Promise<void> {
+  /** Record a finished edition, made by `toolchain`. */
+  async record(key: string, toolchain: string | Promise<string>, inputs: readonly string[], outputs: readonly string[]): Promise<void> {
     const inputHashes = Object.fromEntries(await Promise.all(inputs.map(async (f) => [path.resolve(f), await fingerprint(f)] as const)))
     const outputStats = Object.fromEntries(
       await Promise.all(outputs.map(async (f) => {
@@ -121,7 +124,7 @@ export class BuildCache {
         return [path.resolve(f), { size: info.size, mtimeMs: info.mtimeMs }] as const
       }))
     )
-    this.#entries[key] = { toolchain, inputs: inputHashes, outputs: outputStats }
+    this.#entries[key] = { toolchain: await toolchain, inputs: inputHashes, outputs: outputStats }
   }
 
   /** The input files recorded for `key` (none when it was never built). */

@@ -43,6 +43,25 @@ describe('build record keys', () => {
 })
 
 describe('the toolchain fingerprint', () => {
+  it('is not waited for by an edition the record has never seen (a cold build starts at once)', async () => {
+    const dir = tempDir()
+    const cache = await BuildCache.open(dir)
+    const never = new Promise<string>(() => undefined)
+    const answer = await Promise.race([cache.upToDate('never built', never), new Promise((resolve) => setTimeout(() => resolve('waited'), 200))])
+    assert.equal(answer, false)
+  })
+
+  it('is waited for, and compared, when the record knows the edition', async () => {
+    const dir = tempDir()
+    const out = path.join(dir, 'a.epub')
+    writeFileSync(out, 'epub')
+    const cache = await BuildCache.open(dir)
+    await cache.record('a', Promise.resolve('tools 1'), [out], [out])
+    assert.equal(await cache.upToDate('a', Promise.resolve('tools 1')), true)
+    assert.equal(await cache.upToDate('a', Promise.resolve('tools 2')), false)
+    assert.equal(await cache.upToDate('a', 'tools 1'), true)
+  })
+
   it("counts the bundle's chunks as chapkhana's code, beside its sources and compiled modules", () => {
     for (const name of ['chunk-7EMUUHMW.mjs', 'main.mjs', 'png-worker.mjs', 'batch.js', 'batch.ts', 'schema.d.ts']) assert.equal(isCodeFile(name), true, name)
     for (const name of ['inputs.json', 'batch.js.map', 'README.md', 'site.css']) assert.equal(isCodeFile(name), false, name)
