@@ -16,6 +16,7 @@ import { failure } from '../util/failure.ts'
 import { sourceDateEpoch } from '../config/limits.ts'
 import { loadProjectConfig } from '../config/load.ts'
 import { VERSION } from '../version.ts'
+import { keepYoungGenerationSmall } from '../util/young-generation.ts'
 
 const HELP = `chapkhana ${VERSION}: right-to-left Markdown articles → EPUB 3 and A4 PDF
 
@@ -131,6 +132,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   })
 }
 
+// Before any command allocates (util/young-generation.ts says why).
+keepYoungGenerationSmall()
 try {
   process.exitCode = await main(process.argv.slice(2))
 } catch (error) {

@@ -12,6 +12,7 @@
 import { existsSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import { indexedPngOf, type Rgb } from './png.ts'
+import { keepSmallAfter } from '../../util/young-generation.ts'
 
 /** The worker's module beside this one: bundled (`.mjs`), compiled (`.js`) or the source under tsx (`.ts`). */
 function workerModule(): URL | undefined {
@@ -41,6 +42,8 @@ export function startPngThread(options: { readonly module?: URL | undefined } = 
   } catch {
     worker = undefined
   }
+  // Its heap's setup resets a V8 flag of the whole process (util/young-generation.ts).
+  if (worker) keepSmallAfter(worker)
   // Started ahead, it does not keep the process alive while no image is on its way.
   worker?.unref()
   worker?.on('error', () => undefined)
