@@ -16,6 +16,7 @@ import { externalHref, externalTarget } from '../../src/writers/pdf/part-html.ts
 import { chapterParts } from '../../src/writers/pdf/parts.ts'
 import { printHtml } from '../../src/writers/pdf/print-html.ts'
 import { render } from '../helpers/html.ts'
+import { TOP_ID } from '../../src/writers/pdf/footnotes/types.ts'
 
 async function book(preface = '') {
   const { file, tree } = await render(`---\ntitle: كتاب\nlang: ar\ndate: 2026-11-24\n---\n\n${preface}# أ\n\nنص [ب](#h-2)\n\n# ب\n\nنص\n\n# ج\n\nنص طويل\n`)
@@ -104,5 +105,39 @@ describe('a book in parts', () => {
     // Chapter 1's link to chapter 2's heading now leads to its destination.
     const dests = merged.catalog.lookup(PDFName.of('Dests'))
     assert.ok(dests?.toString().includes('/h-2'))
+  })
+
+  it("drafts a part while the part before it prints, never more than two renderings at once, and numbers every final rendering rightly", async () => {
+    // Each chapter has a note, so each part (one chapter) is drafted and then printed.
+    const { file, tree } = await render(`---\ntitle: كتاب\nlang: ar\ndate: 2026-11-24\n---\n\n${[1, 2, 3].map((n) => `# فصل ${n}\n\nنص[^${n}]\n\n[^${n}]: حاشية ${n}\n`).join('\n')}`)
+    const edition = makeEdition(file, tree, '.')
+    const chapters = printChapters(edition)
+    const events: { at: number; what: 'start' | 'end'; draft: boolean; chapter: number; html: string }[] = []
+    let under = 0
+    let most = 0
+    const fn = async (html: string, draft = false) => {
+      const chapter = Number(/<section class="chapter" id="chapter-(\d)"/.exec(html)?.[1] ?? 0)
+      events.push({ at: performance.now(), what: 'start', draft, chapter, html })
+      most = Math.max(most, ++under)
+      // A rendering takes a while, as Chromium's do.
+      await new Promise((resolve) => setTimeout(resolve, 25))
+      under--
+      events.push({ at: performance.now(), what: 'end', draft, chapter, html })
+      if (chapter === 0) return fakePdf(3, { contents: 3 })
+      return fakePdf(3, { [`chapter-${chapter}`]: 1, [TOP_ID]: 1 })
+    }
+    const merged = await paginateBook(edition, chapters, fn, 'foot', 1)
+    const index = (what: 'start' | 'end', draft: boolean, chapter: number) => events.findIndex((e) => e.what === what && e.draft === draft && e.chapter === chapter)
+    for (const n of [2, 3]) {
+      assert.ok(index('start', true, n) >= 0, `chapter ${n} is drafted`)
+      assert.ok(index('start', true, n) < index('end', false, n - 1), `chapter ${n}'s draft starts before chapter ${n - 1}'s final rendering ends`)
+    }
+    assert.ok(most <= 2, `${most} renderings at once`)
+    // Front 3 pages + blank; each part 3 pages + blank: chapters on pages 5, 9 and 13.
+    assert.equal(merged.getPageCount(), 15)
+    const finals = events.filter((e) => e.what === 'start' && !e.draft && e.chapter > 0)
+    for (const [n, offset] of [[1, 4], [2, 8], [3, 12]] as const) {
+      assert.ok(finals.some((e) => e.chapter === n && e.html.includes(`counter-reset: page ${offset};`)), `chapter ${n}'s final rendering numbered on from ${offset}`)
+    }
   })
 })

@@ -39,12 +39,14 @@ export interface Settled {
 /**
  * Lay out and render from `first` until the layout holds. The first of
  * several renderings is a draft (only measured, `render.ts`); a document
- * with nothing to measure is rendered once.
+ * with nothing to measure is rendered once. `drafted`: that draft, already
+ * under way (a book's part, drafted while the part before it printed: a
+ * draft of `first` numbered from another page lays out the same, `book.ts`).
  */
-export async function settle(edition: Edition, first: PrintLayout, render: RenderHtml): Promise<Settled> {
+export async function settle(edition: Edition, first: PrintLayout, render: RenderHtml, drafted?: Promise<Uint8Array>): Promise<Settled> {
   let layout = first
   const measured = needsMeasuring(layout)
-  let bytes = await render(await printHtml(edition, layout), measured)
+  let bytes = measured && drafted ? await drafted : await render(await printHtml(edition, layout), measured)
   if (!measured) return { bytes, passes: 1, layout }
   // The rendering with the fewest notes off their page that prints its own contents numbers, in
   // case the layout never settles: one change moves the pages after it, and the last rendering
