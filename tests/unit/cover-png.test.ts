@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { crc32, deflateSync } from 'node:zlib'
 import { decode, encode } from 'fast-png'
-import { decodePng, encodeIndexedPng, indexedPngOf, type Pixels, type Rgb } from '../../src/writers/cover/png.ts'
+import { decodePng, encodeIndexedPng, indexedPngOf, indexedPngOfSync, type Pixels, type Rgb } from '../../src/writers/cover/png.ts'
 
 /**
  * A 3 × 2 RGB PNG written by Python's zlib and struct (not by fast-png): row
@@ -135,6 +135,14 @@ describe('cover PNG codec', () => {
     const indexed = encodeIndexedPng(pixels(4, 3, (x) => PALETTE[x % 3]!), PALETTE)
     assert.ok((await indexedPngOf(indexed, PALETTE)).equals(indexed))
     await assert.rejects(indexedPngOf(Buffer.from('not a png'), PALETTE))
+  })
+
+  it("makes the same bytes in one synchronous stretch (the cover's own thread) as with the thread pool's inflate", async () => {
+    const samples = Uint8Array.from({ length: 9 * 6 * 3 }, (_, i) => (i * 53) & 0xff)
+    const rgb = filteredPng(9, 6, 3, samples)
+    const indexed = encodeIndexedPng(pixels(4, 3, (x) => PALETTE[x % 3]!), PALETTE)
+    for (const png of [rgb, indexed]) assert.ok(indexedPngOfSync(png, PALETTE).equals(await indexedPngOf(png, PALETTE)))
+    assert.throws(() => indexedPngOfSync(Buffer.from('not a png'), PALETTE))
   })
 
   it("reads and packs a screenshot's flat rows (Up with nothing added: the row above again) like any other", async () => {

@@ -151,6 +151,18 @@ export async function indexedPngOf(png: Uint8Array, palette: readonly Rgb[]): Pr
   return indexedPng(rasterOf(png, await readRasterAsync(png)), palette)
 }
 
+/**
+ * `indexedPngOf` in one synchronous stretch, for the cover's own thread
+ * (`png-worker.ts`), where nothing else waits: Node's asynchronous inflate
+ * hands the 12 MB of a screenshot back in 16 KB chunks, each a round trip
+ * through libuv's thread pool, which the main thread's file writes share.
+ * Measured on the seed's cover: 74–106 ms read asynchronously, 29–43 ms
+ * synchronously, and in a cold build the thread waited ~150 ms for the chunks.
+ */
+export function indexedPngOfSync(png: Uint8Array, palette: readonly Rgb[]): Buffer {
+  return indexedPng(rasterOf(png), palette)
+}
+
 function indexedPng(raster: Raster, palette: readonly Rgb[]): Buffer {
   if (palette.length === 0 || palette.length > 16) throw new Error('encodeIndexedPng: the palette needs 1 to 16 colours')
   const data = quantize(raster, palette)
