@@ -153,7 +153,7 @@ export const OPTIONS = {
     typeText: 'whole number',
     defaultText: '`120000` (≈ 50 pages)',
     description:
-      'Lay a book\'s PDF out in parts of about this many characters (its text shared evenly), whole chapters each, and merge them into one tagged PDF: the browser holds one part, so memory stays bounded and time linear in the book\'s length. 0 lays the book out in one document.'
+      'Lay a book\'s PDF out in parts of about this many characters (its text shared evenly), whole chapters each, and merge them into one tagged PDF: the browser holds one part printing and the next being drafted, so memory stays bounded and time linear in the book\'s length. 0 lays the book out in one document.'
   }),
   notes: option({ schema: v.optional(notesPlacement), typeText: '`foot` \\| `end`', defaultText: '`"foot"`', description: 'Where notes print in the PDF: at the foot of their page (default) or at the end of each chapter.' })
 } as const
