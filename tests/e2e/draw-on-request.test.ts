@@ -50,8 +50,14 @@ async function cover(browser: Browser): Promise<Buffer> {
   return renderCoverHtml(browser, html, { timeoutMs: 60_000 })
 }
 
-/** Proportional set size of `browser`'s own process, in MiB. */
-const browserMiB = (browser: Browser): number => Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${browser.process()!.pid}/smaps_rollup`, 'utf8'))?.[1]) / 1024
+/**
+ * The anonymous memory of `browser`'s own process, in MiB: where a kept frame
+ * lives (the cover's: +36 MiB). Not its whole PSS: the share of the binary's
+ * pages moves with every other Chromium the test suite runs at the same time,
+ * and the shared-memory pools grow by ~8 MiB after a first screenshot; under
+ * the suite's load the whole PSS grew by 21 MiB once where it grows by 12 alone.
+ */
+const browserMiB = (browser: Browser): number => Number(/^Pss_Anon:\s+(\d+)/m.exec(readFileSync(`/proc/${browser.process()!.pid}/smaps_rollup`, 'utf8'))?.[1]) / 1024
 
 /** A PDF's bytes without what differs between two printings of one page: the dates and the file identifier. */
 const timeless = (pdf: Uint8Array): string =>
