@@ -1,6 +1,7 @@
 /**
- * The browser's memory: a book's parts are rendered one after the other in one
- * pooled tab, and the build's peak memory counts every Chromium process. A
+ * The browser's memory: a book's parts are rendered one after the other in
+ * pooled tabs (the finals in one, the next part's draft beside them in
+ * another), and the build's peak memory counts every Chromium process. A
  * page handed back must not keep the document it rendered, and the browser
  * must not start processes it has no use for (docs/benchmarks.md: the
  * 50-chapter book's peak went from 482–497 to 378–382 MiB).
