@@ -89,8 +89,9 @@ function unfilter(filtered: Uint8Array, row: number, height: number, bpp: number
     const prev = y > 0 ? out.subarray((y - 1) * row, y * row) : zero
     const line = Buffer.from(filtered.buffer, filtered.byteOffset + src, row)
     const filter = filtered[src - 1]
+    if (filter === 0) cur.set(line)
     // A flat row repeats the one above: Up with nothing added (most of a cover's rows).
-    if (filter === 0 || (filter === 2 && line.equals(zero))) cur.set(filter === 0 ? line : prev)
+    else if (filter === 2 && line.equals(zero)) cur.set(prev)
     else if (filter === 1) for (let i = 0; i < row; i++) cur[i] = (line[i]! + (i >= bpp ? cur[i - bpp]! : 0)) & 0xff
     else if (filter === 2) for (let i = 0; i < row; i++) cur[i] = (line[i]! + prev[i]!) & 0xff
     else if (filter === 3) for (let i = 0; i < row; i++) cur[i] = (line[i]! + (((i >= bpp ? cur[i - bpp]! : 0) + prev[i]!) >> 1)) & 0xff
