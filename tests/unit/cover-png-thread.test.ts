@@ -60,6 +60,20 @@ describe('making the cover small on its own thread', () => {
     assert.ok((await thread.encode(png, PALETTE)).equals(await indexedPngOf(png, PALETTE)))
   })
 
+  it('does the work in the main thread when the worker died before the image came', async () => {
+    // In a build the thread starts ahead of the screenshot: one that cannot load
+    // its modules has ended long before the image is sent. The build waited for
+    // its answer forever: with nothing else left, Node ended on the CLI's
+    // unsettled top-level await (exit code 13) and no EPUB was written.
+    const broken = path.join(scratch, 'broken-early-worker.mjs')
+    writeFileSync(broken, "throw new Error('cannot load')\n")
+    const thread = startPngThread({ module: pathToFileURL(broken) })
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    const encoded = await Promise.race([thread.encode(png, PALETTE), new Promise<'hung'>((resolve) => setTimeout(resolve, 20_000, 'hung').unref())])
+    assert.notEqual(encoded, 'hung', 'an answer, not a wait for a thread that has ended')
+    assert.ok(Buffer.isBuffer(encoded) && encoded.equals(await indexedPngOf(png, PALETTE)))
+  })
+
   it('reports a failure of the work itself instead of hanging', { skip: WORKER ? false : 'no worker module in this layout' }, async () => {
     const thread = startPngThread({ module: WORKER })
     await assert.rejects(thread.encode(new Uint8Array([1, 2, 3]), PALETTE))

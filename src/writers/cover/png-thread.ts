@@ -47,6 +47,12 @@ export function startPngThread(options: { readonly module?: URL | undefined } = 
   // Started ahead, it does not keep the process alive while no image is on its way.
   worker?.unref()
   worker?.on('error', () => undefined)
+  // One that could not load its modules ends before the image comes, and an
+  // ended thread never says so again: its work is then done here.
+  let ended = false
+  worker?.once('exit', () => {
+    ended = true
+  })
   const onThread = (png: Uint8Array, palette: readonly Rgb[], thread: Worker): Promise<Buffer> =>
     new Promise((resolve, reject) => {
       let settled = false
@@ -68,7 +74,7 @@ export function startPngThread(options: { readonly module?: URL | undefined } = 
     async encode(png, palette) {
       const thread = worker
       worker = undefined
-      if (!thread) return indexedPngOf(png, palette)
+      if (!thread || ended) return indexedPngOf(png, palette)
       try {
         return await onThread(png, palette, thread)
       } finally {
