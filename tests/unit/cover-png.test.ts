@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { crc32, deflateSync } from 'node:zlib'
+import { crc32, deflateSync, inflateSync } from 'node:zlib'
 import { decode, encode } from 'fast-png'
 import { decodePng, encodeIndexedPng, indexedPngOf, indexedPngOfSync, type Pixels, type Rgb } from '../../src/writers/cover/png.ts'
 
@@ -158,6 +158,28 @@ describe('cover PNG codec', () => {
     const nearest = (r: number, g: number, b: number): Rgb => PALETTE.reduce((best, c) => ((r - c[0]) ** 2 + (g - c[1]) ** 2 + (b - c[2]) ** 2 < (r - best[0]) ** 2 + (g - best[1]) ** 2 + (b - best[2]) ** 2 ? c : best))
     const { rgba } = decodePng(await indexedPngOf(png, PALETTE))
     for (let p = 0; p < width * height; p++) assert.deepEqual([...rgba.subarray(p * 4, p * 4 + 3)], [...nearest(samples[p * 3]!, samples[p * 3 + 1]!, samples[p * 3 + 2]!)], `pixel ${p}`)
+  })
+
+  it('filters a row that repeats the one above Up (a row of zeros, cheap to deflate) and leaves every other row unfiltered', () => {
+    const bands = [0, 0, 1, 1, 1, 1, 2, 2]
+    const png = encodeIndexedPng(pixels(5, bands.length, (x, y) => PALETTE[(bands[y]! + (y === 3 ? x % 2 : 0)) % 3]!), PALETTE)
+    // Every chunk's CRC holds; the image data is one zlib stream of 1 + 3 bytes a row.
+    let idat = Buffer.alloc(0)
+    for (let at = 8; at < png.length; ) {
+      const length = png.readUInt32BE(at)
+      assert.equal(png.readUInt32BE(at + 8 + length), crc32(png.subarray(at + 4, at + 8 + length)))
+      if (png.toString('latin1', at + 4, at + 8) === 'IDAT') idat = Buffer.concat([idat, png.subarray(at + 8, at + 8 + length)])
+      at += 12 + length
+    }
+    const lines = inflateSync(idat)
+    assert.equal(lines.length, bands.length * 4)
+    const filters = bands.map((_, y) => lines[y * 4])
+    // Row 3 differs from row 2 by its odd pixels, so row 4 from row 3; row 5 repeats row 4.
+    assert.deepEqual(filters, [0, 2, 0, 0, 0, 2, 0, 2])
+    for (const y of [1, 5, 7]) assert.deepEqual([...lines.subarray(y * 4 + 1, y * 4 + 4)], [0, 0, 0], `row ${y}: zeros`)
+    // And fast-png reads the pixels back.
+    const { rgba } = decodePng(png)
+    assert.deepEqual([...rgba.subarray(4 * 5 * 4, 4 * 5 * 4 + 3)], [...PALETTE[1]!])
   })
 
   it('refuses an empty palette or one of more than 16 colours', () => {

@@ -6,14 +6,23 @@
  * full-colour screenshot (or of any JPEG at this size, whose 8×8 blocks cost
  * bytes even where the page is flat).
  *
- * The PNG format itself (chunks, CRCs, filters, zlib) is fast-png's. Only the
- * mapping to a fixed palette is ours: image-q, the maintained quantizer,
- * builds an object per pixel and searches the palette for each one; measured
- * on the seed's 1600 × 2560 cover it took 9.5 s of CPU and 900 MB where the
- * loop below, which remembers each colour's answer, takes 0.15 s, with the
- * same pixels out.
+ * Reading is fast-png's (and Node's zlib for the common kinds, png-raster.ts);
+ * the deflate is fflate's. Two parts are ours. The mapping to a fixed
+ * palette: image-q, the maintained quantizer, builds an object per pixel and
+ * searches the palette for each one; measured on the seed's 1600 × 2560
+ * cover it took 9.5 s of CPU and 900 MB where the loop below, which
+ * remembers each colour's answer, takes 0.15 s, with the same pixels out.
+ * And the file's few chunks: fast-png writes every row unfiltered, where a
+ * row that repeats the one above (most of a cover's) filtered Up is a row of
+ * zeros, which costs deflate far less to match. Measured on the seed's
+ * cover, first call in a fresh process as the cover's thread makes it:
+ * fast-png at level 9 33,501 B in 205 ms; repeated rows Up at level 9
+ * 33,155 B in 187 ms, at level 8 33,391 B in 158 ms (the same pixels;
+ * docs/benchmarks.md).
  */
-import { convertIndexedToRgb, decode, encode } from 'fast-png'
+import { convertIndexedToRgb, decode } from 'fast-png'
+import { zlibSync } from 'fflate'
+import CRC32 from 'crc-32'
 import { readRaster, readRasterAsync, type Raster } from './png-raster.ts'
 
 /** Decoded pixels, RGBA, row-major. */
@@ -27,23 +36,22 @@ export interface Pixels {
 export type Rgb = readonly [number, number, number]
 
 /**
- * fast-png's zlib level for the cover (its default is 3). Measured on the
- * seed's cover: its pure-JavaScript deflate (fflate) at level 9 makes 35.0 KB
- * where Node's zlib at level 9 made 31.7 KB, and the whole encode costs about
- * 0.3 s more CPU (0.7 s on a cold first call). Taken, because the bytes then
- * depend only on fast-png's version, which the lock pins, not on the zlib the
- * running Node links: Node's deflate output changed with its switch to
- * Chromium's zlib (12.17) and with zlib upgrades since, so a cover made on
- * another Node would not have been byte-identical.
+ * The cover's zlib level, for fflate's pure-JavaScript deflate. Not Node's
+ * zlib, though it makes ~10 % fewer bytes, and faster: it is
+ * Chromium's zlib, whose match-finding hash depends on the CPU (CRC32-C
+ * where SSE4.2 or ARMv8 CRC exists), so two machines with the same Node
+ * would write different covers. fflate's bytes depend only on its version,
+ * which package.json pins, as it pins fast-png's. Level 8 with the repeated
+ * rows filtered Up makes fewer bytes than level 9 did without (above).
  */
-const ZLIB = { level: 9 } as const
+const ZLIB = { level: 8 } as const
 
 /**
  * What makes a cover's bytes besides its pixels: part of the key under which
  * a rendered cover is remembered, so a change of encoder never serves bytes
  * made by the old one.
  */
-export const COVER_ENCODING = `fast-png indexed 4-bit zlib ${JSON.stringify(ZLIB)}`
+export const COVER_ENCODING = `indexed 4-bit, repeated rows Up, fflate 0.8.3 zlib ${JSON.stringify(ZLIB)}`
 
 /** The samples of an 8-bit PNG: Node's zlib for the common kinds (`png-raster.ts`), fast-png for the rest. */
 function rasterOf(png: Uint8Array, common = readRaster(png)): Raster {
@@ -87,26 +95,34 @@ export function ramp(from: Rgb, to: Rgb, steps: number): Rgb[] {
   })
 }
 
+/** PNG's filter types (§9.2) this encoder writes. */
+const NONE = 0
+const UP = 2
+
 /**
- * Each pixel's index of the nearest `palette` colour (squared RGB distance,
- * the first on a tie), two pixels a byte as a 4-bit PNG row wants them.
+ * The PNG scanlines of `raster` mapped to `palette`: each pixel the index of
+ * the nearest colour (squared RGB distance, the first on a tie), two pixels a
+ * byte as a 4-bit row wants them, each row after its filter byte. A row the
+ * same as the one above is filtered Up: all zeros (its bytes left as they
+ * are); every other row is unfiltered.
  */
-function quantize({ width, height, channels, data }: Raster, palette: readonly Rgb[]): Uint8Array {
+function scanlines({ width, height, channels, data }: Raster, palette: readonly Rgb[]): Uint8Array {
   // Grey samples (1 or 2 channels) stand for all three colours.
   const [gOffset, bOffset] = channels < 3 ? [0, 0] : [1, 2]
-  const stride = Math.ceil(width / 2)
-  const packed = new Uint8Array(height * stride)
+  const line = Math.ceil(width / 2) + 1
+  const lines = new Uint8Array(height * line)
   const memo = new Map<number, number>()
   let lastKey = -1
   let lastIndex = 0
   const row = width * channels
   const samples = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
   for (let y = 0; y < height; y++) {
-    // A row the same as the one above packs the same: copy it (most of a flat cover's rows).
+    const start = y * line
     if (y > 0 && samples.compare(samples, (y - 1) * row, y * row, y * row, (y + 1) * row) === 0) {
-      packed.copyWithin(y * stride, (y - 1) * stride, y * stride)
+      lines[start] = UP
       continue
     }
+    lines[start] = NONE
     for (let x = 0; x < width; x++) {
       const p = (y * width + x) * channels
       const r = data[p]!
@@ -126,10 +142,32 @@ function quantize({ width, height, channels, data }: Raster, palette: readonly R
       }
       lastKey = key
       lastIndex = index
-      packed[y * stride + (x >> 1)]! |= x & 1 ? index : index << 4
+      lines[start + 1 + (x >> 1)]! |= x & 1 ? index : index << 4
     }
   }
-  return packed
+  return lines
+}
+
+/** A PNG chunk: the length of `data`, `type`, `data`, and the CRC-32 of type and data (PNG §5.3). */
+function chunk(type: string, data: Uint8Array): Buffer {
+  const bytes = Buffer.alloc(12 + data.length)
+  bytes.writeUInt32BE(data.length, 0)
+  bytes.write(type, 4, 'latin1')
+  bytes.set(data, 8)
+  bytes.writeUInt32BE(CRC32.buf(bytes.subarray(4, 8 + data.length)) >>> 0, 8 + data.length)
+  return bytes
+}
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+
+/** A 4-bit indexed PNG of `width` × `height` from its filtered `lines` and its `palette`. */
+function indexedPngFile(width: number, height: number, palette: readonly Rgb[], lines: Uint8Array): Buffer {
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  // Bit depth 4, colour type 3 (indexed); compression, filter and interlace methods 0.
+  header.set([4, 3, 0, 0, 0], 8)
+  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('PLTE', Uint8Array.from(palette.flat())), chunk('IDAT', zlibSync(lines, ZLIB)), chunk('IEND', new Uint8Array(0))])
 }
 
 /**
@@ -165,7 +203,5 @@ export function indexedPngOfSync(png: Uint8Array, palette: readonly Rgb[]): Buff
 
 function indexedPng(raster: Raster, palette: readonly Rgb[]): Buffer {
   if (palette.length === 0 || palette.length > 16) throw new Error('encodeIndexedPng: the palette needs 1 to 16 colours')
-  const data = quantize(raster, palette)
-  const png = encode({ width: raster.width, height: raster.height, data, depth: 4, channels: 1, palette: palette.map((c) => [...c]) }, { zlib: ZLIB })
-  return Buffer.from(png.buffer, png.byteOffset, png.byteLength)
+  return indexedPngFile(raster.width, raster.height, palette, scanlines(raster, palette))
 }
