@@ -1,13 +1,15 @@
 /**
  * Finding and launching Chromium. Nothing is ever downloaded: the browser is
- * `PUPPETEER_EXECUTABLE_PATH`, else one puppeteer itself installed, else the
- * system's Chromium or Chrome.
+ * `PUPPETEER_EXECUTABLE_PATH`, else the system's Chromium or Chrome, else one
+ * puppeteer itself installed. Driven by puppeteer-core: puppeteer's own entry
+ * adds only its configuration, searched for when it loads (below).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { readdir, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
-import puppeteer, { type Browser } from 'puppeteer'
+import puppeteer, { type Browser } from 'puppeteer-core'
 import { fontconfigEnv } from './fontconfig.ts'
 import { DRAW_ON_REQUEST_ARGS, markDrawsOnRequest } from './frames.ts'
 import { keepStartingTabs } from './page.ts'
@@ -75,15 +77,30 @@ export function installHint(): string {
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const fromEnv = env.PUPPETEER_EXECUTABLE_PATH
   if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined
+  return SYSTEM.find((p) => existsSync(p)) ?? puppeteersOwn()
+}
+
+// Named, not written in the call: the bundler leaves puppeteer's entry out of the chunks.
+const PUPPETEER = 'puppeteer'
+const require = createRequire(import.meta.url)
+
+/**
+ * A browser puppeteer downloaded itself (`npx puppeteer browsers install
+ * chrome`), asked of puppeteer only on a machine without a system browser:
+ * puppeteer's entry, when it loads, searches the working folder and every
+ * folder above it for a .puppeteerrc (cosmiconfig, js-yaml), which cost
+ * ~25 ms of every build before Chromium could start (docs/benchmarks.md).
+ */
+function puppeteersOwn(): string | undefined {
   try {
     // puppeteer answers with this process's PUPPETEER_EXECUTABLE_PATH when it is set: only a
     // browser it downloaded itself counts here, or `env` would not be the whole answer.
-    const own = puppeteer.executablePath()
-    if (own && own !== process.env.PUPPETEER_EXECUTABLE_PATH && existsSync(own)) return own
+    const own = (require(PUPPETEER) as { executablePath(): string }).executablePath()
+    return own && own !== process.env.PUPPETEER_EXECUTABLE_PATH && existsSync(own) ? own : undefined
   } catch {
     // puppeteer installed no browser of its own (we skip its download).
+    return undefined
   }
-  return SYSTEM.find((p) => existsSync(p))
 }
 
 /** How to launch. */

@@ -85,7 +85,17 @@ describe('the bundle', () => {
   it('carries the heavy packages inside its chunks, where the check above looks for them', () => {
     const build = run(BUNDLE, ['build', '--format', 'pdf', '--out', path.join(work, 'out'), SEED])
     assert.equal(build.status, 0)
-    assert.deepEqual(loaded(build.modules).filter((p) => p.startsWith('puppeteer')), ['puppeteer', 'puppeteer-core'])
+    assert.deepEqual(loaded(build.modules).filter((p) => p.startsWith('puppeteer')), ['puppeteer-core'])
+  })
+
+  it("drives Chromium with puppeteer-core: a build never loads puppeteer's configuration search (cosmiconfig, js-yaml) when the system has a browser", () => {
+    // puppeteer's entry searches for .puppeteerrc files from the working folder up when it
+    // loads: ~25 ms before Chromium could start. Only a machine without a system browser asks it.
+    const build = run(BUNDLE, ['build', '--format', 'pdf', '--out', path.join(work, 'out-core'), SEED])
+    assert.equal(build.status, 0)
+    const paths = [...build.modules, ...bundledPaths(build.modules)]
+    assert.ok(paths.some((m) => m.includes('/node_modules/puppeteer-core/')), 'puppeteer-core drove the browser')
+    assert.deepEqual(['puppeteer', 'cosmiconfig', 'js-yaml'].filter((p) => paths.some((m) => m.includes(`/node_modules/${p}/`))), [])
   })
 
   it('finds the characters no face has without loading fontkit: the faces\' code points are in the bundle', () => {
