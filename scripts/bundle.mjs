@@ -24,7 +24,9 @@
 // logger for a namespace is made once instead of once per DevTools message
 // (scripts/debug-once.mjs); and one for epub-gen-memory: node-fetch, which it
 // calls only for an image or face given by address, never by chapkhana
-// (scripts/node-fetch-none.cjs). unist-util-visit-parents is loaded without
+// (scripts/node-fetch-none.cjs); and one for puppeteer-core: ws, for a
+// browser reached over a WebSocket, where chapkhana uses a pipe
+// (scripts/ws-none.mjs). unist-util-visit-parents is loaded without
 // the per-node naming of its visitors (scripts/visit-unnamed.mjs).
 import { build } from 'esbuild'
 import { rmSync, writeFileSync } from 'node:fs'
@@ -40,7 +42,8 @@ const STAND_INS = {
   pako: [path.join(root, 'node_modules', 'jszip') + path.sep, path.join(root, 'scripts', 'pako-zlib.cjs')],
   'proxy-agent': [path.join(root, 'node_modules', '@puppeteer', 'browsers') + path.sep, path.join(root, 'scripts', 'proxy-agent-none.mjs')],
   debug: [path.join(root, 'node_modules', 'puppeteer-core') + path.sep, path.join(root, 'scripts', 'debug-once.mjs')],
-  'node-fetch': [path.join(root, 'node_modules', 'epub-gen-memory') + path.sep, path.join(root, 'scripts', 'node-fetch-none.cjs')]
+  'node-fetch': [path.join(root, 'node_modules', 'epub-gen-memory') + path.sep, path.join(root, 'scripts', 'node-fetch-none.cjs')],
+  ws: [path.join(root, 'node_modules', 'puppeteer-core') + path.sep, path.join(root, 'scripts', 'ws-none.mjs')]
 }
 
 /** Redirects a package to its stand-in for one importer only; every other importer keeps the package. */

@@ -141,6 +141,13 @@ Module._load = function (request, ...rest) {
     assert.deepEqual(all.filter((p) => /node_modules\/(node-fetch|whatwg-url|tr46)\//.test(p)), [])
   })
 
+  it('carries no WebSocket client: puppeteer-core\'s ws is a stand-in that refuses (the browser is reached over a pipe)', () => {
+    const inputs = JSON.parse(readFileSync(path.join(path.dirname(BUNDLE), 'inputs.json'), 'utf8')) as Record<string, string[]>
+    const all = Object.values(inputs).flat()
+    assert.ok(all.some((p) => p.endsWith('scripts/ws-none.mjs')), 'its stand-in for ws is bundled')
+    assert.deepEqual(all.filter((p) => /node_modules\/ws\//.test(p)), [])
+  })
+
   it('prints the same help as the compiled modules', () => {
     assert.equal(run(BUNDLE, ['--help']).stdout, run(CLI, ['--help']).stdout)
   })
