@@ -4,10 +4,13 @@
  * pixel is the nearest palette colour, the same bytes every time.
  */
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, it } from 'node:test'
 import { crc32, deflateSync, inflateSync } from 'node:zlib'
 import { decode, encode } from 'fast-png'
-import { decodePng, encodeIndexedPng, indexedPngOf, indexedPngOfSync, type Pixels, type Rgb } from '../../src/writers/cover/png.ts'
+import { ROOT } from '../helpers/paths.ts'
+import { COVER_ENCODING, decodePng, encodeIndexedPng, indexedPngOf, indexedPngOfSync, type Pixels, type Rgb } from '../../src/writers/cover/png.ts'
 
 /**
  * A 3 × 2 RGB PNG written by Python's zlib and struct (not by fast-png): row
@@ -180,6 +183,15 @@ describe('cover PNG codec', () => {
     // And fast-png reads the pixels back.
     const { rgba } = decodePng(png)
     assert.deepEqual([...rgba.subarray(4 * 5 * 4, 4 * 5 * 4 + 3)], [...PALETTE[1]!])
+  })
+
+  it('names the installed fflate in the encoding a remembered cover is keyed by, and package.json pins it', () => {
+    // The cover's bytes depend on fflate's deflate: another version must not serve a remembered cover.
+    const json = (file: string): unknown => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'))
+    const installed = (json('node_modules/fflate/package.json') as { version: string }).version
+    const pinned = (json('package.json') as { dependencies: Record<string, string> }).dependencies.fflate
+    assert.equal(pinned, installed, 'an exact version in package.json')
+    assert.ok(COVER_ENCODING.includes(`fflate ${installed} `), COVER_ENCODING)
   })
 
   it('refuses an empty palette or one of more than 16 colours', () => {

@@ -37,12 +37,12 @@ export type Rgb = readonly [number, number, number]
 
 /**
  * The cover's zlib level, for fflate's pure-JavaScript deflate. Not Node's
- * zlib, though it makes ~10 % fewer bytes, and faster: it is
- * Chromium's zlib, whose match-finding hash depends on the CPU (CRC32-C
- * where SSE4.2 or ARMv8 CRC exists), so two machines with the same Node
- * would write different covers. fflate's bytes depend only on its version,
- * which package.json pins, as it pins fast-png's. Level 8 with the repeated
- * rows filtered Up makes fewer bytes than level 9 did without (above).
+ * zlib, though it makes ~10 % fewer bytes, faster: it is Chromium's zlib,
+ * whose match-finding hash depends on the CPU (CRC32-C where SSE4.2 or ARMv8
+ * CRC exists), so two machines with the same Node would write different
+ * covers. fflate's bytes depend only on its version, which package.json pins
+ * (and `COVER_ENCODING` names: a unit test checks the two agree). Level 8
+ * with the repeated rows filtered Up makes fewer bytes than level 9 without.
  */
 const ZLIB = { level: 8 } as const
 
@@ -103,8 +103,8 @@ const UP = 2
  * The PNG scanlines of `raster` mapped to `palette`: each pixel the index of
  * the nearest colour (squared RGB distance, the first on a tie), two pixels a
  * byte as a 4-bit row wants them, each row after its filter byte. A row the
- * same as the one above is filtered Up: all zeros (its bytes left as they
- * are); every other row is unfiltered.
+ * same as the one above is filtered Up, which leaves it all zeros; every
+ * other row is unfiltered.
  */
 function scanlines({ width, height, channels, data }: Raster, palette: readonly Rgb[]): Uint8Array {
   // Grey samples (1 or 2 channels) stand for all three colours.
