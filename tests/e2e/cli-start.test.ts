@@ -98,6 +98,19 @@ describe('the bundle', () => {
     assert.deepEqual(['puppeteer', 'cosmiconfig', 'js-yaml'].filter((p) => paths.some((m) => m.includes(`/node_modules/${p}/`))), [])
   })
 
+  it('builds a text without raw HTML without loading an HTML parser (rehype-raw, parse5): only a text with some loads it', () => {
+    const paths = (modules: readonly string[]): string[] => [...modules, ...bundledPaths(modules)]
+    const parsers = (modules: readonly string[]): string[] => ['rehype-raw', 'parse5'].filter((p) => paths(modules).some((m) => m.includes(`/node_modules/${p}/`)))
+    const plain = run(BUNDLE, ['build', '--format', 'epub', '--out', path.join(work, 'out-plain'), SEED])
+    assert.equal(plain.status, 0)
+    assert.deepEqual(parsers(plain.modules), [])
+    const raw = path.join(work, 'raw-html.md')
+    writeFileSync(raw, '---\ntitle: "HTML"\nlang: ckb\ndate: 2026-11-24\n---\n\nدەق <b>ئەستوور</b>.\n')
+    const parsed = run(BUNDLE, ['build', '--format', 'epub', '--out', path.join(work, 'out-raw'), raw])
+    assert.equal(parsed.status, 0)
+    assert.deepEqual(parsers(parsed.modules), ['rehype-raw', 'parse5'])
+  })
+
   it('finds the characters no face has without loading fontkit: the faces\' code points are in the bundle', () => {
     // Bundled, fontkit would be in a chunk the resolve hook sees; loaded from node_modules, it
     // would come through require(), which that hook does not see: a preload lists those.

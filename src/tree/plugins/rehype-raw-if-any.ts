@@ -4,10 +4,11 @@
  * tree without raw HTML comes out of it as it went in but for one thing
  * (done here too: a `data-*` property set to `true`, as GFM's footnotes are,
  * comes back as the empty string the parser reads), and the trip cost the
- * 50-chapter book about 90 ms of its parse (docs/benchmarks.md).
+ * 50-chapter book about 90 ms of its parse (docs/benchmarks.md). Loaded only
+ * then, too: parse5 and rehype-raw are ~0.3 MB of JavaScript that a build
+ * compiled before Chromium could start, for most texts never to use it.
  */
 import type { Element, Root } from 'hast'
-import rehypeRaw from 'rehype-raw'
 import type { VFile } from 'vfile'
 import { EXIT, visit } from 'unist-util-visit'
 
@@ -28,11 +29,16 @@ function parsedData(tree: Root): void {
   })
 }
 
-/** The rehype plugin: rehype-raw's transformer, run only when there is raw HTML. */
-export default function rehypeRawIfAny(): (tree: Root, file: VFile) => Root | undefined {
-  const transform = rehypeRaw() as (tree: Root, file: VFile) => Root
+type Transform = (tree: Root, file: VFile) => Root
+
+/** rehype-raw's transformer, loaded on first use. */
+let raw: Promise<Transform> | undefined
+const rawTransform = (): Promise<Transform> => (raw ??= import('rehype-raw').then(({ default: rehypeRaw }) => rehypeRaw() as Transform))
+
+/** The rehype plugin: rehype-raw's transformer, loaded and run only when there is raw HTML. */
+export default function rehypeRawIfAny(): (tree: Root, file: VFile) => Promise<Root> | undefined {
   return (tree, file) => {
-    if (holdsRaw(tree)) return transform(tree, file)
+    if (holdsRaw(tree)) return rawTransform().then((transform) => transform(tree, file))
     parsedData(tree)
     return undefined
   }
